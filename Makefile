@@ -1,0 +1,61 @@
+# Ratusz — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: run test test-browser lint format bench messages install screenshots check clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+# Set up everything (virtualenv, dependencies, SQLite database, demo office) and serve.
+run: $(INSTALLED)
+	$(BIN)/ratusz compilemessages --verbosity 0 --ignore "$(VENV)" --ignore var
+	$(BIN)/ratusz migrate --noinput --verbosity 1
+	$(BIN)/ratusz demo
+	@echo "Ratusz is starting on http://$(HOST):$(PORT)/ — sign in with a demo login above."
+	DEBUG=True $(BIN)/ratusz serve --dev --host $(HOST) --port $(PORT)
+
+# The whole suite except the real-browser tests (see test-browser).
+test: $(INSTALLED)
+	$(BIN)/ratusz compilemessages --verbosity 0 --ignore "$(VENV)" --ignore var
+	$(BIN)/ratusz makemigrations --check --dry-run --verbosity 1
+	$(BIN)/pytest
+
+# Real-browser tests: Playwright driving the system Chromium (/usr/bin/chromium) + axe-core.
+test-browser: $(INSTALLED)
+	$(BIN)/ratusz compilemessages --verbosity 0 --ignore "$(VENV)" --ignore var
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Chromium not found: install Debian's chromium package (apt-get install chromium)"; exit 1; }
+	$(BIN)/pytest -m browser
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Benchmarks on a synthetic office (BENCH_SCALE=s|m|l, default l); BENCH_PG_URL adds PostgreSQL.
+bench: $(INSTALLED)
+	bash bench/run.sh
+
+# Refresh the Polish catalogue after changing user-facing strings.
+messages: $(INSTALLED)
+	cd ratusz && ../$(BIN)/ratusz makemessages --locale pl --no-obsolete --add-location never --ignore "*/tests/*"
+
+screenshots: $(INSTALLED)
+	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python tools/screenshots.py docs/img \
+	  quality:/:dashboard quality:/actions/:action-tracker employee:/actions/1/:action
+
+clean:
+	rm -rf $(VENV) var

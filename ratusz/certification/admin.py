@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from ratusz.certification.models import Certificate, CertificationBody, ExternalAudit
+
+
+@admin.register(CertificationBody)
+class CertificationBodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "accreditation_body", "accreditation_number"]
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    list_display = ["number", "standard", "body", "issue_date", "expiry_date", "status"]
+    list_filter = ["status", "body"]
+
+
+@admin.register(ExternalAudit)
+class ExternalAuditAdmin(admin.ModelAdmin):
+    list_display = ["kind", "start_date", "end_date", "status", "body"]
+    list_filter = ["kind", "status"]

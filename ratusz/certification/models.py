@@ -1,0 +1,103 @@
+"""Certificates of conformity and the external audits of the certification body."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificationBody(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    accreditation_body = models.CharField(_("accreditation body"), max_length=200, blank=True)
+    accreditation_number = models.CharField(_("accreditation number"), max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = _("certification body")
+        verbose_name_plural = _("certification bodies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Certificate(models.Model):
+    class Status(models.TextChoices):
+        VALID = "valid", _("Valid")
+        SUSPENDED = "suspended", _("Suspended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        EXPIRED = "expired", _("Expired")
+
+    body = models.ForeignKey(
+        CertificationBody, verbose_name=_("certification body"), on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    standard = models.CharField(_("standard"), max_length=60, default="PN-EN ISO 9001:2015")
+    number = models.CharField(_("certificate number"), max_length=60)
+    scope = models.TextField(_("scope"))
+    sites = models.TextField(_("sites"), blank=True)
+    decision_date = models.DateField(_("certification decision"))
+    issue_date = models.DateField(_("issued"))
+    expiry_date = models.DateField(_("valid until"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issue_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expiry_date__gt=F("issue_date")), name="certificate_expiry_after_issue",
+                violation_error_message=_("A certificate must expire after it is issued."),
+            ),
+            models.UniqueConstraint(fields=["body", "number"], name="certificate_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.standard} {self.number}"
+
+
+class ExternalAudit(models.Model):
+    class Kind(models.TextChoices):
+        STAGE_1 = "stage1", _("Initial certification, stage 1")
+        STAGE_2 = "stage2", _("Initial certification, stage 2")
+        SURVEILLANCE = "surveillance", _("Surveillance audit")
+        RECERTIFICATION = "recertification", _("Recertification audit")
+        SPECIAL = "special", _("Special audit")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    certificate = models.ForeignKey(
+        Certificate, verbose_name=_("certificate"), on_delete=models.PROTECT,
+        related_name="audits", null=True, blank=True,
+    )
+    body = models.ForeignKey(
+        CertificationBody, verbose_name=_("certification body"), on_delete=models.PROTECT,
+        related_name="audits",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    start_date = models.DateField(_("starts"))
+    end_date = models.DateField(_("ends"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    lead_auditor = models.CharField(_("lead auditor"), max_length=200, blank=True)
+    audit_days = models.DecimalField(_("auditor days"), max_digits=4, decimal_places=1, null=True,
+                                     blank=True)
+    result = models.TextField(_("result"), blank=True)
+
+    class Meta:
+        verbose_name = _("external audit")
+        verbose_name_plural = _("external audits")
+        ordering = ["start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="external_audit_dates_ordered",
+                violation_error_message=_("An audit cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.start_date:%Y-%m-%d}"

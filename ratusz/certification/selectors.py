@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from ratusz.certification.models import Certificate, ExternalAudit
+
+
+@dataclass
+class CertificateCard:
+    certificate: Certificate | None
+    days_to_expiry: int | None
+    next_audit: ExternalAudit | None
+    days_to_next_audit: int | None
+
+
+def certificate_card(today: date | None = None) -> CertificateCard:
+    """The certificate in force and the next external audit, for the dashboard."""
+    today = today or timezone.localdate()
+    certificate = (
+        Certificate.objects.select_related("body")
+        .filter(status=Certificate.Status.VALID, expiry_date__gte=today)
+        .order_by("-expiry_date")
+        .first()
+    )
+    next_audit = (
+        ExternalAudit.objects.select_related("body")
+        .filter(status=ExternalAudit.Status.PLANNED, end_date__gte=today)
+        .order_by("start_date")
+        .first()
+    )
+    return CertificateCard(
+        certificate=certificate,
+        days_to_expiry=(certificate.expiry_date - today).days if certificate else None,
+        next_audit=next_audit,
+        days_to_next_audit=max((next_audit.start_date - today).days, 0) if next_audit else None,
+    )

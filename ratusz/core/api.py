@@ -1,0 +1,212 @@
+"""REST API of the core area: the same services and permission layer as the pages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action as api_action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.routers import DefaultRouter
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from ratusz.core import access, selectors, services
+from ratusz.core.api_permissions import IsStaff
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.models import Action, OrgUnit, User
+
+
+def exception_handler(exc, context):
+    """Service errors become clear HTTP answers: 400 per field, 403, 409 on conflict."""
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        return Response(detail, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Conflict):
+        current = exc.current
+        body = {"detail": str(exc)}
+        if isinstance(current, Action):
+            body["current"] = ActionSerializer(current).data
+        return Response(body, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, Denied):
+        exc = PermissionDenied(str(exc))
+    return drf_exception_handler(exc, context)
+
+
+class OrgUnitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OrgUnit
+        fields = ["id", "name", "code", "kind", "parent", "head", "is_active"]
+
+
+class UserSerializer(serializers.ModelSerializer):
+    roles = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "first_name", "last_name", "email", "position", "org_unit",
+                  "roles", "is_active"]
+
+    def get_roles(self, obj) -> list[dict]:
+        return [
+            {"role": ra.role, "org_unit": ra.org_unit_id} for ra in obj.role_assignments.all()
+        ]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+    is_overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Action
+        fields = [
+            "id", "reference", "title", "description", "kind", "status", "org_unit", "owner",
+            "due_date", "clause", "source_label", "effectiveness_required", "effectiveness_due",
+            "completed_at", "completed_by", "completion_evidence", "effectiveness_result",
+            "effectiveness_notes", "verified_at", "verified_by", "cancel_reason", "created_by",
+            "created_at", "updated_at", "version", "is_overdue",
+        ]
+        read_only_fields = [
+            "status", "source_label", "completed_at", "completed_by", "completion_evidence",
+            "effectiveness_result", "effectiveness_notes", "verified_at", "verified_by",
+            "cancel_reason", "created_by", "created_at", "updated_at", "version",
+        ]
+
+    def get_is_overdue(self, obj) -> bool:
+        return obj.is_overdue()
+
+
+class ActionUpdateSerializer(ActionSerializer):
+    version = serializers.IntegerField(
+        help_text="The version you loaded; a stale one gets 409 Conflict."
+    )
+
+    class Meta(ActionSerializer.Meta):
+        read_only_fields = [f for f in ActionSerializer.Meta.read_only_fields if f != "version"]
+
+
+class VersionSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+
+
+class CompleteSerializer(VersionSerializer):
+    evidence = serializers.CharField(allow_blank=True)
+
+
+class VerifySerializer(VersionSerializer):
+    effective = serializers.BooleanField()
+    notes = serializers.CharField(allow_blank=True)
+
+
+class CancelSerializer(VersionSerializer):
+    reason = serializers.CharField(allow_blank=True)
+
+
+class OrgUnitViewSet(viewsets.ReadOnlyModelViewSet):
+    """Org units of the office (read-only; configured in the admin)."""
+
+    serializer_class = OrgUnitSerializer
+    permission_classes = [IsStaff]
+    queryset = OrgUnit.objects.order_by("path")
+
+
+class UserViewSet(viewsets.ReadOnlyModelViewSet):
+    """Staff directory (read-only)."""
+
+    serializer_class = UserSerializer
+    permission_classes = [IsStaff]
+    queryset = User.objects.filter(is_active=True).prefetch_related("role_assignments").order_by(
+        "id"
+    )
+
+
+class ActionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    mixins.UpdateModelMixin, viewsets.GenericViewSet,
+):
+    """Actions from every source: list, read, raise, edit and move through their lifecycle."""
+
+    permission_classes = [IsStaff]
+
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return ActionUpdateSerializer
+        return ActionSerializer
+
+    def get_queryset(self):
+        form_status = self.request.query_params.get("status", "all")
+        if form_status not in selectors.STATUS_FILTERS:
+            form_status = "all"
+        filters = selectors.ActionFilters(status=form_status)
+        return selectors.action_list(user=self.request.user, filters=filters)
+
+    def get_object(self):
+        action = selectors.action_detail(user=self.request.user, pk=self.kwargs["pk"])
+        if action is None:
+            raise Http404
+        return action
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.create_action(actor=self.request.user, **data)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        version = data.pop("version", None)
+        if version is None:
+            raise DjangoValidationError({"version": ["Send the version you loaded."]})
+        serializer.instance = services.update_action(
+            actor=self.request.user, action=serializer.instance, expected_version=version, **data
+        )
+
+    def _transition(self, request, service, payload_class, **mapping):
+        action = self.get_object()
+        payload = payload_class(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        version = data.pop("version")
+        action = service(actor=request.user, action=action, expected_version=version, **data)
+        return Response(ActionSerializer(action).data)
+
+    @extend_schema(request=VersionSerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def start(self, request, pk=None):
+        return self._transition(request, services.start_action, VersionSerializer)
+
+    @extend_schema(request=CompleteSerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        return self._transition(request, services.complete_action, CompleteSerializer)
+
+    @extend_schema(request=VerifySerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def verify(self, request, pk=None):
+        return self._transition(request, services.verify_effectiveness, VerifySerializer)
+
+    @extend_schema(request=CancelSerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        return self._transition(request, services.cancel_action, CancelSerializer)
+
+
+
+
+class MeViewSet(viewsets.ViewSet):
+    """The signed-in account."""
+
+    @extend_schema(responses=inline_serializer("Me", {"id": serializers.IntegerField(),
+                                                      "username": serializers.CharField(),
+                                                      "roles": serializers.ListField()}))
+    def list(self, request):
+        user = request.user
+        return Response(
+            {"id": user.pk, "username": user.get_username(), "roles": sorted(access.roles(user))}
+        )
+
+
+router = DefaultRouter()
+router.register("org-units", OrgUnitViewSet, basename="org-unit")
+router.register("users", UserViewSet, basename="user")
+router.register("actions", ActionViewSet, basename="action")
+router.register("me", MeViewSet, basename="me")

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "ratusz.core"
+    label = "core"
+    verbose_name = _("Organisation and core")
+
+    def ready(self) -> None:
+        from ratusz.core import audit
+
+        audit.connect_signals()

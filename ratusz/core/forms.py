@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ratusz.core import selectors
+from ratusz.core.models import Action, Clause
+from ratusz.core.uploads import allowed_extensions
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        unit = f" ({obj.org_unit.code})" if obj.org_unit_id else ""
+        return f"{obj}{unit}"
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{'— ' * obj.depth}{obj.name}"
+
+
+class VersionedForm(forms.Form):
+    """Carries the version the user loaded, so a stale save is caught."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}),
+                                  required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Action.Kind.choices)
+    org_unit = UnitChoiceField(label=_("Org unit"), queryset=selectors.unit_choices())
+    owner = StaffChoiceField(label=_("Owner"), queryset=selectors.staff_choices())
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+    clause = forms.ModelChoiceField(
+        label=_("ISO clause"), queryset=Clause.objects.all(), required=False
+    )
+    effectiveness_required = forms.BooleanField(
+        label=_("Check effectiveness after completion"), required=False, initial=True
+    )
+    effectiveness_due = forms.DateField(
+        label=_("Effectiveness check due"), widget=DateInput(), required=False
+    )
+
+
+class ActionEditForm(VersionedForm, ActionForm):
+    pass
+
+
+class CompleteActionForm(VersionedForm):
+    completion_evidence = forms.CharField(
+        label=_("What was done, and where is the evidence?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class VerifyActionForm(VersionedForm):
+    effective = forms.TypedChoiceField(
+        label=_("Was the action effective?"),
+        choices=[("yes", _("Yes, effective: close it")),
+                 ("no", _("No, not effective: return it to the owner"))],
+        widget=forms.RadioSelect,
+        coerce=lambda value: value == "yes",
+    )
+    effectiveness_notes = forms.CharField(
+        label=_("How was it checked and what was found?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CancelActionForm(VersionedForm):
+    cancel_reason = forms.CharField(
+        label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class StartActionForm(VersionedForm):
+    pass
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("Accepted: %(types)s.") % {"types": ", ".join(allowed_extensions())},
+    )
+    description = forms.CharField(label=_("Description"), max_length=255, required=False)
+
+
+class ActionFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False,
+        choices=[
+            ("open", _("Open")), ("overdue", _("Overdue")), ("due_soon", _("Due soon")),
+            ("done", _("Awaiting effectiveness check")), ("closed", _("Closed")),
+            ("cancelled", _("Cancelled")), ("all", _("All")),
+        ],
+    )
+    unit = UnitChoiceField(
+        label=_("Org unit"), queryset=selectors.unit_choices(), required=False,
+        empty_label=_("All units"),
+    )
+    owner = StaffChoiceField(
+        label=_("Owner"), queryset=selectors.staff_choices(), required=False,
+        empty_label=_("Anyone"),
+    )
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+    def filters(self) -> selectors.ActionFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return selectors.ActionFilters(
+            status=data.get("status") or "open", unit=data.get("unit"), owner=data.get("owner"),
+            q=(data.get("q") or "").strip(),
+        )
+
+
+class ClauseApplicabilityForm(VersionedForm):
+    applicable = forms.BooleanField(label=_("Applies to the office"), required=False)
+    justification = forms.CharField(
+        label=_("Justification"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        help_text=_("Required when the clause does not apply."),
+    )
+
+
+class ProfileForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"), required=False,
+        choices=[("", _("Follow the browser")), ("pl", "Polski"), ("en", "English")],
+    )

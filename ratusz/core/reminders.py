@@ -1,0 +1,90 @@
+"""Reminders about actions, run by `ratusz remind` from cron or a systemd timer.
+
+Idempotent: each notice has a dedupe key (kind, action, due date), so running
+the command twice notifies nobody twice; a moved due date is a new notice.
+E-mail digests send only notifications that were never e-mailed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from ratusz.core.models import Action, Notification, User
+from ratusz.core.notifications import render
+from ratusz.core.services import notify
+
+ESCALATE_AFTER_DAYS = 7
+
+
+@dataclass
+class ReminderReport:
+    due_soon: int = 0
+    overdue: int = 0
+    escalated: int = 0
+    emails: int = 0
+
+
+def _params(action: Action) -> dict:
+    return {"ref": action.reference, "title": action.title, "due": action.due_date.isoformat(),
+            "owner": str(action.owner)}
+
+
+def send_action_reminders(today: date | None = None) -> ReminderReport:
+    today = today or timezone.localdate()
+    report = ReminderReport()
+    soon = today + timedelta(days=settings.RATUSZ_DUE_SOON_DAYS)
+    open_actions = Action.objects.open().select_related("owner", "org_unit__head")
+    for action in open_actions.filter(due_date__gte=today, due_date__lte=soon).iterator():
+        if notify(recipient=action.owner, kind="action_due_soon", params=_params(action),
+                  url=f"/actions/{action.pk}/",
+                  dedupe_key=f"action_due_soon:{action.pk}:{action.due_date}"):
+            report.due_soon += 1
+    for action in open_actions.filter(due_date__lt=today).iterator():
+        if notify(recipient=action.owner, kind="action_overdue", params=_params(action),
+                  url=f"/actions/{action.pk}/",
+                  dedupe_key=f"action_overdue:{action.pk}:{action.due_date}"):
+            report.overdue += 1
+        head = action.org_unit.head
+        late_by = (today - action.due_date).days
+        if late_by >= ESCALATE_AFTER_DAYS and head and head.pk != action.owner_id:
+            if notify(recipient=head, kind="action_overdue_escalated", params=_params(action),
+                      url=f"/actions/{action.pk}/",
+                      dedupe_key=f"action_escalated:{action.pk}:{action.due_date}"):
+                report.escalated += 1
+    return report
+
+
+def send_email_digests() -> int:
+    """One e-mail per person with every notification not yet e-mailed."""
+    pending = (
+        Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
+        .select_related("recipient")
+        .order_by("recipient_id", "created_at")
+    )
+    by_user: dict[User, list[Notification]] = defaultdict(list)
+    for note in pending:
+        if note.recipient.email and note.recipient.is_active:
+            by_user[note.recipient].append(note)
+    sent = 0
+    for user, notes in by_user.items():
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            lines = [f"- {render(n)}\n  {settings.SITE_URL}{n.url}" for n in notes]
+            subject = _("Ratusz: %(n)d new notifications") % {"n": len(notes)}
+            body = "\n".join([_("Hello %(name)s,") % {"name": user}, "", *lines])
+        with transaction.atomic():
+            # Mark first, so a crash after sending cannot send the same digest twice.
+            marked = Notification.objects.filter(
+                pk__in=[n.pk for n in notes], emailed_at__isnull=True
+            ).update(emailed_at=timezone.now())
+            if marked:
+                send_mail(subject, body, None, [user.email])
+                sent += 1
+    return sent

@@ -1,0 +1,148 @@
+"""Named read shapes of the core area. Each returns a bounded number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from ratusz.core import access
+from ratusz.core.models import Action, Attachment, AuditEvent, Notification, OrgUnit, User
+
+STATUS_FILTERS = ("open", "overdue", "due_soon", "done", "closed", "cancelled", "all")
+
+
+@dataclass
+class ActionFilters:
+    status: str = "open"
+    unit: OrgUnit | None = None
+    owner: User | None = None
+    mine: bool = False
+    q: str = ""
+
+
+def action_list(*, user: User, filters: ActionFilters, today: date | None = None) -> QuerySet:
+    """The action tracker: what the user may see, overdue first, then by due date."""
+    today = today or timezone.localdate()
+    qs = access.actions_visible_to(user, Action.objects.for_list())
+    if filters.status == "open":
+        qs = qs.open()
+    elif filters.status == "overdue":
+        qs = qs.overdue(today)
+    elif filters.status == "due_soon":
+        qs = qs.open().filter(
+            due_date__gte=today, due_date__lte=today + timedelta(days=settings.RATUSZ_DUE_SOON_DAYS)
+        )
+    elif filters.status in ("done", "closed", "cancelled"):
+        qs = qs.filter(status=filters.status)
+    if filters.unit is not None:
+        qs = qs.filter(org_unit__path__startswith=filters.unit.path)
+    if filters.owner is not None:
+        qs = qs.filter(owner=filters.owner)
+    if filters.mine:
+        qs = qs.filter(owner=user)
+    if filters.q:
+        qs = qs.filter(Q(title__icontains=filters.q) | Q(description__icontains=filters.q))
+    if filters.status in ("open", "overdue", "due_soon"):
+        # Open actions by due date: the overdue ones are the earliest.
+        return qs.order_by("due_date", "id")
+    overdue_first = Case(
+        When(status__in=Action.OPEN_STATUSES, due_date__lt=today, then=Value(0)),
+        When(status__in=Action.OPEN_STATUSES, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return qs.annotate(rank=overdue_first).order_by("rank", "due_date", "id")
+
+
+def action_detail(*, user: User, pk: int) -> Action | None:
+    action = (
+        Action.objects.select_related(
+            "owner", "org_unit", "clause", "created_by", "completed_by", "verified_by",
+            "source_type",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if action is None or not access.can_view_action(user, action):
+        return None
+    return action
+
+
+def attachments_of(obj) -> QuerySet:
+    from django.contrib.contenttypes.models import ContentType
+
+    return Attachment.objects.filter(
+        target_type=ContentType.objects.get_for_model(obj), target_id=str(obj.pk)
+    ).select_related("uploaded_by")
+
+
+def history_of(obj) -> QuerySet:
+    return AuditEvent.objects.filter(
+        model_label=obj._meta.label_lower, object_id=str(obj.pk)
+    ).order_by("-id")
+
+
+@dataclass
+class Dashboard:
+    my_actions: list[Action]
+    my_open: int
+    my_overdue: int
+    my_due_soon: int
+    unit_overdue: int | None
+    recent: list[AuditEvent]
+    unread_notifications: int
+    office_wide_activity: bool
+    extra_cards: list = field(default_factory=list)
+
+
+def dashboard(*, user: User, today: date | None = None) -> Dashboard:
+    today = today or timezone.localdate()
+    soon = today + timedelta(days=settings.RATUSZ_DUE_SOON_DAYS)
+    mine = Action.objects.filter(owner=user).open()
+    counts = mine.aggregate(
+        open=Count("id"),
+        overdue=Count("id", filter=Q(due_date__lt=today)),
+        due_soon=Count("id", filter=Q(due_date__gte=today, due_date__lte=soon)),
+    )
+    unit_overdue = None
+    paths = access.managed_unit_paths(user)
+    if access.is_quality_manager(user):
+        unit_overdue = Action.objects.overdue(today).count()
+    elif paths:
+        in_units = Q()
+        for path in paths:
+            in_units |= Q(org_unit__path__startswith=path)
+        unit_overdue = Action.objects.overdue(today).filter(in_units).count()
+    office_wide = access.reads_everything(user)
+    recent_qs = AuditEvent.objects.select_related(None).order_by("-id")
+    if not office_wide:
+        recent_qs = recent_qs.filter(actor_id=user.pk)
+    return Dashboard(
+        my_actions=list(mine.select_related("org_unit").order_by("due_date", "id")[:8]),
+        my_open=counts["open"],
+        my_overdue=counts["overdue"],
+        my_due_soon=counts["due_soon"],
+        unit_overdue=unit_overdue,
+        recent=list(recent_qs[:10]),
+        unread_notifications=Notification.objects.filter(
+            recipient=user, read_at__isnull=True
+        ).count(),
+        office_wide_activity=office_wide,
+    )
+
+
+def unit_choices() -> QuerySet:
+    return OrgUnit.objects.filter(is_active=True).order_by("path")
+
+
+def staff_choices() -> QuerySet:
+    return (
+        User.objects.filter(is_active=True)
+        .exclude(role_assignments__role="external_auditor")
+        .select_related("org_unit")
+        .order_by("last_name", "first_name")
+    )

@@ -1,0 +1,367 @@
+"""Writes and workflows of the core area.
+
+Every function takes the acting user first (keyword-only), checks permission
+through `ratusz.core.access`, validates with `full_clean()` and saves inside a
+transaction. Records that two people may edit carry a version number: a save
+based on an old version raises `Conflict` instead of overwriting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ratusz.core import access
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.models import (
+    Action,
+    Attachment,
+    Clause,
+    Notification,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    User,
+)
+from ratusz.core.uploads import sniff_upload
+
+# --- organisation -----------------------------------------------------------
+
+
+@transaction.atomic
+def create_org_unit(
+    *, name: str, code: str, parent: OrgUnit | None = None, kind: str = OrgUnit.Kind.DEPARTMENT
+) -> OrgUnit:
+    unit = OrgUnit(name=name, code=code, parent=parent, kind=kind)
+    unit.full_clean(exclude=["path"])
+    unit.save()
+    return place_org_unit(unit=unit)
+
+
+@transaction.atomic
+def place_org_unit(*, unit: OrgUnit) -> OrgUnit:
+    """Recompute the materialised path of a unit and its subtree (after a move)."""
+    if unit.parent_id and unit.parent.path.startswith(unit.path or "\0"):
+        raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+    old_path = unit.path
+    new_path = f"{unit.parent.path if unit.parent_id else ''}{unit.pk:06d}/"
+    if new_path != old_path:
+        unit.path = new_path
+        unit.save(update_fields=["path"])
+        if old_path:
+            for child in OrgUnit.objects.filter(path__startswith=old_path).exclude(pk=unit.pk):
+                child.path = new_path + child.path[len(old_path):]
+                child.save(update_fields=["path"])
+    return unit
+
+
+@transaction.atomic
+def grant_role(*, user: User, role: str, org_unit: OrgUnit | None = None) -> RoleAssignment:
+    if role == Role.PROCESS_OWNER and org_unit is None:
+        raise ValidationError({"org_unit": _("A process owner role names the unit they run.")})
+    if role == Role.EXTERNAL_AUDITOR and user.access_expires_at is None:
+        raise ValidationError(
+            {"access_expires_at": _("An external auditor's account needs an expiry date.")}
+        )
+    assignment, _created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, org_unit=org_unit
+    )
+    return assignment
+
+
+# --- the clause registry ----------------------------------------------------
+
+
+def _check_version(obj: models.Model, expected_version: int | None) -> None:
+    if expected_version is not None and obj.version != expected_version:
+        raise Conflict(current=obj)
+
+
+@transaction.atomic
+def set_clause_applicability(
+    *, actor: User, clause: Clause, applicable: bool, justification: str,
+    expected_version: int | None = None,
+) -> Clause:
+    if not access.can_manage_clauses(actor):
+        raise Denied(_("Only the quality manager decides which clauses apply."))
+    clause = Clause.objects.select_for_update().get(pk=clause.pk)
+    _check_version(clause, expected_version)
+    clause.applicable = applicable
+    clause.justification = justification.strip()
+    if not applicable and not clause.justification:
+        raise ValidationError(
+            {"justification": _("Say why this clause does not apply to the office.")}
+        )
+    clause.version += 1
+    clause.full_clean()
+    clause.save(update_fields=["applicable", "justification", "version"])
+    return clause
+
+
+# --- actions ----------------------------------------------------------------
+
+ACTION_EDITABLE_FIELDS = (
+    "title", "description", "kind", "org_unit", "owner", "due_date", "clause",
+    "effectiveness_required", "effectiveness_due",
+)
+
+
+def _validate_owner(owner: User, unit: OrgUnit) -> None:
+    if not owner.is_active or access.is_external(owner):
+        raise ValidationError({"owner": _("The owner must be an active member of staff.")})
+
+
+@transaction.atomic
+def create_action(
+    *, actor: User, title: str, org_unit: OrgUnit, owner: User, due_date: date,
+    description: str = "", kind: str = Action.Kind.OTHER, clause: Clause | None = None,
+    source: models.Model | None = None, effectiveness_required: bool = True,
+    effectiveness_due: date | None = None,
+) -> Action:
+    if not access.can_create_action(actor, org_unit):
+        raise Denied(
+            _("You can raise actions only for the units you run (%(unit)s is not one of them).")
+            % {"unit": org_unit}
+        )
+    action = Action(
+        title=title.strip(), description=description, kind=kind, org_unit=org_unit, owner=owner,
+        due_date=due_date, clause=clause, created_by=actor,
+        effectiveness_required=effectiveness_required, effectiveness_due=effectiveness_due,
+    )
+    if source is not None:
+        action.source_type = ContentType.objects.get_for_model(source)
+        action.source_id = str(source.pk)
+        action.source_label = str(source)[:255]
+    _validate_owner(owner, org_unit)
+    _validate_dates(action)
+    action.full_clean()
+    action.save()
+    if owner != actor:
+        notify(
+            recipient=owner, kind="action_assigned", url=f"/actions/{action.pk}/",
+            params={"ref": action.reference, "title": action.title, "by": str(actor)},
+        )
+    return action
+
+
+def _validate_dates(action: Action) -> None:
+    errors: dict[str, str] = {}
+    if action.due_date is None:
+        errors["due_date"] = _("Give the date by which the action must be done.")
+    if (
+        action.effectiveness_due is not None and action.due_date is not None
+        and action.effectiveness_due < action.due_date
+    ):
+        errors["effectiveness_due"] = _(
+            "The effectiveness check cannot come before the action's due date."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _locked(action: Action, expected_version: int | None) -> Action:
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    _check_version(current, expected_version)
+    return current
+
+
+def _save_action(action: Action, fields: list[str]) -> Action:
+    action.version += 1
+    action.full_clean()
+    action.save(update_fields=[*fields, "version", "updated_at"])
+    return action
+
+
+@transaction.atomic
+def update_action(
+    *, actor: User, action: Action, expected_version: int | None, **changes: Any
+) -> Action:
+    current = _locked(action, expected_version)
+    if not access.can_manage_action(actor, current):
+        raise Denied(_("Only the quality manager or the head of the unit can edit this action."))
+    if not current.is_open:
+        raise ValidationError(_("A completed or cancelled action can no longer be edited."))
+    unknown = set(changes) - set(ACTION_EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    new_unit = changes.get("org_unit", current.org_unit)
+    if new_unit != current.org_unit and not access.can_create_action(actor, new_unit):
+        raise ValidationError({"org_unit": _("You cannot move an action to a unit you do not run.")})
+    old_owner_id = current.owner_id
+    for name, value in changes.items():
+        setattr(current, name, value)
+    _validate_owner(current.owner, current.org_unit)
+    _validate_dates(current)
+    _save_action(current, list(changes))
+    if current.owner_id != old_owner_id and current.owner_id != actor.pk:
+        notify(
+            recipient=current.owner, kind="action_assigned", url=f"/actions/{current.pk}/",
+            params={"ref": current.reference, "title": current.title, "by": str(actor)},
+        )
+    return current
+
+
+@transaction.atomic
+def start_action(*, actor: User, action: Action, expected_version: int | None) -> Action:
+    current = _locked(action, expected_version)
+    if not access.can_work_on_action(actor, current):
+        raise Denied(_("Only the action's owner or the head of the unit can start it."))
+    if current.status != Action.Status.OPEN:
+        raise ValidationError(_("Only an open action can be started."))
+    current.status = Action.Status.IN_PROGRESS
+    return _save_action(current, ["status"])
+
+
+@transaction.atomic
+def complete_action(
+    *, actor: User, action: Action, expected_version: int | None, evidence: str
+) -> Action:
+    current = _locked(action, expected_version)
+    if not access.can_work_on_action(actor, current):
+        raise Denied(_("Only the action's owner or the head of the unit can complete it."))
+    if not current.is_open:
+        raise ValidationError(_("This action is not open, so it cannot be completed."))
+    if not evidence.strip():
+        raise ValidationError(
+            {"completion_evidence": _("Describe what was done and where the evidence is.")}
+        )
+    current.completion_evidence = evidence.strip()
+    current.completed_at = timezone.now()
+    current.completed_by = actor
+    if current.effectiveness_required:
+        current.status = Action.Status.DONE
+        if current.effectiveness_due is None:
+            current.effectiveness_due = timezone.localdate()
+    else:
+        current.status = Action.Status.CLOSED
+    return _save_action(
+        current,
+        ["status", "completion_evidence", "completed_at", "completed_by", "effectiveness_due"],
+    )
+
+
+@transaction.atomic
+def verify_effectiveness(
+    *, actor: User, action: Action, expected_version: int | None, effective: bool, notes: str
+) -> Action:
+    current = _locked(action, expected_version)
+    if not access.can_verify_action(actor, current):
+        if actor.pk in (current.owner_id, current.completed_by_id):
+            raise Denied(_("The effectiveness of an action is checked by someone who did not do it."))
+        raise Denied(_("Only the quality manager or the head of the unit checks effectiveness."))
+    if current.status != Action.Status.DONE:
+        raise ValidationError(_("Only a completed action awaits an effectiveness check."))
+    if not notes.strip():
+        raise ValidationError(
+            {"effectiveness_notes": _("Say how effectiveness was checked and what was found.")}
+        )
+    current.effectiveness_result = (
+        Action.Effectiveness.EFFECTIVE if effective else Action.Effectiveness.NOT_EFFECTIVE
+    )
+    current.effectiveness_notes = notes.strip()
+    current.verified_at = timezone.now()
+    current.verified_by = actor
+    fields = ["effectiveness_result", "effectiveness_notes", "verified_at", "verified_by", "status"]
+    if effective:
+        current.status = Action.Status.CLOSED
+    else:
+        # Not effective: the work goes back to the owner.
+        current.status = Action.Status.IN_PROGRESS
+        current.completed_at = None
+        current.completed_by = None
+        fields += ["completed_at", "completed_by"]
+        notify(
+            recipient=current.owner, kind="action_reopened", url=f"/actions/{current.pk}/",
+            params={"ref": current.reference, "title": current.title},
+        )
+    return _save_action(current, fields)
+
+
+@transaction.atomic
+def cancel_action(
+    *, actor: User, action: Action, expected_version: int | None, reason: str
+) -> Action:
+    current = _locked(action, expected_version)
+    if not access.can_manage_action(actor, current):
+        raise Denied(_("Only the quality manager or the head of the unit can cancel this action."))
+    if not current.is_open:
+        raise ValidationError(_("Only an open action can be cancelled."))
+    if not reason.strip():
+        raise ValidationError({"cancel_reason": _("Say why the action is cancelled.")})
+    current.status = Action.Status.CANCELLED
+    current.cancel_reason = reason.strip()
+    return _save_action(current, ["status", "cancel_reason"])
+
+
+# --- attachments ------------------------------------------------------------
+
+
+@transaction.atomic
+def attach_file(
+    *, actor: User, target: models.Model, upload: UploadedFile, description: str = "",
+    clauses: list[Clause] | None = None,
+) -> Attachment:
+    if not access.can_change_object(actor, target):
+        raise Denied(_("You cannot add evidence to this record."))
+    limit = settings.RATUSZ_MAX_UPLOAD_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(
+            {"file": _("The file is %(size)s MB; the limit is %(limit)s MB.")
+             % {"size": round(upload.size / 1048576, 1), "limit": limit // 1048576}}
+        )
+    if not upload.size:
+        raise ValidationError({"file": _("The file is empty.")})
+    mime_type = sniff_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    attachment = Attachment(
+        target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk),
+        original_name=upload.name[:255], mime_type=mime_type, size=upload.size,
+        sha256=digest.hexdigest(), description=description.strip(), uploaded_by=actor,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    # A failed database write must not leave the stored file behind.
+    try:
+        attachment.full_clean()
+        attachment.save()
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
+    if clauses:
+        attachment.clauses.set(clauses)
+    return attachment
+
+
+# --- notifications ----------------------------------------------------------
+
+
+def notify(
+    *, recipient: User, kind: str, params: dict[str, Any] | None = None, url: str = "",
+    dedupe_key: str | None = None,
+) -> Notification | None:
+    """Create an in-app notification; with a dedupe key, at most once per recipient."""
+    if dedupe_key and Notification.objects.filter(
+        recipient=recipient, dedupe_key=dedupe_key
+    ).exists():
+        return None
+    return Notification.objects.create(
+        recipient=recipient, kind=kind, params=params or {}, url=url, dedupe_key=dedupe_key
+    )
+
+
+def mark_notifications_read(*, user: User, ids: list[int] | None = None) -> int:
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    return qs.update(read_at=timezone.now())

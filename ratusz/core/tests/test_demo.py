@@ -1,0 +1,59 @@
+"""The demo office: loads once, never over real data, with working logins."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from ratusz.certification.models import Certificate, ExternalAudit
+from ratusz.core.models import Action, AuditEvent, Clause, Office, OrgUnit, User
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", verbosity=0)
+
+
+def counts():
+    return [m.objects.count() for m in (User, OrgUnit, Action, Certificate, AuditEvent)]
+
+
+def test_the_demo_office_has_every_role_and_its_certificate_history(demo):
+    office = Office.current()
+    assert office.name == "Urząd Miasta Przykładowo" and office.is_demo
+    assert User.objects.count() >= 30
+    roles = set(User.objects.values_list("role_assignments__role", flat=True))
+    assert roles >= {"quality_manager", "top_management", "process_owner", "internal_auditor",
+                     "employee", "external_auditor"}
+    certificates = Certificate.objects.order_by("issue_date")
+    assert certificates.first().issue_date.year == 2002
+    current = certificates.last()
+    assert current.issue_date.year == 2023 and current.issue_date.month == 12
+    assert current.status == "valid" and current.body.short_name == "UDT-CERT"
+    assert "PCA" in current.body.accreditation_body
+    recert = ExternalAudit.objects.get(status="planned")
+    assert recert.kind == "recertification" and (recert.start_date.year, recert.start_date.month) == (2026, 12)
+    assert not Clause.objects.get(number="8.3").applicable
+    assert Action.objects.filter(status="open").exists()
+
+
+def test_running_the_demo_twice_changes_nothing(demo):
+    before = counts()
+    call_command("demo", verbosity=0)
+    assert counts() == before
+
+
+def test_the_demo_refuses_a_database_with_real_data(db):
+    User.objects.create_user(username="admin", password="x")
+    with pytest.raises(CommandError, match="only into an empty database"):
+        call_command("demo", verbosity=0)
+    assert not Office.objects.exists()
+
+
+@pytest.mark.parametrize("username", ["quality", "mayor", "owner", "auditor", "employee", "external"])
+def test_every_demo_login_works(demo, settings, username):
+    client = Client()
+    response = client.post("/login/", {"username": username, "password": "demo"})
+    assert response.status_code == 302, username
+    assert client.get("/").status_code == 200

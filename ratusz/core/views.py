@@ -1,0 +1,376 @@
+"""Pages of the core area: dashboard, action tracker, clauses, organisation.
+
+Each view: access helper → form or service → render or redirect.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from ratusz.certification.selectors import certificate_card
+from ratusz.core import access, selectors, services
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.forms import (
+    ActionEditForm,
+    ActionFilterForm,
+    ActionForm,
+    AttachmentForm,
+    CancelActionForm,
+    ClauseApplicabilityForm,
+    CompleteActionForm,
+    ProfileForm,
+    StartActionForm,
+    VerifyActionForm,
+)
+from ratusz.core.models import Action, Attachment, AuditEvent, Clause, Notification, OrgUnit, User
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not access.can_view_directory(request.user):
+        raise PermissionDenied(_("This page is for the office's staff."))
+
+
+def _get_action_for_user(request: HttpRequest, pk: int) -> Action:
+    action = selectors.action_detail(user=request.user, pk=pk)
+    if action is None:
+        raise Http404(_("No such action, or it is not visible to you."))
+    return action
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    if access.is_external(request.user):
+        return render(request, "core/external_home.html")
+    return render(
+        request,
+        "core/dashboard.html",
+        {"data": selectors.dashboard(user=request.user), "card": certificate_card()},
+    )
+
+
+# --- action tracker ---------------------------------------------------------
+
+
+@login_required
+def action_list(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = ActionFilterForm(request.GET or None)
+    filters = form.filters()
+    page = Paginator(selectors.action_list(user=request.user, filters=filters), 25).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "filters": filters,
+        "query": query.urlencode(),
+        "can_create": access.can_create_action(request.user),
+    }
+    template = "core/action_list.html"
+    if request.htmx and request.htmx.target == "action-results":
+        template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+def action_create(request: HttpRequest) -> HttpResponse:
+    if not access.can_create_action(request.user):
+        raise PermissionDenied(_("Only the quality manager and heads of units raise actions."))
+    initial = {"org_unit": request.user.org_unit_id, "owner": request.user.pk}
+    form = ActionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = services.create_action(actor=request.user, **form.cleaned_data)
+        except Denied as exc:
+            form.add_error("org_unit", str(exc))
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Action %(ref)s created.") % {"ref": action.reference})
+            return redirect("core:action_detail", pk=action.pk)
+    return render(request, "core/action_form.html", {"form": form, "action": None})
+
+
+@login_required
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _get_action_for_user(request, pk)
+    return render(request, "core/action_detail.html", _action_context(request, action))
+
+
+def _action_context(request: HttpRequest, action: Action, **forms) -> dict:
+    user = request.user
+    initial = {"version": action.version}
+    context = {
+        "action": action,
+        "can_manage": access.can_manage_action(user, action) and action.is_open,
+        "can_work": access.can_work_on_action(user, action) and action.is_open,
+        "can_verify": access.can_verify_action(user, action)
+        and action.status == Action.Status.DONE,
+        "can_attach": access.can_change_object(user, action),
+        "attachments": selectors.attachments_of(action),
+        "history": selectors.history_of(action)[:20],
+        "start_form": StartActionForm(initial=initial),
+        "complete_form": CompleteActionForm(initial=initial),
+        "verify_form": VerifyActionForm(initial=initial),
+        "cancel_form": CancelActionForm(initial=initial),
+        "attachment_form": AttachmentForm(),
+    }
+    context.update(forms)
+    return context
+
+
+@login_required
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _get_action_for_user(request, pk)
+    if not access.can_manage_action(request.user, action):
+        raise PermissionDenied(_("Only the quality manager or the head of the unit can edit this action."))
+    initial = {name: getattr(action, name) for name in services.ACTION_EDITABLE_FIELDS}
+    initial["version"] = action.version
+    form = ActionEditForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            action = services.update_action(
+                actor=request.user, action=action, expected_version=version, **data
+            )
+        except Conflict as exc:
+            # Keep what the user typed, but let the next save build on the current version.
+            conflict = exc.current
+            data = request.POST.copy()
+            data["version"] = conflict.version
+            form = ActionEditForm(data, initial=initial)
+            form.is_valid()
+            form.add_error(None, str(exc))
+        except Denied as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Action %(ref)s saved.") % {"ref": action.reference})
+            return redirect("core:action_detail", pk=action.pk)
+    return render(
+        request, "core/action_form.html", {"form": form, "action": action, "conflict": conflict}
+    )
+
+
+TRANSITIONS = {
+    "start": (StartActionForm, services.start_action, _("The action is in progress.")),
+    "complete": (CompleteActionForm, services.complete_action, _("The action is marked done.")),
+    "verify": (VerifyActionForm, services.verify_effectiveness, _("Effectiveness recorded.")),
+    "cancel": (CancelActionForm, services.cancel_action, _("The action is cancelled.")),
+}
+
+
+@login_required
+@require_POST
+def action_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    action = _get_action_for_user(request, pk)
+    if name not in TRANSITIONS:
+        raise Http404
+    form_class, service, done_message = TRANSITIONS[name]
+    form = form_class(request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        if name == "complete":
+            data = {"evidence": data["completion_evidence"]}
+        elif name == "verify":
+            data = {"effective": data["effective"], "notes": data["effectiveness_notes"]}
+        elif name == "cancel":
+            data = {"reason": data["cancel_reason"]}
+        try:
+            service(actor=request.user, action=action, expected_version=version, **data)
+        except Conflict as exc:
+            form.add_error(None, str(exc))
+            action = _get_action_for_user(request, pk)
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, str(done_message))
+            return redirect("core:action_detail", pk=pk)
+    context = _action_context(request, action, **{f"{name}_form": form})
+    context["open_panel"] = name
+    return render(request, "core/action_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def action_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _get_action_for_user(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attach_file(
+                actor=request.user, target=action, upload=form.cleaned_data["file"],
+                description=form.cleaned_data["description"],
+            )
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("File attached."))
+            return redirect("core:action_detail", pk=pk)
+    context = _action_context(request, action, attachment_form=form)
+    return render(request, "core/action_detail.html", context, status=400)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = get_object_or_404(Attachment.objects.select_related("target_type"), pk=pk)
+    target = attachment.target
+    if target is None or not access.can_view_object(request.user, target):
+        raise Http404(_("No such file, or it is not visible to you."))
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+        content_type=attachment.mime_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+# --- notifications -----------------------------------------------------------
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        services.mark_notifications_read(user=request.user)
+        messages.success(request, _("All notifications marked as read."))
+        return redirect("core:notifications")
+    page = Paginator(
+        Notification.objects.filter(recipient=request.user).order_by("-created_at", "-id"), 30
+    ).get_page(request.GET.get("page"))
+    return render(request, "core/notification_list.html", {"page": page})
+
+
+@login_required
+@require_GET
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    services.mark_notifications_read(user=request.user, ids=[notification.pk])
+    return redirect(notification.url or "core:notifications")
+
+
+# --- clause registry ----------------------------------------------------------
+
+
+@login_required
+def clause_list(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    clauses = Clause.objects.filter(standard="ISO 9001", edition="2015")
+    return render(
+        request, "core/clause_list.html",
+        {"clauses": clauses, "can_manage": access.can_manage_clauses(request.user)},
+    )
+
+
+@login_required
+def clause_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    clause = get_object_or_404(Clause, pk=pk)
+    if not access.can_manage_clauses(request.user):
+        raise PermissionDenied(_("Only the quality manager decides which clauses apply."))
+    form = ClauseApplicabilityForm(
+        request.POST or None,
+        initial={"applicable": clause.applicable, "justification": clause.justification,
+                 "version": clause.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_clause_applicability(
+                actor=request.user, clause=clause, applicable=form.cleaned_data["applicable"],
+                justification=form.cleaned_data["justification"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except Conflict as exc:
+            form.add_error(None, str(exc))
+            clause.refresh_from_db()
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Clause %(number)s saved.") % {"number": clause.number})
+            return redirect("core:clauses")
+    return render(request, "core/clause_form.html", {"form": form, "clause": clause})
+
+
+# --- organisation -------------------------------------------------------------
+
+
+@login_required
+def org_unit_list(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    units = OrgUnit.objects.filter(is_active=True).select_related("head").order_by("path")
+    return render(request, "core/org_unit_list.html", {"units": units})
+
+
+@login_required
+def org_unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _staff_only(request)
+    unit = get_object_or_404(OrgUnit.objects.select_related("head", "parent"), pk=pk)
+    members = (
+        User.objects.filter(org_unit=unit, is_active=True)
+        .prefetch_related("role_assignments")
+        .order_by("last_name", "first_name")
+    )
+    return render(request, "core/org_unit_detail.html", {"unit": unit, "members": members})
+
+
+@login_required
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    if not access.can_view_audit_trail(request.user):
+        raise PermissionDenied(_("The audit trail is open to the quality manager and auditors."))
+    qs = AuditEvent.objects.order_by("-id")
+    model = request.GET.get("model", "")
+    if model:
+        qs = qs.filter(model_label=model)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_trail.html", {"page": page, "model": model})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = ProfileForm(request.POST or None, initial={"language": user.language})
+    if request.method == "POST" and form.is_valid():
+        user.language = form.cleaned_data["language"]
+        user.save(update_fields=["language"])
+        messages.success(request, _("Your settings are saved."))
+        response = redirect("core:profile")
+        if user.language:
+            from django.conf import settings
+
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax", max_age=31536000
+            )
+        return response
+    return render(request, "core/profile.html", {"form": form})
