@@ -19,7 +19,6 @@ install: $(INSTALLED)
 
 # Set up everything (virtualenv, dependencies, SQLite database, demo office) and serve.
 run: $(INSTALLED)
-	$(BIN)/ratusz compilemessages --verbosity 0 --ignore "$(VENV)" --ignore var
 	$(BIN)/ratusz migrate --noinput --verbosity 1
 	$(BIN)/ratusz demo
 	@echo "Ratusz is starting on http://$(HOST):$(PORT)/ — sign in with a demo login above."
@@ -27,13 +26,11 @@ run: $(INSTALLED)
 
 # The whole suite except the real-browser tests (see test-browser).
 test: $(INSTALLED)
-	$(BIN)/ratusz compilemessages --verbosity 0 --ignore "$(VENV)" --ignore var
 	$(BIN)/ratusz makemigrations --check --dry-run --verbosity 1
 	$(BIN)/pytest
 
 # Real-browser tests: Playwright driving the system Chromium (/usr/bin/chromium) + axe-core.
 test-browser: $(INSTALLED)
-	$(BIN)/ratusz compilemessages --verbosity 0 --ignore "$(VENV)" --ignore var
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Chromium not found: install Debian's chromium package (apt-get install chromium)"; exit 1; }
 	$(BIN)/pytest -m browser
 
@@ -49,9 +46,11 @@ format: $(INSTALLED)
 bench: $(INSTALLED)
 	bash bench/run.sh
 
-# Refresh the Polish catalogue after changing user-facing strings.
+# Refresh the Polish catalogue after changing user-facing strings (needs GNU gettext);
+# the compiled .mo is committed so that a fresh checkout works without gettext.
 messages: $(INSTALLED)
-	cd ratusz && ../$(BIN)/ratusz makemessages --locale pl --no-obsolete --add-location never --ignore "*/tests/*"
+	cd ratusz && ../$(BIN)/ratusz makemessages --locale pl --no-obsolete --add-location never --ignore "*/tests/*" --ignore "browser_tests/*"
+	cd ratusz && ../$(BIN)/ratusz compilemessages --locale pl
 
 screenshots: $(INSTALLED)
 	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python tools/screenshots.py docs/img \

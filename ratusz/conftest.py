@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ratusz.core import services
 from ratusz.core.models import Action, Role, User
@@ -14,6 +14,8 @@ from ratusz.core.models import Action, Role, User
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
+    # Messages raised outside a request are asserted in English; pages choose
+    # their language per request as in production.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -21,6 +23,8 @@ def _fast_and_isolated(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    with translation.override("en"):
+        yield
 
 
 class Office:
@@ -38,7 +42,9 @@ class Office:
         self.transport = services.create_org_unit(
             name="Wydział Komunikacji", code="KM", parent=self.root
         )
-        self.finance = services.create_org_unit(name="Wydział Finansowy", code="FN", parent=self.root)
+        self.finance = services.create_org_unit(
+            name="Wydział Finansowy", code="FN", parent=self.root
+        )
         self.quality = self.person("quality", self.qms, Role.QUALITY_MANAGER)
         self.mayor = self.person("mayor", self.root, Role.TOP_MANAGEMENT)
         self.owner = self.person("owner", self.civil, Role.PROCESS_OWNER, scope=self.civil)
@@ -50,14 +56,20 @@ class Office:
         self.colleague = self.person("colleague", self.civil, Role.EMPLOYEE)
         self.outsider = self.person("outsider", self.transport, Role.EMPLOYEE)
         self.external = self.person(
-            "external", None, Role.EXTERNAL_AUDITOR,
+            "external",
+            None,
+            Role.EXTERNAL_AUDITOR,
             expires=timezone.now() + timedelta(days=10),
         )
 
     def person(self, username, unit, role, scope=None, expires=None) -> User:
         user = User.objects.create_user(
-            username=username, password="secret-pass-123", first_name=username.title(),
-            last_name="Test", org_unit=unit, access_expires_at=expires,
+            username=username,
+            password="secret-pass-123",
+            first_name=username.title(),
+            last_name="Test",
+            org_unit=unit,
+            access_expires_at=expires,
         )
         services.grant_role(user=user, role=role, org_unit=scope)
         return user

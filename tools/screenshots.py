@@ -14,8 +14,14 @@ from playwright.sync_api import sync_playwright
 
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def main() -> None:
@@ -26,8 +32,9 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         for spec in sys.argv[2:]:
             username, path, name = spec.split(":", 2)
-            context = browser.new_context(viewport={"width": 1280, "height": 860},
-                                          locale="pl-PL" if lang == "pl" else "en-GB")
+            context = browser.new_context(
+                viewport={"width": 1280, "height": 860}, locale="pl-PL" if lang == "pl" else "en-GB"
+            )
             page = context.new_page()
             page.goto(f"{BASE_URL}/login/")
             page.fill("#id_username", username)

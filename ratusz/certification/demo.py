@@ -31,28 +31,46 @@ def load(ctx) -> None:
     for cycle, year in enumerate(range(2002, 2024, 3), start=1):
         decision = date(year, 12, 12)
         certificate = Certificate.objects.create(
-            body=body, standard=_standard(year), number=f"UDT-CERT/SZJ/{year}/{cycle:02d}",
-            scope=SCOPE, sites="Rynek 1, 00-950 Przykładowo", decision_date=decision,
-            issue_date=date(year, 12, 15), expiry_date=date(year + 3, 12, 14),
+            body=body,
+            standard=_standard(year),
+            number=f"UDT-CERT/SZJ/{year}/{cycle:02d}",
+            scope=SCOPE,
+            sites="Rynek 1, 00-950 Przykładowo",
+            decision_date=decision,
+            issue_date=date(year, 12, 15),
+            expiry_date=date(year + 3, 12, 14),
             status=Certificate.Status.VALID if year == 2023 else Certificate.Status.EXPIRED,
         )
         kind = ExternalAudit.Kind.STAGE_2 if year == 2002 else ExternalAudit.Kind.RECERTIFICATION
         ExternalAudit.objects.create(
-            certificate=certificate, body=body, kind=kind, start_date=date(year, 11, 24),
-            end_date=date(year, 11, 26), status=ExternalAudit.Status.DONE,
-            lead_auditor="Zespół UDT-CERT", result="Rekomendacja do certyfikacji.",
+            certificate=certificate,
+            body=body,
+            kind=kind,
+            start_date=date(year, 11, 24),
+            end_date=date(year, 11, 26),
+            status=ExternalAudit.Status.DONE,
+            lead_auditor="Zespół UDT-CERT",
+            result="Rekomendacja do certyfikacji.",
         )
         for offset in (1, 2):
             ExternalAudit.objects.create(
-                certificate=certificate, body=body, kind=ExternalAudit.Kind.SURVEILLANCE,
-                start_date=date(year + offset, 11, 18), end_date=date(year + offset, 11, 19),
-                status=ExternalAudit.Status.DONE, lead_auditor="Zespół UDT-CERT",
+                certificate=certificate,
+                body=body,
+                kind=ExternalAudit.Kind.SURVEILLANCE,
+                start_date=date(year + offset, 11, 18),
+                end_date=date(year + offset, 11, 19),
+                status=ExternalAudit.Status.DONE,
+                lead_auditor="Zespół UDT-CERT",
                 result="Utrzymanie certyfikatu.",
             )
     current = Certificate.objects.get(number="UDT-CERT/SZJ/2023/08")
     ExternalAudit.objects.create(
-        certificate=current, body=body, kind=ExternalAudit.Kind.RECERTIFICATION,
-        start_date=date(2026, 12, 7), end_date=date(2026, 12, 9),
-        status=ExternalAudit.Status.PLANNED, lead_auditor="Tomasz Lewandowski",
+        certificate=current,
+        body=body,
+        kind=ExternalAudit.Kind.RECERTIFICATION,
+        start_date=date(2026, 12, 7),
+        end_date=date(2026, 12, 9),
+        status=ExternalAudit.Status.PLANNED,
+        lead_auditor="Tomasz Lewandowski",
         audit_days=6,
     )

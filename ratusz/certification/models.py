@@ -30,7 +30,9 @@ class Certificate(models.Model):
         EXPIRED = "expired", _("Expired")
 
     body = models.ForeignKey(
-        CertificationBody, verbose_name=_("certification body"), on_delete=models.PROTECT,
+        CertificationBody,
+        verbose_name=_("certification body"),
+        on_delete=models.PROTECT,
         related_name="certificates",
     )
     standard = models.CharField(_("standard"), max_length=60, default="PN-EN ISO 9001:2015")
@@ -48,7 +50,8 @@ class Certificate(models.Model):
         ordering = ["-issue_date"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(expiry_date__gt=F("issue_date")), name="certificate_expiry_after_issue",
+                condition=Q(expiry_date__gt=F("issue_date")),
+                name="certificate_expiry_after_issue",
                 violation_error_message=_("A certificate must expire after it is issued."),
             ),
             models.UniqueConstraint(fields=["body", "number"], name="certificate_unique_number"),
@@ -72,11 +75,17 @@ class ExternalAudit(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     certificate = models.ForeignKey(
-        Certificate, verbose_name=_("certificate"), on_delete=models.PROTECT,
-        related_name="audits", null=True, blank=True,
+        Certificate,
+        verbose_name=_("certificate"),
+        on_delete=models.PROTECT,
+        related_name="audits",
+        null=True,
+        blank=True,
     )
     body = models.ForeignKey(
-        CertificationBody, verbose_name=_("certification body"), on_delete=models.PROTECT,
+        CertificationBody,
+        verbose_name=_("certification body"),
+        on_delete=models.PROTECT,
         related_name="audits",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -84,8 +93,9 @@ class ExternalAudit(models.Model):
     end_date = models.DateField(_("ends"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     lead_auditor = models.CharField(_("lead auditor"), max_length=200, blank=True)
-    audit_days = models.DecimalField(_("auditor days"), max_digits=4, decimal_places=1, null=True,
-                                     blank=True)
+    audit_days = models.DecimalField(
+        _("auditor days"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
     result = models.TextField(_("result"), blank=True)
 
     class Meta:
@@ -94,7 +104,8 @@ class ExternalAudit(models.Model):
         ordering = ["start_date"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__gte=F("start_date")), name="external_audit_dates_ordered",
+                condition=Q(end_date__gte=F("start_date")),
+                name="external_audit_dates_ordered",
                 violation_error_message=_("An audit cannot end before it starts."),
             )
         ]

@@ -23,9 +23,7 @@ if TYPE_CHECKING:
 def _grants(user: User) -> list[tuple[str, int | None, str | None]]:
     cached = getattr(user, "_ratusz_grants", None)
     if cached is None:
-        cached = list(
-            user.role_assignments.values_list("role", "org_unit_id", "org_unit__path")
-        )
+        cached = list(user.role_assignments.values_list("role", "org_unit_id", "org_unit__path"))
         user._ratusz_grants = cached
     return cached
 
@@ -67,9 +65,7 @@ def managed_unit_paths(user: User | AnonymousUser) -> list[str]:
     """Paths of the unit subtrees the user runs as a process owner."""
     if not is_active_account(user):
         return []
-    return [
-        path for role, _unit, path in _grants(user) if role == Role.PROCESS_OWNER and path
-    ]
+    return [path for role, _unit, path in _grants(user) if role == Role.PROCESS_OWNER and path]
 
 
 def manages_unit(user: User | AnonymousUser, unit: OrgUnit | None) -> bool:

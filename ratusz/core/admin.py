@@ -26,8 +26,14 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.fieldsets,
         (_("Office"), {"fields": ("org_unit", "position", "language", "access_expires_at")}),
     )
-    list_display = ["username", "first_name", "last_name", "org_unit", "is_active",
-                    "access_expires_at"]
+    list_display = [
+        "username",
+        "first_name",
+        "last_name",
+        "org_unit",
+        "is_active",
+        "access_expires_at",
+    ]
     list_filter = ["is_active", "org_unit", "role_assignments__role"]
     inlines = [RoleAssignmentInline]
 

@@ -21,7 +21,9 @@ from ratusz.core.models import Action, OrgUnit, User
 def exception_handler(exc, context):
     """Service errors become clear HTTP answers: 400 per field, 403, 409 on conflict."""
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
         return Response(detail, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Conflict):
         current = exc.current
@@ -45,13 +47,20 @@ class UserSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = User
-        fields = ["id", "username", "first_name", "last_name", "email", "position", "org_unit",
-                  "roles", "is_active"]
+        fields = [
+            "id",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "position",
+            "org_unit",
+            "roles",
+            "is_active",
+        ]
 
     def get_roles(self, obj) -> list[dict]:
-        return [
-            {"role": ra.role, "org_unit": ra.org_unit_id} for ra in obj.role_assignments.all()
-        ]
+        return [{"role": ra.role, "org_unit": ra.org_unit_id} for ra in obj.role_assignments.all()]
 
 
 class ActionSerializer(serializers.ModelSerializer):
@@ -61,16 +70,48 @@ class ActionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Action
         fields = [
-            "id", "reference", "title", "description", "kind", "status", "org_unit", "owner",
-            "due_date", "clause", "source_label", "effectiveness_required", "effectiveness_due",
-            "completed_at", "completed_by", "completion_evidence", "effectiveness_result",
-            "effectiveness_notes", "verified_at", "verified_by", "cancel_reason", "created_by",
-            "created_at", "updated_at", "version", "is_overdue",
+            "id",
+            "reference",
+            "title",
+            "description",
+            "kind",
+            "status",
+            "org_unit",
+            "owner",
+            "due_date",
+            "clause",
+            "source_label",
+            "effectiveness_required",
+            "effectiveness_due",
+            "completed_at",
+            "completed_by",
+            "completion_evidence",
+            "effectiveness_result",
+            "effectiveness_notes",
+            "verified_at",
+            "verified_by",
+            "cancel_reason",
+            "created_by",
+            "created_at",
+            "updated_at",
+            "version",
+            "is_overdue",
         ]
         read_only_fields = [
-            "status", "source_label", "completed_at", "completed_by", "completion_evidence",
-            "effectiveness_result", "effectiveness_notes", "verified_at", "verified_by",
-            "cancel_reason", "created_by", "created_at", "updated_at", "version",
+            "status",
+            "source_label",
+            "completed_at",
+            "completed_by",
+            "completion_evidence",
+            "effectiveness_result",
+            "effectiveness_notes",
+            "verified_at",
+            "verified_by",
+            "cancel_reason",
+            "created_by",
+            "created_at",
+            "updated_at",
+            "version",
         ]
 
     def get_is_overdue(self, obj) -> bool:
@@ -116,14 +157,17 @@ class UserViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = UserSerializer
     permission_classes = [IsStaff]
-    queryset = User.objects.filter(is_active=True).prefetch_related("role_assignments").order_by(
-        "id"
+    queryset = (
+        User.objects.filter(is_active=True).prefetch_related("role_assignments").order_by("id")
     )
 
 
 class ActionViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-    mixins.UpdateModelMixin, viewsets.GenericViewSet,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Actions from every source: list, read, raise, edit and move through their lifecycle."""
 
@@ -190,14 +234,19 @@ class ActionViewSet(
         return self._transition(request, services.cancel_action, CancelSerializer)
 
 
-
-
 class MeViewSet(viewsets.ViewSet):
     """The signed-in account."""
 
-    @extend_schema(responses=inline_serializer("Me", {"id": serializers.IntegerField(),
-                                                      "username": serializers.CharField(),
-                                                      "roles": serializers.ListField()}))
+    @extend_schema(
+        responses=inline_serializer(
+            "Me",
+            {
+                "id": serializers.IntegerField(),
+                "username": serializers.CharField(),
+                "roles": serializers.ListField(),
+            },
+        )
+    )
     def list(self, request):
         user = request.user
         return Response(

@@ -39,6 +39,7 @@ def acting_as(user: Any) -> Iterator[None]:
     finally:
         current_actor.reset(token)
 
+
 NOT_AUDITED = {AuditEvent, AuditChainHead, Notification}
 IGNORED_FIELDS = {"last_login", "updated_at", "version"}
 SECRET_FIELDS = {"password"}
@@ -120,9 +121,7 @@ def _m2m_changed(sender, instance, action, model, pk_set, **kwargs):
         sender._meta.model_name,
     )
     verb = {"post_add": "added", "post_remove": "removed", "post_clear": "cleared"}[action]
-    _record(
-        AuditEvent.Kind.UPDATE, instance, {"relations": {field: {verb: sorted(pk_set or [])}}}
-    )
+    _record(AuditEvent.Kind.UPDATE, instance, {"relations": {field: {verb: sorted(pk_set or [])}}})
 
 
 def connect_signals() -> None:

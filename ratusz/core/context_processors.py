@@ -33,8 +33,10 @@ def _navigation(user) -> list[dict]:
     ]
     if access.can_view_audit_trail(user):
         groups.append(
-            {"title": _("Performance evaluation (9)"),
-             "items": [(_("Audit trail"), reverse("core:audit_trail"))]}
+            {
+                "title": _("Performance evaluation (9)"),
+                "items": [(_("Audit trail"), reverse("core:audit_trail"))],
+            }
         )
     return groups
 

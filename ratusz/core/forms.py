@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors
@@ -34,8 +35,9 @@ class VersionedForm(forms.Form):
 
 class ActionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}),
-                                  required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=Action.Kind.choices)
     org_unit = UnitChoiceField(label=_("Org unit"), queryset=selectors.unit_choices())
     owner = StaffChoiceField(label=_("Owner"), queryset=selectors.staff_choices())
@@ -65,8 +67,10 @@ class CompleteActionForm(VersionedForm):
 class VerifyActionForm(VersionedForm):
     effective = forms.TypedChoiceField(
         label=_("Was the action effective?"),
-        choices=[("yes", _("Yes, effective: close it")),
-                 ("no", _("No, not effective: return it to the owner"))],
+        choices=[
+            ("yes", _("Yes, effective: close it")),
+            ("no", _("No, not effective: return it to the owner")),
+        ],
         widget=forms.RadioSelect,
         coerce=lambda value: value == "yes",
     )
@@ -88,26 +92,35 @@ class StartActionForm(VersionedForm):
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("Accepted: %(types)s.") % {"types": ", ".join(allowed_extensions())},
+        help_text=format_lazy(_("Accepted: {types}."), types=", ".join(allowed_extensions())),
     )
     description = forms.CharField(label=_("Description"), max_length=255, required=False)
 
 
 class ActionFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Status"), required=False,
+        label=_("Status"),
+        required=False,
         choices=[
-            ("open", _("Open")), ("overdue", _("Overdue")), ("due_soon", _("Due soon")),
-            ("done", _("Awaiting effectiveness check")), ("closed", _("Closed")),
-            ("cancelled", _("Cancelled")), ("all", _("All")),
+            ("open", _("Open")),
+            ("overdue", _("Overdue")),
+            ("due_soon", _("Due soon")),
+            ("done", _("Awaiting effectiveness check")),
+            ("closed", _("Closed")),
+            ("cancelled", _("Cancelled")),
+            ("all", _("All")),
         ],
     )
     unit = UnitChoiceField(
-        label=_("Org unit"), queryset=selectors.unit_choices(), required=False,
+        label=_("Org unit"),
+        queryset=selectors.unit_choices(),
+        required=False,
         empty_label=_("All units"),
     )
     owner = StaffChoiceField(
-        label=_("Owner"), queryset=selectors.staff_choices(), required=False,
+        label=_("Owner"),
+        queryset=selectors.staff_choices(),
+        required=False,
         empty_label=_("Anyone"),
     )
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
@@ -115,7 +128,9 @@ class ActionFilterForm(forms.Form):
     def filters(self) -> selectors.ActionFilters:
         data = self.cleaned_data if self.is_valid() else {}
         return selectors.ActionFilters(
-            status=data.get("status") or "open", unit=data.get("unit"), owner=data.get("owner"),
+            status=data.get("status") or "open",
+            unit=data.get("unit"),
+            owner=data.get("owner"),
             q=(data.get("q") or "").strip(),
         )
 
@@ -123,13 +138,16 @@ class ActionFilterForm(forms.Form):
 class ClauseApplicabilityForm(VersionedForm):
     applicable = forms.BooleanField(label=_("Applies to the office"), required=False)
     justification = forms.CharField(
-        label=_("Justification"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        label=_("Justification"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
         help_text=_("Required when the clause does not apply."),
     )
 
 
 class ProfileForm(forms.Form):
     language = forms.ChoiceField(
-        label=_("Language"), required=False,
+        label=_("Language"),
+        required=False,
         choices=[("", _("Follow the browser")), ("pl", "Polski"), ("en", "English")],
     )

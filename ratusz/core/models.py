@@ -40,7 +40,8 @@ class Office(models.Model):
         help_text=_("ISO 9001 clause 4.3: the services and sites the QMS covers."),
     )
     scope_justification = models.TextField(
-        _("justification of exclusions"), blank=True,
+        _("justification of exclusions"),
+        blank=True,
         help_text=_("Why requirements that do not apply (e.g. 8.3) are excluded."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
@@ -73,12 +74,20 @@ class OrgUnit(models.Model):
     code = models.CharField(_("code"), max_length=20, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     head = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("head of unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="headed_units",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("head of unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="headed_units",
     )
     # Materialised path ("12/40/") so that a unit's subtree is one indexed
     # prefix query on every database.
@@ -100,16 +109,25 @@ class OrgUnit(models.Model):
 
 class User(AbstractUser):
     org_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("org unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="members",
+        OrgUnit,
+        verbose_name=_("org unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
     language = models.CharField(
-        _("language"), max_length=5, blank=True, choices=settings.LANGUAGES,
+        _("language"),
+        max_length=5,
+        blank=True,
+        choices=settings.LANGUAGES,
         help_text=_("Empty: follow the browser."),
     )
     access_expires_at = models.DateTimeField(
-        _("access expires"), null=True, blank=True,
+        _("access expires"),
+        null=True,
+        blank=True,
         help_text=_("After this moment the account can no longer sign in."),
     )
 
@@ -136,7 +154,11 @@ class RoleAssignment(models.Model):
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     org_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("org unit"), null=True, blank=True, on_delete=models.CASCADE,
+        OrgUnit,
+        verbose_name=_("org unit"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         help_text=_("For a process owner: the unit they run. Empty: the whole office."),
     )
 
@@ -148,7 +170,8 @@ class RoleAssignment(models.Model):
                 fields=["user", "role", "org_unit"], name="role_assignment_unique"
             ),
             models.UniqueConstraint(
-                fields=["user", "role"], condition=Q(org_unit__isnull=True),
+                fields=["user", "role"],
+                condition=Q(org_unit__isnull=True),
                 name="role_assignment_unique_officewide",
             ),
         ]
@@ -373,8 +396,13 @@ class AuditEvent(models.Model):
     seq = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
-        User, verbose_name=_("who"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", db_constraint=False,
+        User,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
     )
     actor_label = models.CharField(_("who"), max_length=200, blank=True)
     kind = models.CharField(_("what"), max_length=10, choices=Kind.choices)
@@ -395,7 +423,9 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.kind} {self.object_label}"
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.kind} {self.object_label}"
+        )
 
 
 class AuditChainHead(models.Model):
@@ -407,11 +437,12 @@ class AuditChainHead(models.Model):
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(id=1), name="audit_head_singleton")]
 
+    def __str__(self) -> str:
+        return f"{self.seq}: {self.hash}"
+
 
 class Notification(models.Model):
-    recipient = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="notifications"
-    )
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40)
     params = models.JSONField(default=dict)
     url = models.CharField(max_length=500, blank=True)
@@ -428,7 +459,8 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
         constraints = [
             models.UniqueConstraint(
-                fields=["recipient", "dedupe_key"], condition=Q(dedupe_key__isnull=False),
+                fields=["recipient", "dedupe_key"],
+                condition=Q(dedupe_key__isnull=False),
                 name="notification_dedupe",
             )
         ]

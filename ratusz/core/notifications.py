@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from django.utils.formats import date_format
@@ -26,10 +27,8 @@ def render(notification: Notification) -> str:
         return notification.kind
     params = dict(notification.params)
     if "due" in params:  # dates are stored as ISO and shown in the reader's locale
-        try:
+        with contextlib.suppress(TypeError, ValueError):
             params["due"] = date_format(date.fromisoformat(params["due"]), "SHORT_DATE_FORMAT")
-        except (TypeError, ValueError):
-            pass
     try:
         return str(template) % params
     except (KeyError, TypeError, ValueError):

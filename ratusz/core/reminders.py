@@ -33,8 +33,12 @@ class ReminderReport:
 
 
 def _params(action: Action) -> dict:
-    return {"ref": action.reference, "title": action.title, "due": action.due_date.isoformat(),
-            "owner": str(action.owner)}
+    return {
+        "ref": action.reference,
+        "title": action.title,
+        "due": action.due_date.isoformat(),
+        "owner": str(action.owner),
+    }
 
 
 def send_action_reminders(today: date | None = None) -> ReminderReport:
@@ -43,22 +47,34 @@ def send_action_reminders(today: date | None = None) -> ReminderReport:
     soon = today + timedelta(days=settings.RATUSZ_DUE_SOON_DAYS)
     open_actions = Action.objects.open().select_related("owner", "org_unit__head")
     for action in open_actions.filter(due_date__gte=today, due_date__lte=soon).iterator():
-        if notify(recipient=action.owner, kind="action_due_soon", params=_params(action),
-                  url=f"/actions/{action.pk}/",
-                  dedupe_key=f"action_due_soon:{action.pk}:{action.due_date}"):
+        if notify(
+            recipient=action.owner,
+            kind="action_due_soon",
+            params=_params(action),
+            url=f"/actions/{action.pk}/",
+            dedupe_key=f"action_due_soon:{action.pk}:{action.due_date}",
+        ):
             report.due_soon += 1
     for action in open_actions.filter(due_date__lt=today).iterator():
-        if notify(recipient=action.owner, kind="action_overdue", params=_params(action),
-                  url=f"/actions/{action.pk}/",
-                  dedupe_key=f"action_overdue:{action.pk}:{action.due_date}"):
+        if notify(
+            recipient=action.owner,
+            kind="action_overdue",
+            params=_params(action),
+            url=f"/actions/{action.pk}/",
+            dedupe_key=f"action_overdue:{action.pk}:{action.due_date}",
+        ):
             report.overdue += 1
         head = action.org_unit.head
         late_by = (today - action.due_date).days
-        if late_by >= ESCALATE_AFTER_DAYS and head and head.pk != action.owner_id:
-            if notify(recipient=head, kind="action_overdue_escalated", params=_params(action),
-                      url=f"/actions/{action.pk}/",
-                      dedupe_key=f"action_escalated:{action.pk}:{action.due_date}"):
-                report.escalated += 1
+        escalate = late_by >= ESCALATE_AFTER_DAYS and head and head.pk != action.owner_id
+        if escalate and notify(
+            recipient=head,
+            kind="action_overdue_escalated",
+            params=_params(action),
+            url=f"/actions/{action.pk}/",
+            dedupe_key=f"action_escalated:{action.pk}:{action.due_date}",
+        ):
+            report.escalated += 1
     return report
 
 

@@ -61,7 +61,12 @@ def action_list(*, user: User, filters: ActionFilters, today: date | None = None
 def action_detail(*, user: User, pk: int) -> Action | None:
     action = (
         Action.objects.select_related(
-            "owner", "org_unit", "clause", "created_by", "completed_by", "verified_by",
+            "owner",
+            "org_unit",
+            "clause",
+            "created_by",
+            "completed_by",
+            "verified_by",
             "source_type",
         )
         .filter(pk=pk)

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ratusz.core import access
@@ -59,7 +60,7 @@ def place_org_unit(*, unit: OrgUnit) -> OrgUnit:
         unit.save(update_fields=["path"])
         if old_path:
             for child in OrgUnit.objects.filter(path__startswith=old_path).exclude(pk=unit.pk):
-                child.path = new_path + child.path[len(old_path):]
+                child.path = new_path + child.path[len(old_path) :]
                 child.save(update_fields=["path"])
     return unit
 
@@ -88,7 +89,11 @@ def _check_version(obj: models.Model, expected_version: int | None) -> None:
 
 @transaction.atomic
 def set_clause_applicability(
-    *, actor: User, clause: Clause, applicable: bool, justification: str,
+    *,
+    actor: User,
+    clause: Clause,
+    applicable: bool,
+    justification: str,
     expected_version: int | None = None,
 ) -> Clause:
     if not access.can_manage_clauses(actor):
@@ -110,8 +115,15 @@ def set_clause_applicability(
 # --- actions ----------------------------------------------------------------
 
 ACTION_EDITABLE_FIELDS = (
-    "title", "description", "kind", "org_unit", "owner", "due_date", "clause",
-    "effectiveness_required", "effectiveness_due",
+    "title",
+    "description",
+    "kind",
+    "org_unit",
+    "owner",
+    "due_date",
+    "clause",
+    "effectiveness_required",
+    "effectiveness_due",
 )
 
 
@@ -122,9 +134,17 @@ def _validate_owner(owner: User, unit: OrgUnit) -> None:
 
 @transaction.atomic
 def create_action(
-    *, actor: User, title: str, org_unit: OrgUnit, owner: User, due_date: date,
-    description: str = "", kind: str = Action.Kind.OTHER, clause: Clause | None = None,
-    source: models.Model | None = None, effectiveness_required: bool = True,
+    *,
+    actor: User,
+    title: str,
+    org_unit: OrgUnit,
+    owner: User,
+    due_date: date,
+    description: str = "",
+    kind: str = Action.Kind.OTHER,
+    clause: Clause | None = None,
+    source: models.Model | None = None,
+    effectiveness_required: bool = True,
     effectiveness_due: date | None = None,
 ) -> Action:
     if not access.can_create_action(actor, org_unit):
@@ -133,9 +153,16 @@ def create_action(
             % {"unit": org_unit}
         )
     action = Action(
-        title=title.strip(), description=description, kind=kind, org_unit=org_unit, owner=owner,
-        due_date=due_date, clause=clause, created_by=actor,
-        effectiveness_required=effectiveness_required, effectiveness_due=effectiveness_due,
+        title=title.strip(),
+        description=description,
+        kind=kind,
+        org_unit=org_unit,
+        owner=owner,
+        due_date=due_date,
+        clause=clause,
+        created_by=actor,
+        effectiveness_required=effectiveness_required,
+        effectiveness_due=effectiveness_due,
     )
     if source is not None:
         action.source_type = ContentType.objects.get_for_model(source)
@@ -147,7 +174,9 @@ def create_action(
     action.save()
     if owner != actor:
         notify(
-            recipient=owner, kind="action_assigned", url=f"/actions/{action.pk}/",
+            recipient=owner,
+            kind="action_assigned",
+            url=f"/actions/{action.pk}/",
             params={"ref": action.reference, "title": action.title, "by": str(actor)},
         )
     return action
@@ -158,7 +187,8 @@ def _validate_dates(action: Action) -> None:
     if action.due_date is None:
         errors["due_date"] = _("Give the date by which the action must be done.")
     if (
-        action.effectiveness_due is not None and action.due_date is not None
+        action.effectiveness_due is not None
+        and action.due_date is not None
         and action.effectiveness_due < action.due_date
     ):
         errors["effectiveness_due"] = _(
@@ -195,7 +225,9 @@ def update_action(
         raise ValueError(f"not editable: {sorted(unknown)}")
     new_unit = changes.get("org_unit", current.org_unit)
     if new_unit != current.org_unit and not access.can_create_action(actor, new_unit):
-        raise ValidationError({"org_unit": _("You cannot move an action to a unit you do not run.")})
+        raise ValidationError(
+            {"org_unit": _("You cannot move an action to a unit you do not run.")}
+        )
     old_owner_id = current.owner_id
     for name, value in changes.items():
         setattr(current, name, value)
@@ -204,7 +236,9 @@ def update_action(
     _save_action(current, list(changes))
     if current.owner_id != old_owner_id and current.owner_id != actor.pk:
         notify(
-            recipient=current.owner, kind="action_assigned", url=f"/actions/{current.pk}/",
+            recipient=current.owner,
+            kind="action_assigned",
+            url=f"/actions/{current.pk}/",
             params={"ref": current.reference, "title": current.title, "by": str(actor)},
         )
     return current
@@ -256,7 +290,9 @@ def verify_effectiveness(
     current = _locked(action, expected_version)
     if not access.can_verify_action(actor, current):
         if actor.pk in (current.owner_id, current.completed_by_id):
-            raise Denied(_("The effectiveness of an action is checked by someone who did not do it."))
+            raise Denied(
+                _("The effectiveness of an action is checked by someone who did not do it.")
+            )
         raise Denied(_("Only the quality manager or the head of the unit checks effectiveness."))
     if current.status != Action.Status.DONE:
         raise ValidationError(_("Only a completed action awaits an effectiveness check."))
@@ -280,7 +316,9 @@ def verify_effectiveness(
         current.completed_by = None
         fields += ["completed_at", "completed_by"]
         notify(
-            recipient=current.owner, kind="action_reopened", url=f"/actions/{current.pk}/",
+            recipient=current.owner,
+            kind="action_reopened",
+            url=f"/actions/{current.pk}/",
             params={"ref": current.reference, "title": current.title},
         )
     return _save_action(current, fields)
@@ -307,7 +345,11 @@ def cancel_action(
 
 @transaction.atomic
 def attach_file(
-    *, actor: User, target: models.Model, upload: UploadedFile, description: str = "",
+    *,
+    actor: User,
+    target: models.Model,
+    upload: UploadedFile,
+    description: str = "",
     clauses: list[Clause] | None = None,
 ) -> Attachment:
     if not access.can_change_object(actor, target):
@@ -315,8 +357,10 @@ def attach_file(
     limit = settings.RATUSZ_MAX_UPLOAD_BYTES
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
-            {"file": _("The file is %(size)s MB; the limit is %(limit)s MB.")
-             % {"size": round(upload.size / 1048576, 1), "limit": limit // 1048576}}
+            {
+                "file": _("The file is %(size)s MB; the limit is %(limit)s MB.")
+                % {"size": round(upload.size / 1048576, 1), "limit": limit // 1048576}
+            }
         )
     if not upload.size:
         raise ValidationError({"file": _("The file is empty.")})
@@ -326,9 +370,14 @@ def attach_file(
         digest.update(chunk)
     upload.seek(0)
     attachment = Attachment(
-        target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk),
-        original_name=upload.name[:255], mime_type=mime_type, size=upload.size,
-        sha256=digest.hexdigest(), description=description.strip(), uploaded_by=actor,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=str(target.pk),
+        original_name=upload.name[:255],
+        mime_type=mime_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        description=description.strip(),
+        uploaded_by=actor,
     )
     attachment.file.save(upload.name, upload, save=False)
     # A failed database write must not leave the stored file behind.
@@ -347,13 +396,18 @@ def attach_file(
 
 
 def notify(
-    *, recipient: User, kind: str, params: dict[str, Any] | None = None, url: str = "",
+    *,
+    recipient: User,
+    kind: str,
+    params: dict[str, Any] | None = None,
+    url: str = "",
     dedupe_key: str | None = None,
 ) -> Notification | None:
     """Create an in-app notification; with a dedupe key, at most once per recipient."""
-    if dedupe_key and Notification.objects.filter(
-        recipient=recipient, dedupe_key=dedupe_key
-    ).exists():
+    if (
+        dedupe_key
+        and Notification.objects.filter(recipient=recipient, dedupe_key=dedupe_key).exists()
+    ):
         return None
     return Notification.objects.create(
         recipient=recipient, kind=kind, params=params or {}, url=url, dedupe_key=dedupe_key

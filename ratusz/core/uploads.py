@@ -45,8 +45,10 @@ def sniff_upload(upload: UploadedFile) -> str:
         kind = filetype.guess(head)
         if kind is None or kind.mime != BINARY_TYPES[ext]:
             raise ValidationError(
-                {"file": _("The file is named %(ext)s but its content is not a %(ext)s file.")
-                 % {"ext": ext}}
+                {
+                    "file": _("The file is named %(ext)s but its content is not a %(ext)s file.")
+                    % {"ext": ext}
+                }
             )
         return kind.mime
     if ext in TEXT_TYPES:
@@ -56,16 +58,18 @@ def sniff_upload(upload: UploadedFile) -> str:
         except UnicodeDecodeError as exc:
             # The 8 KiB cut may split a character; only an error before the end counts.
             if exc.start < len(head) - 4:
-                raise ValidationError(
-                    {"file": _("The text file is not UTF-8 text.")}
-                ) from None
+                raise ValidationError({"file": _("The text file is not UTF-8 text.")}) from None
         if b"\x00" in head or any(sign in lowered[:512] for sign in MARKUP_SIGNS):
             raise ValidationError(
-                {"file": _("The file is named %(ext)s but contains markup or binary data.")
-                 % {"ext": ext}}
+                {
+                    "file": _("The file is named %(ext)s but contains markup or binary data.")
+                    % {"ext": ext}
+                }
             )
         return TEXT_TYPES[ext]
     raise ValidationError(
-        {"file": _("Files of type %(ext)s are not accepted. Accepted: %(list)s.")
-         % {"ext": ext or _("(none)"), "list": ", ".join(allowed_extensions())}}
+        {
+            "file": _("Files of type %(ext)s are not accepted. Accepted: %(list)s.")
+            % {"ext": ext or _("(none)"), "list": ", ".join(allowed_extensions())}
+        }
     )

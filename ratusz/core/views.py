@@ -148,7 +148,9 @@ def _action_context(request: HttpRequest, action: Action, **forms) -> dict:
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get_action_for_user(request, pk)
     if not access.can_manage_action(request.user, action):
-        raise PermissionDenied(_("Only the quality manager or the head of the unit can edit this action."))
+        raise PermissionDenied(
+            _("Only the quality manager or the head of the unit can edit this action.")
+        )
     initial = {name: getattr(action, name) for name in services.ACTION_EDITABLE_FIELDS}
     initial["version"] = action.version
     form = ActionEditForm(request.POST or None, initial=initial)
@@ -230,7 +232,9 @@ def action_attach(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.attach_file(
-                actor=request.user, target=action, upload=form.cleaned_data["file"],
+                actor=request.user,
+                target=action,
+                upload=form.cleaned_data["file"],
                 description=form.cleaned_data["description"],
             )
         except Denied as exc:
@@ -251,7 +255,9 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     if target is None or not access.can_view_object(request.user, target):
         raise Http404(_("No such file, or it is not visible to you."))
     response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
         content_type=attachment.mime_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
@@ -290,7 +296,8 @@ def clause_list(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
     clauses = Clause.objects.filter(standard="ISO 9001", edition="2015")
     return render(
-        request, "core/clause_list.html",
+        request,
+        "core/clause_list.html",
         {"clauses": clauses, "can_manage": access.can_manage_clauses(request.user)},
     )
 
@@ -302,13 +309,18 @@ def clause_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("Only the quality manager decides which clauses apply."))
     form = ClauseApplicabilityForm(
         request.POST or None,
-        initial={"applicable": clause.applicable, "justification": clause.justification,
-                 "version": clause.version},
+        initial={
+            "applicable": clause.applicable,
+            "justification": clause.justification,
+            "version": clause.version,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.set_clause_applicability(
-                actor=request.user, clause=clause, applicable=form.cleaned_data["applicable"],
+                actor=request.user,
+                clause=clause,
+                applicable=form.cleaned_data["applicable"],
                 justification=form.cleaned_data["justification"],
                 expected_version=form.cleaned_data["version"],
             )

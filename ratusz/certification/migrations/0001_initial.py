@@ -5,78 +5,191 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='CertificationBody',
+            name="CertificationBody",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, max_length=60, verbose_name='short name')),
-                ('accreditation_body', models.CharField(blank=True, max_length=200, verbose_name='accreditation body')),
-                ('accreditation_number', models.CharField(blank=True, max_length=60, verbose_name='accreditation number')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=60, verbose_name="short name"),
+                ),
+                (
+                    "accreditation_body",
+                    models.CharField(blank=True, max_length=200, verbose_name="accreditation body"),
+                ),
+                (
+                    "accreditation_number",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="accreditation number"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'certification body',
-                'verbose_name_plural': 'certification bodies',
-                'ordering': ['name'],
+                "verbose_name": "certification body",
+                "verbose_name_plural": "certification bodies",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Certificate',
+            name="Certificate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('standard', models.CharField(default='PN-EN ISO 9001:2015', max_length=60, verbose_name='standard')),
-                ('number', models.CharField(max_length=60, verbose_name='certificate number')),
-                ('scope', models.TextField(verbose_name='scope')),
-                ('sites', models.TextField(blank=True, verbose_name='sites')),
-                ('decision_date', models.DateField(verbose_name='certification decision')),
-                ('issue_date', models.DateField(verbose_name='issued')),
-                ('expiry_date', models.DateField(verbose_name='valid until')),
-                ('status', models.CharField(choices=[('valid', 'Valid'), ('suspended', 'Suspended'), ('withdrawn', 'Withdrawn'), ('expired', 'Expired')], max_length=20, verbose_name='status')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='certification.certificationbody', verbose_name='certification body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "standard",
+                    models.CharField(
+                        default="PN-EN ISO 9001:2015", max_length=60, verbose_name="standard"
+                    ),
+                ),
+                ("number", models.CharField(max_length=60, verbose_name="certificate number")),
+                ("scope", models.TextField(verbose_name="scope")),
+                ("sites", models.TextField(blank=True, verbose_name="sites")),
+                ("decision_date", models.DateField(verbose_name="certification decision")),
+                ("issue_date", models.DateField(verbose_name="issued")),
+                ("expiry_date", models.DateField(verbose_name="valid until")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("valid", "Valid"),
+                            ("suspended", "Suspended"),
+                            ("withdrawn", "Withdrawn"),
+                            ("expired", "Expired"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="certificates",
+                        to="certification.certificationbody",
+                        verbose_name="certification body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'certificate',
-                'verbose_name_plural': 'certificates',
-                'ordering': ['-issue_date'],
+                "verbose_name": "certificate",
+                "verbose_name_plural": "certificates",
+                "ordering": ["-issue_date"],
             },
         ),
         migrations.CreateModel(
-            name='ExternalAudit',
+            name="ExternalAudit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('stage1', 'Initial certification, stage 1'), ('stage2', 'Initial certification, stage 2'), ('surveillance', 'Surveillance audit'), ('recertification', 'Recertification audit'), ('special', 'Special audit')], max_length=20, verbose_name='kind')),
-                ('start_date', models.DateField(verbose_name='starts')),
-                ('end_date', models.DateField(verbose_name='ends')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('done', 'Done'), ('cancelled', 'Cancelled')], max_length=20, verbose_name='status')),
-                ('lead_auditor', models.CharField(blank=True, max_length=200, verbose_name='lead auditor')),
-                ('audit_days', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True, verbose_name='auditor days')),
-                ('result', models.TextField(blank=True, verbose_name='result')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='audits', to='certification.certificationbody', verbose_name='certification body')),
-                ('certificate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audits', to='certification.certificate', verbose_name='certificate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("stage1", "Initial certification, stage 1"),
+                            ("stage2", "Initial certification, stage 2"),
+                            ("surveillance", "Surveillance audit"),
+                            ("recertification", "Recertification audit"),
+                            ("special", "Special audit"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="starts")),
+                ("end_date", models.DateField(verbose_name="ends")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "lead_auditor",
+                    models.CharField(blank=True, max_length=200, verbose_name="lead auditor"),
+                ),
+                (
+                    "audit_days",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="auditor days",
+                    ),
+                ),
+                ("result", models.TextField(blank=True, verbose_name="result")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audits",
+                        to="certification.certificationbody",
+                        verbose_name="certification body",
+                    ),
+                ),
+                (
+                    "certificate",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audits",
+                        to="certification.certificate",
+                        verbose_name="certificate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'external audit',
-                'verbose_name_plural': 'external audits',
-                'ordering': ['start_date'],
+                "verbose_name": "external audit",
+                "verbose_name_plural": "external audits",
+                "ordering": ["start_date"],
             },
         ),
         migrations.AddConstraint(
-            model_name='certificate',
-            constraint=models.CheckConstraint(condition=models.Q(('expiry_date__gt', models.F('issue_date'))), name='certificate_expiry_after_issue', violation_error_message='A certificate must expire after it is issued.'),
+            model_name="certificate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("expiry_date__gt", models.F("issue_date"))),
+                name="certificate_expiry_after_issue",
+                violation_error_message="A certificate must expire after it is issued.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='certificate',
-            constraint=models.UniqueConstraint(fields=('body', 'number'), name='certificate_unique_number'),
+            model_name="certificate",
+            constraint=models.UniqueConstraint(
+                fields=("body", "number"), name="certificate_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='externalaudit',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='external_audit_dates_ordered', violation_error_message='An audit cannot end before it starts.'),
+            model_name="externalaudit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_date__gte", models.F("start_date"))),
+                name="external_audit_dates_ordered",
+                violation_error_message="An audit cannot end before it starts.",
+            ),
         ),
     ]

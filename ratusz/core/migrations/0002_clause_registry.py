@@ -17,9 +17,13 @@ def seed(apps, schema_editor):
     for number, title_en, title_pl in ISO_9001_2015:
         parent = by_number.get(number.rsplit(".", 1)[0]) if "." in number else None
         clause, _ = Clause.objects.get_or_create(
-            standard="ISO 9001", edition="2015", number=number,
+            standard="ISO 9001",
+            edition="2015",
+            number=number,
             defaults={
-                "title_en": title_en, "title_pl": title_pl, "parent": parent,
+                "title_en": title_en,
+                "title_pl": title_pl,
+                "parent": parent,
                 "sort_key": ".".join(f"{int(p):03d}" for p in number.split(".")),
             },
         )

@@ -12,8 +12,16 @@ from django.utils.translation import ngettext
 register = template.Library()
 
 STATUS_TONES = {
-    "open": "info", "in_progress": "info", "done": "warn", "closed": "ok", "cancelled": "muted",
-    "overdue": "bad", "valid": "ok", "suspended": "warn", "withdrawn": "bad", "expired": "bad",
+    "open": "info",
+    "in_progress": "info",
+    "done": "warn",
+    "closed": "ok",
+    "cancelled": "muted",
+    "overdue": "bad",
+    "valid": "ok",
+    "suspended": "warn",
+    "withdrawn": "bad",
+    "expired": "bad",
     "planned": "info",
 }
 
@@ -63,3 +71,21 @@ def querystring_with(query: str, **kwargs) -> str:
     for key, value in kwargs.items():
         qd[key] = value
     return qd.urlencode()
+
+
+@register.simple_tag
+def changed_fields(event) -> list[dict]:
+    """The fields an audit event changed, with their names in the reader's language."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(event.model_label)
+    except (LookupError, ValueError):
+        model = None
+    by_attname = {f.attname: f for f in model._meta.concrete_fields} if model else {}
+    rows = []
+    for name, pair in (event.changes.get("fields") or {}).items():
+        field = by_attname.get(name)
+        label = str(field.verbose_name) if field is not None else name
+        rows.append({"label": label, "before": pair[0], "after": pair[1]})
+    return rows

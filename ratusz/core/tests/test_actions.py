@@ -61,7 +61,10 @@ def test_the_full_lifecycle_ends_closed_after_an_independent_effectiveness_check
             actor=office.employee, action=action, expected_version=3, effective=True, notes="ok"
         )
     action = services.verify_effectiveness(
-        actor=office.owner, action=action, expected_version=3, effective=True,
+        actor=office.owner,
+        action=action,
+        expected_version=3,
+        effective=True,
         notes="Sprawdzono 10 kart.",
     )
     assert action.status == Action.Status.CLOSED
@@ -74,7 +77,10 @@ def test_an_action_found_not_effective_goes_back_to_its_owner(office):
         actor=office.employee, action=action, expected_version=1, evidence="Zrobione."
     )
     action = services.verify_effectiveness(
-        actor=office.quality, action=action, expected_version=2, effective=False,
+        actor=office.quality,
+        action=action,
+        expected_version=2,
+        effective=False,
         notes="Błędy nadal występują.",
     )
     assert action.status == Action.Status.IN_PROGRESS
@@ -85,8 +91,9 @@ def test_an_action_found_not_effective_goes_back_to_its_owner(office):
 def test_completing_needs_evidence(office):
     action = office.action()
     with pytest.raises(ValidationError) as exc:
-        services.complete_action(actor=office.employee, action=action, expected_version=1,
-                                 evidence=" ")
+        services.complete_action(
+            actor=office.employee, action=action, expected_version=1, evidence=" "
+        )
     assert "completion_evidence" in exc.value.message_dict
     action.refresh_from_db()
     assert action.status == Action.Status.OPEN
@@ -95,11 +102,13 @@ def test_completing_needs_evidence(office):
 def test_an_employee_cannot_change_a_colleagues_action(office):
     action = office.action(owner=office.colleague)
     with pytest.raises(Denied):
-        services.complete_action(actor=office.employee, action=action, expected_version=1,
-                                 evidence="x")
+        services.complete_action(
+            actor=office.employee, action=action, expected_version=1, evidence="x"
+        )
     with pytest.raises(Denied):
-        services.update_action(actor=office.employee, action=action, expected_version=1,
-                               title="Mine now")
+        services.update_action(
+            actor=office.employee, action=action, expected_version=1, title="Mine now"
+        )
 
 
 def test_cancelling_needs_a_reason(office):
@@ -115,11 +124,16 @@ def test_cancelling_needs_a_reason(office):
 def test_a_save_based_on_an_old_version_is_a_conflict_not_a_lost_update(office):
     action = office.action()
     stale = Action.objects.get(pk=action.pk)
-    services.update_action(actor=office.owner, action=action, expected_version=1,
-                           title="Title by the owner")
+    services.update_action(
+        actor=office.owner, action=action, expected_version=1, title="Title by the owner"
+    )
     with pytest.raises(Conflict) as exc:
-        services.update_action(actor=office.quality, action=stale, expected_version=1,
-                               title="Title by the quality manager")
+        services.update_action(
+            actor=office.quality,
+            action=stale,
+            expected_version=1,
+            title="Title by the quality manager",
+        )
     assert exc.value.current.title == "Title by the owner"
     action.refresh_from_db()
     assert action.title == "Title by the owner"
@@ -129,16 +143,23 @@ def test_a_save_based_on_an_old_version_is_a_conflict_not_a_lost_update(office):
 def test_two_users_saving_the_same_action_page_see_a_conflict_message(office, client_for):
     action = office.action()
     form = {
-        "title": "x", "description": "", "kind": "other", "org_unit": office.civil.pk,
-        "owner": office.employee.pk, "due_date": (TODAY() + timedelta(days=5)).isoformat(),
-        "effectiveness_required": "on", "version": 1,
+        "title": "x",
+        "description": "",
+        "kind": "other",
+        "org_unit": office.civil.pk,
+        "owner": office.employee.pk,
+        "due_date": (TODAY() + timedelta(days=5)).isoformat(),
+        "effectiveness_required": "on",
+        "version": 1,
     }
     first = client_for(office.owner).post(
         f"/actions/{action.pk}/edit/", {**form, "title": "Owner's title"}
     )
     assert first.status_code == 302
     second = client_for(office.quality).post(
-        f"/actions/{action.pk}/edit/", {**form, "title": "Quality's title"}, HTTP_ACCEPT_LANGUAGE="en"
+        f"/actions/{action.pk}/edit/",
+        {**form, "title": "Quality's title"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert second.status_code == 200
     text = second.content.decode()
@@ -192,7 +213,8 @@ def test_an_employee_sees_only_their_units_and_own_actions(office, client_for):
 def test_completing_through_the_page_with_empty_evidence_names_the_field(office, client_for):
     action = office.action()
     response = client_for(office.employee).post(
-        f"/actions/{action.pk}/complete/", {"version": 1, "completion_evidence": ""},
+        f"/actions/{action.pk}/complete/",
+        {"version": 1, "completion_evidence": ""},
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400

@@ -41,8 +41,13 @@ def test_a_service_rule_breach_comes_back_as_a_field_error(office):
     due = timezone.localdate() + timedelta(days=10)
     response = api(office.quality).post(
         "/api/v1/actions/",
-        {"title": "X", "org_unit": office.civil.pk, "owner": office.employee.pk,
-         "due_date": due.isoformat(), "effectiveness_due": (due - timedelta(days=3)).isoformat()},
+        {
+            "title": "X",
+            "org_unit": office.civil.pk,
+            "owner": office.employee.pk,
+            "due_date": due.isoformat(),
+            "effectiveness_due": (due - timedelta(days=3)).isoformat(),
+        },
         format="json",
     )
     assert response.status_code == 400
@@ -52,9 +57,12 @@ def test_a_service_rule_breach_comes_back_as_a_field_error(office):
 def test_a_stale_version_gets_409_with_the_current_record(office):
     action = office.action()
     client = api(office.owner)
-    assert client.patch(
-        f"/api/v1/actions/{action.pk}/", {"title": "First", "version": 1}, format="json"
-    ).status_code == 200
+    assert (
+        client.patch(
+            f"/api/v1/actions/{action.pk}/", {"title": "First", "version": 1}, format="json"
+        ).status_code
+        == 200
+    )
     response = api(office.quality).patch(
         f"/api/v1/actions/{action.pk}/", {"title": "Second", "version": 1}, format="json"
     )
@@ -76,12 +84,17 @@ def test_an_edit_without_a_version_is_refused(office):
 def test_the_lifecycle_through_the_api(office):
     action = office.action()
     employee = api(office.employee)
-    r = employee.post(f"/api/v1/actions/{action.pk}/complete/",
-                      {"version": 1, "evidence": "Zrobione"}, format="json")
+    r = employee.post(
+        f"/api/v1/actions/{action.pk}/complete/",
+        {"version": 1, "evidence": "Zrobione"},
+        format="json",
+    )
     assert r.status_code == 200 and r.json()["status"] == "done"
-    r = api(office.owner).post(f"/api/v1/actions/{action.pk}/verify/",
-                               {"version": 2, "effective": True, "notes": "Sprawdzone"},
-                               format="json")
+    r = api(office.owner).post(
+        f"/api/v1/actions/{action.pk}/verify/",
+        {"version": 2, "effective": True, "notes": "Sprawdzone"},
+        format="json",
+    )
     assert r.status_code == 200 and r.json()["status"] == "closed"
 
 

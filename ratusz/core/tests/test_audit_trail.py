@@ -24,9 +24,11 @@ def test_creating_changing_and_deleting_a_record_is_logged_with_before_and_after
     unit.delete()
     kinds = [e.kind for e in events_for(unit.__class__(pk=pk))]
     assert kinds[0] == "create" and kinds[-2:] == ["update", "delete"]
-    update = AuditEvent.objects.filter(
-        model_label="core.orgunit", object_id=str(pk), kind="update"
-    ).order_by("id").last()
+    update = (
+        AuditEvent.objects.filter(model_label="core.orgunit", object_id=str(pk), kind="update")
+        .order_by("id")
+        .last()
+    )
     assert update.changes["fields"]["name"] == ["Biuro Rady", "Biuro Rady Miasta"]
     deleted = AuditEvent.objects.get(model_label="core.orgunit", object_id=str(pk), kind="delete")
     assert deleted.changes["before"]["code"] == "BR"

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 
 def sign_in(client, username, password="secret-pass-123"):
-    return client.post("/login/", {"username": username, "password": password},
-                       HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(
+        "/login/", {"username": username, "password": password}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
 
 def test_a_user_signs_in_and_lands_on_the_dashboard(office):
@@ -73,8 +74,11 @@ def test_the_password_change_requires_a_strong_password(office):
     assert "This password is too short" in response.content.decode()
     response = client.post(
         "/password/",
-        {"old_password": "secret-pass-123", "new_password1": "Tr4mwaj-Rynek-2026",
-         "new_password2": "Tr4mwaj-Rynek-2026"},
+        {
+            "old_password": "secret-pass-123",
+            "new_password1": "Tr4mwaj-Rynek-2026",
+            "new_password2": "Tr4mwaj-Rynek-2026",
+        },
     )
     assert response.status_code == 302
     office.employee.refresh_from_db()

@@ -24,8 +24,14 @@ def test_the_demo_office_has_every_role_and_its_certificate_history(demo):
     assert office.name == "Urząd Miasta Przykładowo" and office.is_demo
     assert User.objects.count() >= 30
     roles = set(User.objects.values_list("role_assignments__role", flat=True))
-    assert roles >= {"quality_manager", "top_management", "process_owner", "internal_auditor",
-                     "employee", "external_auditor"}
+    assert roles >= {
+        "quality_manager",
+        "top_management",
+        "process_owner",
+        "internal_auditor",
+        "employee",
+        "external_auditor",
+    }
     certificates = Certificate.objects.order_by("issue_date")
     assert certificates.first().issue_date.year == 2002
     current = certificates.last()
@@ -33,7 +39,10 @@ def test_the_demo_office_has_every_role_and_its_certificate_history(demo):
     assert current.status == "valid" and current.body.short_name == "UDT-CERT"
     assert "PCA" in current.body.accreditation_body
     recert = ExternalAudit.objects.get(status="planned")
-    assert recert.kind == "recertification" and (recert.start_date.year, recert.start_date.month) == (2026, 12)
+    assert recert.kind == "recertification" and (
+        recert.start_date.year,
+        recert.start_date.month,
+    ) == (2026, 12)
     assert not Clause.objects.get(number="8.3").applicable
     assert Action.objects.filter(status="open").exists()
 
@@ -51,7 +60,9 @@ def test_the_demo_refuses_a_database_with_real_data(db):
     assert not Office.objects.exists()
 
 
-@pytest.mark.parametrize("username", ["quality", "mayor", "owner", "auditor", "employee", "external"])
+@pytest.mark.parametrize(
+    "username", ["quality", "mayor", "owner", "auditor", "employee", "external"]
+)
 def test_every_demo_login_works(demo, settings, username):
     client = Client()
     response = client.post("/login/", {"username": username, "password": "demo"})

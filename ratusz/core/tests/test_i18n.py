@@ -18,8 +18,9 @@ def test_pages_follow_the_browser_language(office, client_for):
 
 def test_the_language_switch_remembers_the_choice(office, client_for):
     client = client_for(office.quality)
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/actions/"},
-                           HTTP_ACCEPT_LANGUAGE="pl")
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/actions/"}, HTTP_ACCEPT_LANGUAGE="pl"
+    )
     assert response.status_code == 302
     assert "Action tracker" in client.get("/actions/", HTTP_ACCEPT_LANGUAGE="pl").content.decode()
 
@@ -47,3 +48,11 @@ def test_plural_forms_have_every_polish_form():
         if entry.msgid_plural:
             assert len(entry.msgstr_plural) == forms, entry.msgid
             assert all(entry.msgstr_plural.values()), entry.msgid
+
+
+def test_the_committed_compiled_catalogue_matches_the_source():
+    source = polib.pofile(str(PO))
+    compiled = polib.mofile(str(PO.with_suffix(".mo")))
+    expected = {(e.msgid, e.msgstr or str(e.msgstr_plural)) for e in source if not e.obsolete}
+    actual = {(e.msgid, e.msgstr or str(e.msgstr_plural)) for e in compiled if e.msgid}
+    assert expected == actual, "run `make messages` to recompile the catalogue"

@@ -20,7 +20,7 @@ LOGIN = 302  # anonymous visitors are sent to the sign-in page
 
 def row(default, **overrides):
     """Expected status for every persona: `default` for signed-in staff, then the overrides."""
-    expected = {p: default for p in PERSONAS}
+    expected = dict.fromkeys(PERSONAS, default)
     expected.update(overrides)
     return expected
 
@@ -32,37 +32,54 @@ TABLE = {
     "core:dashboard": ("get", "/", row(200, anonymous=LOGIN)),
     "core:action_list": ("get", "/actions/", row(200, anonymous=LOGIN, external=403)),
     "core:action_create": (
-        "get", "/actions/new/",
+        "get",
+        "/actions/new/",
         row(403, anonymous=LOGIN, quality=200, owner=200),
     ),
     "core:action_detail": (
-        "get", "/actions/{action}/", row(200, anonymous=LOGIN, outsider=404, external=404),
+        "get",
+        "/actions/{action}/",
+        row(200, anonymous=LOGIN, outsider=404, external=404),
     ),
     "core:action_edit": (
-        "get", "/actions/{action}/edit/",
+        "get",
+        "/actions/{action}/edit/",
         row(403, anonymous=LOGIN, quality=200, owner=200, outsider=404, external=404),
     ),
     "core:action_transition": (
-        "post", "/actions/{action}/start/",
-        row(403, anonymous=LOGIN, quality=302, owner=302, employee=302, outsider=404,
-            external=404),
+        "post",
+        "/actions/{action}/start/",
+        row(403, anonymous=LOGIN, quality=302, owner=302, employee=302, outsider=404, external=404),
     ),
     "core:action_attach": (
-        "post", "/actions/{action}/attach/",
-        row(403, anonymous=LOGIN, quality=302, owner=302, employee=302, outsider=404,
-            external=404),
+        "post",
+        "/actions/{action}/attach/",
+        row(403, anonymous=LOGIN, quality=302, owner=302, employee=302, outsider=404, external=404),
     ),
     "core:attachment_download": (
-        "get", "/attachments/{attachment}/", row(200, anonymous=LOGIN, outsider=404, external=404),
+        "get",
+        "/attachments/{attachment}/",
+        row(200, anonymous=LOGIN, outsider=404, external=404),
     ),
     "core:notifications": ("get", "/notifications/", row(200, anonymous=LOGIN)),
-    "core:notification_open": ("get", "/notifications/{notification}/",
-                               row(404, anonymous=LOGIN, employee=302)),
+    "core:notification_open": (
+        "get",
+        "/notifications/{notification}/",
+        row(404, anonymous=LOGIN, employee=302),
+    ),
     "core:clauses": ("get", "/clauses/", row(200, anonymous=LOGIN, external=403)),
     "core:clause_edit": ("get", "/clauses/{clause}/", row(403, anonymous=LOGIN, quality=200)),
     "core:org_units": ("get", "/organisation/", row(200, anonymous=LOGIN, external=403)),
-    "core:org_unit_detail": ("get", "/organisation/{unit}/", row(200, anonymous=LOGIN, external=403)),
-    "core:audit_trail": ("get", "/audit-trail/", row(403, anonymous=LOGIN, quality=200, auditor=200)),
+    "core:org_unit_detail": (
+        "get",
+        "/organisation/{unit}/",
+        row(200, anonymous=LOGIN, external=403),
+    ),
+    "core:audit_trail": (
+        "get",
+        "/audit-trail/",
+        row(403, anonymous=LOGIN, quality=200, auditor=200),
+    ),
     "core:profile": ("get", "/profile/", row(200, anonymous=LOGIN)),
     "password_change": ("get", "/password/", row(200, anonymous=LOGIN)),
     "password_change_done": ("get", "/password/done/", row(200, anonymous=LOGIN)),
@@ -78,39 +95,54 @@ TABLE = {
     "org-unit-detail": ("get", "/api/v1/org-units/{unit}/", row(200, anonymous=403, external=403)),
     "action-list": ("get", "/api/v1/actions/", row(200, anonymous=403, external=403)),
     "action-detail": (
-        "get", "/api/v1/actions/{action}/", row(200, anonymous=403, external=403, outsider=404)
+        "get",
+        "/api/v1/actions/{action}/",
+        row(200, anonymous=403, external=403, outsider=404),
     ),
     "action-start": (
-        "post", "/api/v1/actions/{action}/start/",
+        "post",
+        "/api/v1/actions/{action}/start/",
         row(403, quality=200, owner=200, employee=200, outsider=404),
     ),
     "action-complete": (
-        "post", "/api/v1/actions/{action}/complete/",
+        "post",
+        "/api/v1/actions/{action}/complete/",
         row(403, quality=200, owner=200, employee=200, outsider=404),
     ),
     "action-verify": (
         # Not yet completed: those allowed to verify get 400 (nothing to verify yet).
-        "post", "/api/v1/actions/{action}/verify/",
+        "post",
+        "/api/v1/actions/{action}/verify/",
         row(403, quality=400, owner=400, outsider=404),
     ),
     "action-cancel": (
-        "post", "/api/v1/actions/{action}/cancel/", row(403, quality=200, owner=200, outsider=404),
+        "post",
+        "/api/v1/actions/{action}/cancel/",
+        row(403, quality=200, owner=200, outsider=404),
     ),
 }
 
 # Writes that are not a separate URL name but must be in the table too.
 WRITES = {
     "api: create an action": (
-        "post", "/api/v1/actions/", row(403, quality=201, owner=201),
+        "post",
+        "/api/v1/actions/",
+        row(403, quality=201, owner=201),
     ),
     "api: edit an action": (
-        "patch", "/api/v1/actions/{action}/", row(403, quality=200, owner=200, outsider=404),
+        "patch",
+        "/api/v1/actions/{action}/",
+        row(403, quality=200, owner=200, outsider=404),
     ),
     "page: raise an action": (
-        "post", "/actions/new/", row(403, anonymous=LOGIN, quality=302, owner=302),
+        "post",
+        "/actions/new/",
+        row(403, anonymous=LOGIN, quality=302, owner=302),
     ),
     "page: change a clause": (
-        "post", "/clauses/{clause}/", row(403, anonymous=LOGIN, quality=302),
+        "post",
+        "/clauses/{clause}/",
+        row(403, anonymous=LOGIN, quality=302),
     ),
 }
 
@@ -140,16 +172,25 @@ def _fixtures(office):
     attachment = services.attach_file(actor=office.quality, target=action, upload=upload)
     notification = office.employee.notifications.first()
     return {
-        "action": action.pk, "attachment": attachment.pk, "notification": notification.pk,
-        "clause": Clause.objects.get(number="4.3").pk, "unit": office.civil.pk,
+        "action": action.pk,
+        "attachment": attachment.pk,
+        "notification": notification.pk,
+        "clause": Clause.objects.get(number="4.3").pk,
+        "unit": office.civil.pk,
         "user": office.employee.pk,
     }
 
 
 def _payload(office, path, method):
     if path == "/api/v1/actions/" or path == "/actions/new/":
-        return {"title": "New", "org_unit": office.civil.pk, "owner": office.employee.pk,
-                "due_date": "2099-01-31", "kind": "other", "description": ""}
+        return {
+            "title": "New",
+            "org_unit": office.civil.pk,
+            "owner": office.employee.pk,
+            "due_date": "2099-01-31",
+            "kind": "other",
+            "description": "",
+        }
     if path.endswith("/attach/"):
         return {"file": SimpleUploadedFile("n.txt", b"plain text"), "description": ""}
     if path.startswith("/clauses/"):
@@ -167,11 +208,7 @@ def _payload(office, path, method):
     return {"version": 1}
 
 
-CASES = [
-    (name, persona)
-    for name in [*TABLE, *WRITES]
-    for persona in PERSONAS
-]
+CASES = [(name, persona) for name in [*TABLE, *WRITES] for persona in PERSONAS]
 
 
 @pytest.mark.parametrize(("name", "persona"), CASES)
@@ -191,9 +228,11 @@ def test_role_may_or_may_not_use_the_endpoint(office, name, persona):
             client.force_login(user, backend="ratusz.core.auth.RatuszBackend")
         kwargs = {}
     data = _payload(office, path, method) if method != "get" else None
-    response = getattr(client, method)(path, data, **kwargs) if data is not None else getattr(
-        client, method
-    )(path)
+    response = (
+        getattr(client, method)(path, data, **kwargs)
+        if data is not None
+        else getattr(client, method)(path)
+    )
     assert response.status_code == expected[persona], (
         f"{persona} {method.upper()} {path}: expected {expected[persona]}, "
         f"got {response.status_code}"

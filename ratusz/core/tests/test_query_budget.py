@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from ratusz.core import services
-
 
 def add_actions(office, n):
     for i in range(n):
@@ -25,8 +23,9 @@ def add_actions(office, n):
         ("/api/v1/actions/", 6),
     ],
 )
-def test_list_queries_do_not_grow_with_rows(office, client_for, django_assert_max_num_queries,
-                                            path, budget):
+def test_list_queries_do_not_grow_with_rows(
+    office, client_for, django_assert_max_num_queries, path, budget
+):
     client = client_for(office.quality)
     add_actions(office, 3)
     with django_assert_max_num_queries(budget):
@@ -37,8 +36,9 @@ def test_list_queries_do_not_grow_with_rows(office, client_for, django_assert_ma
     assert small.status_code == large.status_code == 200
 
 
-def test_the_org_unit_page_queries_do_not_grow_with_staff(office, client_for,
-                                                          django_assert_max_num_queries):
+def test_the_org_unit_page_queries_do_not_grow_with_staff(
+    office, client_for, django_assert_max_num_queries
+):
     client = client_for(office.quality)
     with django_assert_max_num_queries(9):
         client.get(f"/organisation/{office.civil.pk}/")
