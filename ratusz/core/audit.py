@@ -52,6 +52,8 @@ def is_audited(model: type[models.Model]) -> bool:
 def _snapshot(instance: models.Model) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
+        if field.generated:  # computed by the database from fields already logged
+            continue
         value = field.value_from_object(instance)
         if field.name in SECRET_FIELDS:
             value = "•" * 8 if value else ""

@@ -15,7 +15,6 @@ budget is the p95 target (DESIGN §7: 100 ms for lists, 200 ms for the dashboard
 from __future__ import annotations
 
 import http.client
-import importlib
 import math
 import os
 import platform
@@ -31,7 +30,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
@@ -40,6 +38,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ratusz.core.models import Action, OrgUnit, User
+from ratusz.core.plugins import area_modules
 
 HOST = "127.0.0.1"
 BENCH_USER = "quality"
@@ -112,15 +111,7 @@ class Page:
 
 def registered_pages() -> list[tuple]:
     entries = list(PAGES)
-    for config in apps.get_app_configs():
-        if not config.name.startswith("ratusz.") or config.label == "core":
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.bench")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.bench":
-                raise
-            continue
+    for _label, module in area_modules("bench"):
         entries.extend(getattr(module, "PAGES", []))
     return entries
 

@@ -8,11 +8,9 @@ progress, and absolute where they are the office's history.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -21,6 +19,7 @@ from django.utils import timezone, translation
 from ratusz.core import services
 from ratusz.core.audit import acting_as
 from ratusz.core.models import Action, Clause, Office, OrgUnit, Role, User
+from ratusz.core.plugins import area_modules
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - documented demo credential
 
@@ -478,15 +477,8 @@ def load_demo() -> bool:
     # audit trail's record names) are in the office's language.
     with transaction.atomic(), acting_as(None), translation.override(settings.LANGUAGE_CODE):
         ctx = _load_core()
-        for config in apps.get_app_configs():
-            if config.name.startswith("ratusz.") and config.label != "core":
-                try:
-                    module = importlib.import_module(f"{config.name}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{config.name}.demo":
-                        raise
-                    continue
-                module.load(ctx)
+        for _label, module in area_modules("demo"):
+            module.load(ctx)
     return True
 
 

@@ -95,6 +95,12 @@ class AttachmentForm(forms.Form):
         help_text=format_lazy(_("Accepted: {types}."), types=", ".join(allowed_extensions())),
     )
     description = forms.CharField(label=_("Description"), max_length=255, required=False)
+    clauses = forms.ModelMultipleChoiceField(
+        label=_("ISO clauses this file is evidence for"),
+        queryset=Clause.objects.filter(applicable=True),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
 
 
 class ActionFilterForm(forms.Form):
@@ -124,6 +130,32 @@ class ActionFilterForm(forms.Form):
         empty_label=_("Anyone"),
     )
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A large office has a thousand people: offer "me", the people of the
+        # chosen unit and whoever is selected, not the whole staff list. Any
+        # staff member's id in the address is still accepted.
+        data = self.data if self.is_bound else {}
+        people = selectors.staff_choices().none()
+        self._unit_ids = None
+        unit_id = data.get("unit")
+        if unit_id and str(unit_id).isdigit():
+            unit = selectors.unit_choices().filter(pk=unit_id).first()
+            if unit is not None:
+                self._unit_ids = selectors.subtree_ids([unit.path])
+                people = selectors.staff_choices().filter(org_unit_id__in=self._unit_ids)
+        wanted = {int(v) for v in [data.get("owner")] if v and str(v).isdigit()}
+        if user is not None:
+            wanted.add(user.pk)
+        shown = list(people[:200]) + list(selectors.staff_choices().filter(pk__in=wanted))
+        field = self.fields["owner"]
+        choices, seen = [("", field.empty_label)], set()
+        for person in shown:
+            if person.pk not in seen:
+                seen.add(person.pk)
+                choices.append((person.pk, field.label_from_instance(person)))
+        field.widget.choices = choices
 
     def filters(self) -> selectors.ActionFilters:
         data = self.cleaned_data if self.is_valid() else {}

@@ -13,7 +13,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -230,7 +230,7 @@ class Clause(models.Model):
 
 class ActionQuerySet(models.QuerySet):
     def open(self) -> ActionQuerySet:
-        return self.filter(status__in=Action.OPEN_STATUSES)
+        return self.filter(open_rank=0)
 
     def overdue(self, today: date | None = None) -> ActionQuerySet:
         return self.open().filter(due_date__lt=today or timezone.localdate())
@@ -312,6 +312,19 @@ class Action(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # 0 for open actions, 1 for the rest; stored by the database from `status`
+    # so that "open ones first, by due date" is one index range on every
+    # database (a status IN (…) filter cannot be read in due-date order from an
+    # index, and SQLite uses no index for a bare boolean column).
+    open_rank = models.GeneratedField(
+        expression=Case(
+            When(status__in=["open", "in_progress"], then=Value(0)),  # OPEN_STATUSES
+            default=Value(1),
+            output_field=models.PositiveSmallIntegerField(),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
 
     objects = ActionQuerySet.as_manager()
 
@@ -320,9 +333,10 @@ class Action(models.Model):
         verbose_name_plural = _("actions")
         ordering = ["due_date", "id"]
         indexes = [
+            models.Index(fields=["open_rank", "due_date", "id"], name="action_open_due"),
             models.Index(fields=["status", "due_date", "id"], name="action_status_due"),
-            models.Index(fields=["org_unit", "status", "due_date"], name="action_unit_status_due"),
-            models.Index(fields=["owner", "status", "due_date"], name="action_owner_status_due"),
+            models.Index(fields=["org_unit", "open_rank", "due_date"], name="action_unit_open_due"),
+            models.Index(fields=["owner", "open_rank", "due_date"], name="action_owner_open_due"),
             models.Index(fields=["source_type", "source_id"], name="action_source"),
         ]
         constraints = [

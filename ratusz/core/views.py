@@ -77,7 +77,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def action_list(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
-    form = ActionFilterForm(request.GET or None)
+    form = ActionFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
     page = Paginator(selectors.action_list(user=request.user, filters=filters), 25).get_page(
         request.GET.get("page")
@@ -236,6 +236,7 @@ def action_attach(request: HttpRequest, pk: int) -> HttpResponse:
                 target=action,
                 upload=form.cleaned_data["file"],
                 description=form.cleaned_data["description"],
+                clauses=list(form.cleaned_data["clauses"]),
             )
         except Denied as exc:
             raise PermissionDenied(str(exc)) from exc

@@ -231,3 +231,17 @@ def test_the_dashboard_shows_my_open_and_overdue_actions(office, client_for):
     data = response.context["data"]
     assert (data.my_open, data.my_overdue, data.my_due_soon) == (2, 1, 1)
     assert "Mine late" in response.content.decode()
+
+
+def test_the_owner_filter_offers_me_and_the_chosen_units_people_not_the_whole_staff(
+    office, client_for
+):
+    for i in range(30):
+        office.person(f"staff{i}", office.transport, "employee")
+    client = client_for(office.quality)
+    html = client.get("/actions/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    owner_select = html.split('name="owner"')[1].split("</select>")[0]
+    assert owner_select.count("<option") == 2  # "Anyone" and me
+    html = client.get(f"/actions/?unit={office.civil.pk}").content.decode()
+    owner_select = html.split('name="owner"')[1].split("</select>")[0]
+    assert "Employee Test" in owner_select and "Staff1 Test" not in owner_select

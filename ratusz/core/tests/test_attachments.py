@@ -101,3 +101,18 @@ def test_an_employee_of_another_unit_cannot_download_the_evidence(office, client
     action = office.action()
     att = services.attach_file(actor=office.employee, target=action, upload=upload("p.pdf", PDF))
     assert client_for(office.outsider).get(f"/attachments/{att.pk}/").status_code == 404
+
+
+def test_a_file_can_be_linked_to_the_clauses_it_is_evidence_for(office, client_for):
+    from ratusz.core.models import Clause
+
+    action = office.action()
+    clause = Clause.objects.get(number="10.2")
+    response = client_for(office.employee).post(
+        f"/actions/{action.pk}/attach/",
+        {"file": upload("p.pdf", PDF), "description": "Protokół", "clauses": [clause.pk]},
+    )
+    assert response.status_code == 302
+    assert list(Attachment.objects.get().clauses.all()) == [clause]
+    page = client_for(office.owner).get(f"/actions/{action.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "ISO clauses: 10.2" in page.content.decode()
