@@ -1,11 +1,19 @@
+"""Error pages in the app shell, with the reason when the code gave one."""
+
 from django.shortcuts import render
 
 
+def _reason(exception) -> str:
+    # Only a plain message written for people; the URL resolver's 404 carries
+    # a dict of tried patterns that must not be shown.
+    if exception is not None and len(exception.args) == 1 and isinstance(exception.args[0], str):
+        return exception.args[0]
+    return ""
+
+
 def forbidden(request, exception=None):
-    message = str(exception) if exception else ""
-    return render(request, "403.html", {"message": message}, status=403)
+    return render(request, "403.html", {"message": _reason(exception)}, status=403)
 
 
 def not_found(request, exception=None):
-    message = str(exception) if exception and not isinstance(exception.args[0:1], list) else ""
-    return render(request, "404.html", {"message": message}, status=404)
+    return render(request, "404.html", {"message": _reason(exception)}, status=404)

@@ -5,6 +5,7 @@ Each view: access helper → form or service → render or redirect.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -380,8 +381,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your settings are saved."))
         response = redirect("core:profile")
         if user.language:
-            from django.conf import settings
-
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax", max_age=31536000
             )

@@ -52,7 +52,9 @@ def status_badge(obj, field: str = "status") -> str:
     label = choice_label(obj, field)
     return format_html(
         '<span class="badge badge-{}" data-status="{}">{}</span>',
-        STATUS_TONES.get(value, "muted"), value, label,
+        STATUS_TONES.get(value, "muted"),
+        value,
+        label,
     )
 
 
@@ -65,7 +67,10 @@ def deadline(due: date | None, open_: bool = True) -> str:
     words = format_html(' <span class="deadline-text">({})</span>', text) if text else ""
     return format_html(
         '<span class="deadline deadline-{}"><time datetime="{}">{}</time>{}</span>',
-        tone, due.isoformat(), date_format(due, "SHORT_DATE_FORMAT"), words,
+        tone,
+        due.isoformat(),
+        date_format(due, "SHORT_DATE_FORMAT"),
+        words,
     )
 
 

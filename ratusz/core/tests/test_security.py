@@ -34,3 +34,18 @@ def test_the_production_configuration_passes_djangos_deploy_check(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unknown_address_shows_a_plain_not_found_page(office, client_for, settings):
+    settings.DEBUG = False
+    response = client_for(office.quality).get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    text = response.content.decode()
+    assert "There is nothing at this address" in text
+    assert "tried" not in text and "core:" not in text
+
+
+def test_a_refusal_says_why(office, client_for):
+    response = client_for(office.employee).get("/audit-trail/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 403
+    assert "open to the quality manager and auditors" in response.content.decode()
