@@ -14,6 +14,7 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from ratusz.certification.selectors import certificate_card
@@ -184,10 +185,10 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 TRANSITIONS = {
-    "start": (StartActionForm, services.start_action, _("The action is in progress.")),
-    "complete": (CompleteActionForm, services.complete_action, _("The action is marked done.")),
-    "verify": (VerifyActionForm, services.verify_effectiveness, _("Effectiveness recorded.")),
-    "cancel": (CancelActionForm, services.cancel_action, _("The action is cancelled.")),
+    "start": (StartActionForm, services.start_action, _lazy("The action is in progress.")),
+    "complete": (CompleteActionForm, services.complete_action, _lazy("The action is marked done.")),
+    "verify": (VerifyActionForm, services.verify_effectiveness, _lazy("Effectiveness recorded.")),
+    "cancel": (CancelActionForm, services.cancel_action, _lazy("The action is cancelled.")),
 }
 
 

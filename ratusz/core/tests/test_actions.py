@@ -245,3 +245,16 @@ def test_the_owner_filter_offers_me_and_the_chosen_units_people_not_the_whole_st
     html = client.get(f"/actions/?unit={office.civil.pk}").content.decode()
     owner_select = html.split('name="owner"')[1].split("</select>")[0]
     assert "Employee Test" in owner_select and "Staff1 Test" not in owner_select
+
+
+def test_the_confirmation_after_a_step_is_in_the_users_language(office, client_for):
+    first, second = office.action(), office.action()
+    client = client_for(office.employee)
+    pl = client.post(
+        f"/actions/{first.pk}/start/", {"version": 1}, follow=True, HTTP_ACCEPT_LANGUAGE="pl"
+    )
+    assert "Działanie jest w realizacji." in pl.content.decode()
+    en = client.post(
+        f"/actions/{second.pk}/start/", {"version": 1}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "The action is in progress." in en.content.decode()
