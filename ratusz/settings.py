@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "ratusz.core",
+    "ratusz.documents",
     "ratusz.certification",
 ]
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("documents/", include("ratusz.documents.urls")),
     path("", include("ratusz.core.urls")),
 ]
 

@@ -31,6 +31,16 @@ def _navigation(user) -> list[dict]:
             ],
         },
     ]
+    groups.append(
+        {
+            "title": _("Support (7)"),
+            "items": [
+                (_("Documents"), reverse("documents:register")),
+                (_("To read"), reverse("documents:to_read")),
+                (_("Records register"), reverse("documents:records")),
+            ],
+        }
+    )
     if access.can_view_audit_trail(user):
         groups.append(
             {

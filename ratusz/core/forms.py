@@ -9,6 +9,15 @@ from ratusz.core.models import Action, Clause, User
 from ratusz.core.uploads import allowed_extensions
 
 
+def apply_service_errors(form: forms.Form, exc) -> None:
+    """Put a service's ValidationError on the form: per field where it names one."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

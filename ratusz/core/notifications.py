@@ -21,6 +21,11 @@ MESSAGES = {
 }
 
 
+def register(kind: str, template) -> None:
+    """Areas add their kinds of notification (a lazily translated %-template)."""
+    MESSAGES[kind] = template
+
+
 def render(notification: Notification) -> str:
     template = MESSAGES.get(notification.kind)
     if template is None:

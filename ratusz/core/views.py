@@ -31,6 +31,7 @@ from ratusz.core.forms import (
     ProfileForm,
     StartActionForm,
     VerifyActionForm,
+    apply_service_errors,
 )
 from ratusz.core.models import Action, Attachment, AuditEvent, Clause, Notification, OrgUnit, User
 
@@ -45,14 +46,6 @@ def _get_action_for_user(request: HttpRequest, pk: int) -> Action:
     if action is None:
         raise Http404(_("No such action, or it is not visible to you."))
     return action
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET
@@ -111,7 +104,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
         except Denied as exc:
             form.add_error("org_unit", str(exc))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Action %(ref)s created.") % {"ref": action.reference})
             return redirect("core:action_detail", pk=action.pk)
@@ -175,7 +168,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except Denied as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Action %(ref)s saved.") % {"ref": action.reference})
             return redirect("core:action_detail", pk=action.pk)
@@ -217,7 +210,7 @@ def action_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         except Denied as exc:
             raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, str(done_message))
             return redirect("core:action_detail", pk=pk)
@@ -243,7 +236,7 @@ def action_attach(request: HttpRequest, pk: int) -> HttpResponse:
         except Denied as exc:
             raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("File attached."))
             return redirect("core:action_detail", pk=pk)
@@ -331,7 +324,7 @@ def clause_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(exc))
             clause.refresh_from_db()
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Clause %(number)s saved.") % {"number": clause.number})
             return redirect("core:clauses")

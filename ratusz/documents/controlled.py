@@ -1,0 +1,58 @@
+"""Controlled copies: every PDF of a version carries its number, version,
+status and effective date on every page, and “uncontrolled when printed”;
+superseded and withdrawn versions are watermarked."""
+
+from __future__ import annotations
+
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from ratusz.core.selectors import attachments_of
+from ratusz.documents.models import DocumentVersion
+from ratusz.lib.controlled_copy import Stamp, html_to_pdf, render_markdown, stamp_pdf
+
+V = DocumentVersion.Status
+
+
+def render_body(text: str) -> SafeString:
+    """The version's Markdown as sanitised HTML (safe to put in a page)."""
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 in render_markdown
+
+
+def stamp_for(version: DocumentVersion) -> Stamp:
+    document = version.document
+    effective = (
+        date_format(version.effective_date, "SHORT_DATE_FORMAT") if version.effective_date else "—"
+    )
+    watermark = ""
+    if version.status == V.SUPERSEDED:
+        watermark = _("SUPERSEDED")
+    elif version.status == V.WITHDRAWN:
+        watermark = _("WITHDRAWN")
+    elif version.status not in (V.IN_FORCE, V.APPROVED):
+        watermark = _("DRAFT")
+    return Stamp(
+        number=document.number,
+        title=document.title,
+        version=_("version %(n)s") % {"n": version.number},
+        status=version.get_status_display(),
+        effective=_("in force from %(date)s") % {"date": effective},
+        footer=_("Uncontrolled when printed. The version in force is in Ratusz."),
+        watermark=watermark,
+    )
+
+
+def controlled_copy(version: DocumentVersion) -> bytes:
+    """The stamped PDF of a version: its uploaded PDF if it has one, else its text."""
+    stamp = stamp_for(version)
+    pdf = next((a for a in attachments_of(version) if a.mime_type == "application/pdf"), None)
+    if pdf is not None:
+        with pdf.file.open("rb") as handle:
+            return stamp_pdf(handle.read(), stamp)
+    html = f"<h1>{version.document.number} {version.document.title}</h1>" + render_markdown(
+        version.body
+    )
+    from django.utils.translation import get_language
+
+    return html_to_pdf(html, stamp, lang=(get_language() or "pl")[:2])

@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ratusz.core import selectors as core_selectors
+from ratusz.core.forms import DateInput, StaffChoiceField, UnitChoiceField, VersionedForm
+from ratusz.core.models import Clause, Role
+from ratusz.documents.models import Confidentiality, DocumentType, RetentionCategory
+
+
+class TypeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class ClauseField(forms.ModelMultipleChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=Clause.objects.filter(applicable=True),
+            required=False,
+            widget=forms.SelectMultiple(attrs={"size": 6}),
+            **kwargs,
+        )
+
+
+class DocumentMetaForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    owner_unit = UnitChoiceField(label=_("Owner unit"), queryset=core_selectors.unit_choices())
+    owner = StaffChoiceField(label=_("Owner"), queryset=core_selectors.staff_choices())
+    confidentiality = forms.ChoiceField(label=_("Confidentiality"), choices=Confidentiality.choices)
+    retention_category = forms.ChoiceField(
+        label=_("Retention category"), choices=RetentionCategory.choices
+    )
+    clauses = ClauseField(label=_("ISO clauses"))
+    review_interval_months = forms.IntegerField(
+        label=_("Review interval (months)"),
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text=_("Empty: the interval of the document type."),
+    )
+
+
+class DocumentCreateForm(DocumentMetaForm):
+    doc_type = TypeChoiceField(label=_("Type"), queryset=DocumentType.objects.all())
+    number = forms.CharField(
+        label=_("Number"),
+        max_length=30,
+        required=False,
+        help_text=_("Empty: the next number of the type (e.g. P-08)."),
+    )
+    body = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        required=False,
+        help_text=_("Markdown: # heading, **bold**, - list. You can also attach a file later."),
+    )
+    change_summary = forms.CharField(
+        label=_("What is this version"), max_length=500, required=False
+    )
+
+    field_order = [
+        "doc_type",
+        "number",
+        "title",
+        "owner_unit",
+        "owner",
+        "confidentiality",
+        "retention_category",
+        "clauses",
+        "review_interval_months",
+        "body",
+        "change_summary",
+    ]
+
+
+class DocumentEditForm(VersionedForm, DocumentMetaForm):
+    pass
+
+
+class DraftForm(VersionedForm):
+    body = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 18}),
+        required=False,
+        help_text=_("Markdown: # heading, **bold**, - list."),
+    )
+    change_summary = forms.CharField(
+        label=_("What changed in this version"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class FileForm(forms.Form):
+    file = forms.FileField(label=_("File (PDF, DOCX, ODT, XLSX, ODS)"))
+    description = forms.CharField(label=_("Description"), max_length=255, required=False)
+
+
+class SubmitReviewForm(VersionedForm):
+    reviewers = forms.ModelMultipleChoiceField(
+        label=_("Reviewers"),
+        queryset=core_selectors.staff_choices(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+
+class ReviewForm(forms.Form):
+    agreed = forms.TypedChoiceField(
+        label=_("Your opinion"),
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
+        choices=[("yes", _("I agree with this version")), ("no", _("Changes are needed"))],
+    )
+    comment = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class ApproveForm(VersionedForm):
+    effective_date = forms.DateField(
+        label=_("In force from"), widget=DateInput(), required=False, help_text=_("Empty: today.")
+    )
+
+
+class RejectForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Why is it returned?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PlainVersionForm(VersionedForm):
+    pass
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(label=_("What was checked"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DistributionForm(forms.Form):
+    units = forms.ModelMultipleChoiceField(
+        label=_("Org units (with their sub-units)"),
+        queryset=core_selectors.unit_choices(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Everyone with the role"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[c for c in Role.choices if c[0] != Role.EXTERNAL_AUDITOR],
+    )
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Number or title"), required=False, max_length=100)
+    doc_type = TypeChoiceField(
+        label=_("Type"),
+        queryset=DocumentType.objects.all(),
+        required=False,
+        empty_label=_("All types"),
+    )
+    unit = UnitChoiceField(
+        label=_("Owner unit"),
+        queryset=core_selectors.unit_choices(),
+        required=False,
+        empty_label=_("All units"),
+    )
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("in_force", _("In force")),
+            ("working", _("New version in preparation")),
+            ("review_overdue", _("Periodic review overdue")),
+            ("review_soon", _("Periodic review within 30 days")),
+            ("withdrawn", _("Withdrawn")),
+        ],
+    )
+    confidentiality = forms.ChoiceField(
+        label=_("Confidentiality"),
+        required=False,
+        choices=[("", _("Any")), *Confidentiality.choices],
+    )
+    retention = forms.ChoiceField(
+        label=_("Retention"), required=False, choices=[("", _("Any")), *RetentionCategory.choices]
+    )
+    clause = forms.ModelChoiceField(
+        label=_("ISO clause"), queryset=Clause.objects.all(), required=False, empty_label=_("Any")
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("number", _("Number")),
+            ("title", _("Title")),
+            ("type", _("Type")),
+            ("unit", _("Owner unit")),
+            ("review", _("Next review")),
+            ("-number", _("Number, descending")),
+            ("-review", _("Next review, latest")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Plain choices render far faster than a model field's iterator.
+        for name in ("doc_type", "unit", "clause"):
+            field = self.fields[name]
+            field.widget.choices = [("", field.empty_label)] + [
+                (obj.pk, field.label_from_instance(obj)) for obj in field.queryset
+            ]

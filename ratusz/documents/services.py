@@ -1,0 +1,571 @@
+"""Writes and workflows of documented information.
+
+A document's content lives in versions. A version is edited only as a draft;
+it then goes to review, to approval, comes into force on its effective date
+and is superseded by the next one. Every status change is recorded with who,
+when and the SHA-256 of the content that was approved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ratusz.core import access
+from ratusz.core import services as core_services
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.models import Attachment, Clause, OrgUnit, Role, User
+from ratusz.core.selectors import attachments_of, subtree_ids
+from ratusz.documents import policies
+from ratusz.documents.models import (
+    Acknowledgement,
+    Distribution,
+    Document,
+    DocumentType,
+    DocumentVersion,
+    PeriodicReview,
+    ReviewRequest,
+    Transition,
+)
+from ratusz.lib.deadlines import add_months
+
+V = DocumentVersion.Status
+
+
+# --- numbering and registration ----------------------------------------------
+
+
+def _allocate_number(doc_type: DocumentType) -> str:
+    locked = DocumentType.objects.select_for_update().get(pk=doc_type.pk)
+    while True:
+        number = f"{locked.prefix}-{locked.next_number:0{locked.number_width}d}"
+        locked.next_number += 1
+        if not Document.objects.filter(number=number).exists():
+            break
+    locked.save(update_fields=["next_number"])
+    return number
+
+
+@transaction.atomic
+def create_document(
+    *,
+    actor: User,
+    doc_type: DocumentType,
+    title: str,
+    owner_unit: OrgUnit,
+    owner: User,
+    body: str = "",
+    change_summary: str = "",
+    clauses: list[Clause] | None = None,
+    confidentiality: str = "internal",
+    retention_category: str = "A",
+    review_interval_months: int | None = None,
+    number: str = "",
+) -> Document:
+    """Register a document with its first version as a draft."""
+    if not policies.can_create_document(actor, owner_unit):
+        raise Denied(
+            _(
+                "You can register documents only for the units you run (%(unit)s is not one of them)."
+            )
+            % {"unit": owner_unit}
+        )
+    number = number.strip()
+    if number and Document.objects.filter(number=number).exists():
+        raise ValidationError({"number": _("Number %(n)s is already taken.") % {"n": number}})
+    document = Document(
+        doc_type=doc_type,
+        number=number or _allocate_number(doc_type),
+        title=title.strip(),
+        owner_unit=owner_unit,
+        owner=owner,
+        confidentiality=confidentiality,
+        retention_category=retention_category,
+        review_interval_months=review_interval_months,
+        created_by=actor,
+    )
+    document.full_clean()
+    document.save()
+    if clauses:
+        document.clauses.set(clauses)
+    version = DocumentVersion(
+        document=document,
+        number=1,
+        body=body,
+        author=actor,
+        change_summary=change_summary.strip() or _("First version."),
+    )
+    version.text_content = _searchable_text(version)
+    version.full_clean()
+    version.save()
+    return document
+
+
+@transaction.atomic
+def update_document(
+    *, actor: User, document: Document, expected_version: int | None, **changes
+) -> Document:
+    current = Document.objects.select_for_update().get(pk=document.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise Conflict(current=current)
+    if not policies.can_manage_document(actor, current):
+        raise Denied(_("Only the quality manager or the head of the owner unit changes this."))
+    clauses = changes.pop("clauses", None)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current.version += 1
+    current.full_clean()
+    current.save()
+    if clauses is not None:
+        current.clauses.set(clauses)
+    return current
+
+
+# --- drafting -------------------------------------------------------------------
+
+
+def _lock(version: DocumentVersion, expected: int | None) -> DocumentVersion:
+    current = (
+        DocumentVersion.objects.select_for_update()
+        .select_related("document__doc_type", "document__owner_unit")
+        .get(pk=version.pk)
+    )
+    if expected is not None and current.lock_version != expected:
+        raise Conflict(current=current)
+    return current
+
+
+def _move(
+    version: DocumentVersion, to: str, actor: User | None, comment: str = "", fields=()
+) -> DocumentVersion:
+    Transition.objects.create(
+        version=version,
+        from_status=version.status,
+        to_status=to,
+        actor=actor,
+        comment=comment,
+        content_hash=version.content_hash,
+    )
+    version.status = to
+    version.lock_version += 1
+    version.save(update_fields=["status", "lock_version", "updated_at", *fields])
+    return version
+
+
+def _searchable_text(version: DocumentVersion) -> str:
+    from ratusz.lib.textextract import extract_text
+
+    parts = [version.body]
+    if version.pk:
+        for attachment in attachments_of(version):
+            with attachment.file.open("rb") as handle:
+                parts.append(extract_text(handle.read(), attachment.mime_type))
+    return "\n\n".join(p for p in parts if p)
+
+
+def content_hash(version: DocumentVersion) -> str:
+    """SHA-256 over the text and the fingerprints of the files, in a fixed order."""
+    digest = hashlib.sha256(version.body.encode())
+    for sha in sorted(attachments_of(version).values_list("sha256", flat=True)):
+        digest.update(b"\n" + sha.encode())
+    return digest.hexdigest()
+
+
+def _require_draft_editor(actor: User, version: DocumentVersion) -> None:
+    if version.status not in DocumentVersion.EDITABLE:
+        raise ValidationError(
+            _("Version %(v)s is %(status)s: only a draft can be changed; start a new version.")
+            % {"v": version.number, "status": version.get_status_display().lower()}
+        )
+    if not policies.can_edit_draft(actor, version):
+        raise Denied(_("Only the author or the owner of the document edits its draft."))
+
+
+@transaction.atomic
+def update_draft(
+    *,
+    actor: User,
+    version: DocumentVersion,
+    expected_version: int | None,
+    body: str,
+    change_summary: str,
+) -> DocumentVersion:
+    current = _lock(version, expected_version)
+    _require_draft_editor(actor, current)
+    current.body = body
+    current.change_summary = change_summary.strip()
+    current.text_content = _searchable_text(current)
+    current.lock_version += 1
+    current.full_clean()
+    current.save(
+        update_fields=["body", "change_summary", "text_content", "lock_version", "updated_at"]
+    )
+    return current
+
+
+DOCUMENT_FILE_TYPES = {
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet",
+}
+
+
+@transaction.atomic
+def add_file(
+    *, actor: User, version: DocumentVersion, upload: UploadedFile, description: str = ""
+) -> Attachment:
+    current = _lock(version, None)
+    _require_draft_editor(actor, current)
+    attachment = core_services.attach_file(
+        actor=actor, target=current, upload=upload, description=description
+    )
+    if attachment.mime_type not in DOCUMENT_FILE_TYPES:
+        attachment.file.delete(save=False)
+        raise ValidationError(
+            {"file": _("A document's content is a PDF, DOCX, ODT, XLSX or ODS file.")}
+        )
+    current.text_content = _searchable_text(current)
+    current.save(update_fields=["text_content", "updated_at"])
+    return attachment
+
+
+@transaction.atomic
+def remove_file(*, actor: User, version: DocumentVersion, attachment: Attachment) -> None:
+    current = _lock(version, None)
+    _require_draft_editor(actor, current)
+    if attachment.target_id != str(current.pk):
+        raise ValidationError(_("That file belongs to another version."))
+    attachment.delete()
+    current.text_content = _searchable_text(current)
+    current.save(update_fields=["text_content", "updated_at"])
+
+
+# --- review and approval ------------------------------------------------------------
+
+
+@transaction.atomic
+def submit_for_review(
+    *, actor: User, version: DocumentVersion, expected_version: int | None, reviewers: list[User]
+) -> DocumentVersion:
+    current = _lock(version, expected_version)
+    _require_draft_editor(actor, current)
+    reviewers = [r for r in reviewers if r.pk != actor.pk]
+    if not reviewers:
+        raise ValidationError({"reviewers": _("Name at least one reviewer other than yourself.")})
+    if not current.body.strip() and not attachments_of(current).exists():
+        raise ValidationError(_("The draft is empty: write its text or attach its file first."))
+    current.review_requests.all().delete()
+    for reviewer in reviewers:
+        ReviewRequest.objects.create(version=current, reviewer=reviewer)
+        core_services.notify(
+            recipient=reviewer,
+            kind="document_review_requested",
+            url=f"/documents/{current.document_id}/v{current.number}/",
+            params={"ref": current.label, "title": current.document.title, "by": str(actor)},
+        )
+    return _move(current, V.IN_REVIEW, actor)
+
+
+@transaction.atomic
+def record_review(
+    *, actor: User, version: DocumentVersion, agreed: bool, comment: str
+) -> ReviewRequest:
+    current = _lock(version, None)
+    if current.status != V.IN_REVIEW:
+        raise ValidationError(_("This version is not in review."))
+    request = current.review_requests.filter(reviewer=actor).first()
+    if request is None:
+        raise Denied(_("You are not one of the reviewers of this version."))
+    if not agreed and not comment.strip():
+        raise ValidationError({"comment": _("Say what should change.")})
+    request.decision = ReviewRequest.Decision.AGREED if agreed else ReviewRequest.Decision.CHANGES
+    request.comment = comment.strip()
+    request.decided_at = timezone.now()
+    request.save(update_fields=["decision", "comment", "decided_at"])
+    core_services.notify(
+        recipient=current.author,
+        kind="document_reviewed",
+        url=f"/documents/{current.document_id}/v{current.number}/",
+        params={"ref": current.label, "by": str(actor), "decision": request.get_decision_display()},
+    )
+    return request
+
+
+@transaction.atomic
+def submit_for_approval(
+    *, actor: User, version: DocumentVersion, expected_version: int | None
+) -> DocumentVersion:
+    current = _lock(version, expected_version)
+    if current.status != V.IN_REVIEW:
+        raise ValidationError(_("A version goes to approval after its review."))
+    if actor.pk not in (current.author_id, current.document.owner_id):
+        raise Denied(_("The author or the owner of the document sends it for approval."))
+    waiting = current.review_requests.filter(decision=ReviewRequest.Decision.PENDING)
+    if waiting.exists():
+        names = ", ".join(str(r.reviewer) for r in waiting.select_related("reviewer"))
+        raise ValidationError(_("Still waiting for the reviewers: %(names)s.") % {"names": names})
+    approvers = User.objects.filter(
+        is_active=True, role_assignments__role=current.document.doc_type.approver_role
+    ).distinct()
+    for approver in approvers:
+        core_services.notify(
+            recipient=approver,
+            kind="document_awaiting_approval",
+            url=f"/documents/{current.document_id}/v{current.number}/",
+            params={"ref": current.label, "title": current.document.title},
+        )
+    return _move(current, V.AWAITING_APPROVAL, actor)
+
+
+@transaction.atomic
+def reject(
+    *, actor: User, version: DocumentVersion, expected_version: int | None, reason: str
+) -> DocumentVersion:
+    """Send a version in review or awaiting approval back to its author as a draft."""
+    current = _lock(version, expected_version)
+    if current.status not in (V.IN_REVIEW, V.AWAITING_APPROVAL):
+        raise ValidationError(_("Only a version in review or awaiting approval can be returned."))
+    allowed = access.has_role(actor, current.document.doc_type.approver_role) or (
+        policies.can_manage_document(actor, current.document)
+    )
+    if not allowed:
+        raise Denied(_("Only an approver or the quality manager returns a version."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the version is returned.")})
+    core_services.notify(
+        recipient=current.author,
+        kind="document_returned",
+        url=f"/documents/{current.document_id}/v{current.number}/",
+        params={"ref": current.label, "by": str(actor), "reason": reason.strip()[:200]},
+    )
+    return _move(current, V.DRAFT, actor, comment=reason.strip())
+
+
+@transaction.atomic
+def approve(
+    *,
+    actor: User,
+    version: DocumentVersion,
+    expected_version: int | None,
+    effective_date: date | None = None,
+) -> DocumentVersion:
+    current = _lock(version, expected_version)
+    if current.status != V.AWAITING_APPROVAL:
+        raise ValidationError(_("Only a version awaiting approval can be approved."))
+    doc_type = current.document.doc_type
+    if not access.has_role(actor, doc_type.approver_role):
+        raise Denied(
+            _("Documents of type “%(type)s” are approved by: %(role)s.")
+            % {"type": doc_type.name, "role": Role(doc_type.approver_role).label}
+        )
+    if not policies.can_approve(actor, current):
+        raise Denied(_("You cannot approve your own document: another approver must do it."))
+    today = timezone.localdate()
+    effective_date = effective_date or today
+    if effective_date < today:
+        raise ValidationError({"effective_date": _("The effective date cannot be in the past.")})
+    current.approver = actor
+    current.approved_at = timezone.now()
+    current.effective_date = effective_date
+    current.content_hash = content_hash(current)
+    _move(
+        current,
+        V.APPROVED,
+        actor,
+        fields=("approver", "approved_at", "effective_date", "content_hash"),
+    )
+    if effective_date <= today:
+        bring_into_force(version=current, actor=actor)
+    return current
+
+
+@transaction.atomic
+def bring_into_force(*, version: DocumentVersion, actor: User | None = None) -> DocumentVersion:
+    current = _lock(version, None)
+    if current.status != V.APPROVED:
+        raise ValidationError(_("Only an approved version comes into force."))
+    document = Document.objects.select_for_update().get(pk=current.document_id)
+    previous = DocumentVersion.objects.filter(document=document, status=V.IN_FORCE).first()
+    if previous is not None:
+        _move(previous, V.SUPERSEDED, actor, comment=f"v{current.number}")
+    _move(current, V.IN_FORCE, actor)
+    document.current_version = current
+    document.withdrawn_at = None
+    months = document.interval_months
+    document.next_review_date = add_months(current.effective_date, months) if months else None
+    document.version += 1
+    document.save(update_fields=["current_version", "withdrawn_at", "next_review_date", "version"])
+    for user in recipients(document):
+        core_services.notify(
+            recipient=user,
+            kind="document_to_read",
+            url=f"/documents/{document.pk}/v{current.number}/",
+            params={"ref": current.label, "title": document.title},
+            dedupe_key=f"document_to_read:{current.pk}",
+        )
+    return current
+
+
+def activate_due_versions(today: date | None = None) -> int:
+    """Bring approved versions whose effective date has come into force (daily job)."""
+    today = today or timezone.localdate()
+    due = DocumentVersion.objects.filter(status=V.APPROVED, effective_date__lte=today)
+    count = 0
+    for version in due:
+        bring_into_force(version=version)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def start_new_version(*, actor: User, document: Document) -> DocumentVersion:
+    """A new draft that starts from the version in force (its text and its files)."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not (policies.can_manage_document(actor, document) or document.owner_id == actor.pk):
+        raise Denied(
+            _(
+                "Only the owner, the head of the owner unit or the quality manager starts a new version."
+            )
+        )
+    if DocumentVersion.objects.filter(
+        document=document, status__in=DocumentVersion.WORKING
+    ).exists():
+        raise ValidationError(
+            _("A new version is already being prepared; finish or return it first.")
+        )
+    base = document.current_version
+    last = document.versions.order_by("-number").first()
+    draft = DocumentVersion(
+        document=document,
+        number=(last.number if last else 0) + 1,
+        body=base.body if base else "",
+        author=actor,
+    )
+    try:
+        with transaction.atomic():
+            draft.full_clean()
+            draft.save()
+    except IntegrityError:
+        raise ValidationError(_("A new version is already being prepared.")) from None
+    if base is not None:
+        for attachment in attachments_of(base):
+            Attachment.objects.create(
+                target_type=attachment.target_type,
+                target_id=str(draft.pk),
+                file=attachment.file.name,
+                original_name=attachment.original_name,
+                mime_type=attachment.mime_type,
+                size=attachment.size,
+                sha256=attachment.sha256,
+                description=attachment.description,
+                uploaded_by=attachment.uploaded_by,
+            )
+    draft.text_content = _searchable_text(draft)
+    draft.save(update_fields=["text_content"])
+    return draft
+
+
+@transaction.atomic
+def withdraw(*, actor: User, document: Document, reason: str) -> Document:
+    if not access.is_quality_manager(actor):
+        raise Denied(_("Only the quality manager withdraws a document."))
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the document is withdrawn.")})
+    current = document.current_version
+    if current is None:
+        raise ValidationError(_("The document has no version in force."))
+    _move(current, V.WITHDRAWN, actor, comment=reason.strip())
+    document.withdrawn_at = timezone.now()
+    document.current_version = None
+    document.next_review_date = None
+    document.version += 1
+    document.save(update_fields=["withdrawn_at", "current_version", "next_review_date", "version"])
+    return document
+
+
+# --- periodic review ------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_periodic_review(*, actor: User, document: Document, notes: str) -> PeriodicReview:
+    """“Reviewed, no change”: the review is recorded and the next one scheduled."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not (policies.can_manage_document(actor, document) or document.owner_id == actor.pk):
+        raise Denied(
+            _("Only the owner, the head of the owner unit or the quality manager reviews it.")
+        )
+    if document.current_version_id is None:
+        raise ValidationError(_("Only a document in force is reviewed."))
+    if not notes.strip():
+        raise ValidationError({"notes": _("Say what was checked.")})
+    months = document.interval_months
+    next_date = add_months(timezone.localdate(), months) if months else None
+    review = PeriodicReview.objects.create(
+        document=document, reviewed_by=actor, notes=notes.strip(), next_review_date=next_date
+    )
+    document.next_review_date = next_date
+    document.version += 1
+    document.save(update_fields=["next_review_date", "version"])
+    return review
+
+
+# --- distribution and acknowledgement ---------------------------------------------------
+
+
+def recipients(document: Document):
+    """Active staff who must read the document: its units' subtrees and its roles."""
+    rows = list(document.distribution.select_related("org_unit"))
+    unit_ids = subtree_ids([d.org_unit.path for d in rows if d.org_unit_id]) if rows else []
+    roles = [d.role for d in rows if d.role]
+    if not unit_ids and not roles:
+        return User.objects.none()
+    from django.db.models import Q
+
+    wanted = Q(org_unit_id__in=unit_ids) | Q(role_assignments__role__in=roles)
+    return (
+        User.objects.filter(wanted, is_active=True)
+        .exclude(role_assignments__role=Role.EXTERNAL_AUDITOR)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def set_distribution(
+    *, actor: User, document: Document, units: list[OrgUnit], roles: list[str]
+) -> None:
+    if not policies.can_manage_document(actor, document):
+        raise Denied(_("Only the quality manager or the head of the owner unit sets who reads it."))
+    document.distribution.all().delete()
+    for unit in units:
+        Distribution.objects.create(document=document, org_unit=unit)
+    for role in roles:
+        Distribution.objects.create(document=document, role=role)
+    version = document.current_version
+    if version is not None:
+        for user in recipients(document):
+            core_services.notify(
+                recipient=user,
+                kind="document_to_read",
+                url=f"/documents/{document.pk}/v{version.number}/",
+                params={"ref": version.label, "title": document.title},
+                dedupe_key=f"document_to_read:{version.pk}",
+            )
+
+
+@transaction.atomic
+def acknowledge(*, actor: User, version: DocumentVersion) -> Acknowledgement:
+    if version.status != V.IN_FORCE:
+        raise ValidationError(_("Only the version in force is confirmed as read."))
+    if not recipients(version.document).filter(pk=actor.pk).exists():
+        raise ValidationError(_("This document is not distributed to you."))
+    ack, _created = Acknowledgement.objects.get_or_create(version=version, user=actor)
+    return ack

@@ -1,0 +1,141 @@
+"""Role × endpoint for documented information (joins the core permission table)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
+from ratusz.documents import services
+from ratusz.documents.models import DocumentType
+
+TABLE = {
+    "documents:register": ("get", "/documents/", row(200, anonymous=LOGIN, external=403)),
+    "documents:create": (
+        "get",
+        "/documents/new/",
+        row(403, anonymous=LOGIN, quality=200, owner=200),
+    ),
+    "documents:to_read": ("get", "/documents/to-read/", row(200, anonymous=LOGIN, external=403)),
+    "documents:records": ("get", "/documents/records/", row(200, anonymous=LOGIN, external=403)),
+    "documents:detail": ("get", "/documents/{doc}/", row(200, anonymous=LOGIN, external=404)),
+    "documents:edit": (
+        "get",
+        "/documents/{doc}/edit/",
+        row(403, anonymous=LOGIN, quality=200, owner=200, external=404),
+    ),
+    "documents:distribution": (
+        "get",
+        "/documents/{doc}/distribution/",
+        row(403, anonymous=LOGIN, quality=200, owner=200, external=404),
+    ),
+    "documents:version": ("get", "/documents/{doc}/v1/", row(200, anonymous=LOGIN, external=404)),
+    "documents:version_pdf": (
+        "get",
+        "/documents/{doc}/v1/pdf/",
+        row(200, anonymous=LOGIN, external=404),
+    ),
+    "documents:version_edit": (
+        "get",
+        "/documents/{doc}/v2/edit/",
+        row(404, anonymous=LOGIN, quality=403, owner=200),
+    ),
+    "documents:version_file": (
+        "post",
+        "/documents/{doc}/v2/files/",
+        row(404, anonymous=LOGIN, quality=403, owner=302),
+    ),
+    "documents:version_diff": (
+        "get",
+        "/documents/{doc}/v2/diff/1/",
+        row(404, anonymous=LOGIN, quality=200, owner=200),
+    ),
+    "documents:version_step": (
+        "post",
+        "/documents/{doc}/v1/acknowledge/",
+        row(302, anonymous=LOGIN, external=404),
+    ),
+    "documents:document_step": (
+        # A draft already exists, so the allowed ones get the refusal message and a redirect.
+        "post",
+        "/documents/{doc}/new-version/",
+        row(403, anonymous=LOGIN, quality=302, owner=302, external=404),
+    ),
+}
+
+RESTRICTED = {
+    "restricted document": (
+        "get",
+        "/documents/{secret}/",
+        row(200, anonymous=LOGIN, outsider=404, external=404),
+    ),
+    "superseded version": (
+        "get",
+        "/documents/{old}/v1/",
+        row(404, anonymous=LOGIN, quality=200, auditor=200),
+    ),
+}
+
+
+def _approve(office, document):
+    version = document.versions.order_by("-number").first()
+    services.submit_for_review(
+        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
+    )
+    services.record_review(actor=office.auditor, version=version, agreed=True, comment="")
+    services.submit_for_approval(actor=office.owner, version=version, expected_version=None)
+    services.approve(actor=office.quality, version=version, expected_version=None)
+
+
+def _fixtures(office):
+    procedure = DocumentType.objects.get(code="procedure")
+    doc = services.create_document(
+        actor=office.owner,
+        doc_type=procedure,
+        title="Skargi",
+        owner_unit=office.civil,
+        owner=office.owner,
+        body="Tekst procedury.",
+    )
+    _approve(office, doc)
+    services.set_distribution(actor=office.owner, document=doc, units=[office.civil], roles=[])
+    services.start_new_version(actor=office.owner, document=doc)
+    secret = services.create_document(
+        actor=office.owner,
+        doc_type=procedure,
+        title="Tajne",
+        owner_unit=office.civil,
+        owner=office.owner,
+        body="Poufne.",
+        confidentiality="restricted",
+    )
+    _approve(office, secret)
+    old = services.create_document(
+        actor=office.owner,
+        doc_type=procedure,
+        title="Stara",
+        owner_unit=office.civil,
+        owner=office.owner,
+        body="v1",
+    )
+    _approve(office, old)
+    services.start_new_version(actor=office.owner, document=old)
+    _approve(office, old)
+    return {"doc": doc.pk, "secret": secret.pk, "old": old.pk}
+
+
+@pytest.mark.parametrize(
+    ("name", "persona"), [(n, p) for n in [*TABLE, *RESTRICTED] for p in PERSONAS]
+)
+def test_role_may_or_may_not_use_the_documents_endpoint(office, name, persona):
+    method, template, expected = {**TABLE, **RESTRICTED}[name]
+    path = template.format(**_fixtures(office))
+    client = Client()
+    user = None if persona == "anonymous" else getattr(office, persona)
+    if user:
+        client.force_login(user, backend="ratusz.core.auth.RatuszBackend")
+    response = getattr(client, method)(path)
+    assert response.status_code == expected[persona], (
+        f"{persona} {method.upper()} {path}: expected {expected[persona]}, "
+        f"got {response.status_code}"
+    )
