@@ -254,8 +254,19 @@ class MeViewSet(viewsets.ViewSet):
         )
 
 
-router = DefaultRouter()
-router.register("org-units", OrgUnitViewSet, basename="org-unit")
-router.register("users", UserViewSet, basename="user")
-router.register("actions", ActionViewSet, basename="action")
-router.register("me", MeViewSet, basename="me")
+def register(router) -> None:
+    router.register("org-units", OrgUnitViewSet, basename="org-unit")
+    router.register("users", UserViewSet, basename="user")
+    router.register("actions", ActionViewSet, basename="action")
+    router.register("me", MeViewSet, basename="me")
+
+
+def build_router() -> DefaultRouter:
+    """One router for the whole API: core's endpoints, then each area's `api.register`."""
+    from ratusz.core.plugins import area_modules
+
+    router = DefaultRouter()
+    register(router)
+    for _label, module in area_modules("api"):
+        module.register(router)
+    return router

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Organisation and core")
 
     def ready(self) -> None:
-        from ratusz.core import audit
+        from ratusz.core import audit, search
 
         audit.connect_signals()
+        search.register_core()

@@ -20,7 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ratusz.core import access
+from ratusz.core import access, search
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.models import (
     Action,
@@ -171,6 +171,7 @@ def create_action(
     _validate_dates(action)
     action.full_clean()
     action.save()
+    search.index_action(action)
     if owner != actor:
         notify(
             recipient=owner,
@@ -207,6 +208,7 @@ def _save_action(action: Action, fields: list[str]) -> Action:
     action.version += 1
     action.full_clean()
     action.save(update_fields=[*fields, "version", "updated_at"])
+    search.index_action(action)
     return action
 
 

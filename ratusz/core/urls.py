@@ -21,4 +21,5 @@ urlpatterns = [
     path("organisation/<int:pk>/", views.org_unit_detail, name="org_unit_detail"),
     path("audit-trail/", views.audit_trail, name="audit_trail"),
     path("profile/", views.profile, name="profile"),
+    path("search/", views.search_page, name="search"),
 ]

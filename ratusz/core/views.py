@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from ratusz.certification.selectors import certificate_card
-from ratusz.core import access, selectors, services
+from ratusz.core import access, search, selectors, services
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.forms import (
     ActionEditForm,
@@ -380,3 +380,40 @@ def profile(request: HttpRequest) -> HttpResponse:
             )
         return response
     return render(request, "core/profile.html", {"form": form})
+
+
+# --- search -------------------------------------------------------------------------
+
+
+SEARCH_PAGE = 20
+
+
+@login_required
+def search_page(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    query = request.GET.get("q", "").strip()[:200]
+    available = search.kinds()
+    kind = request.GET.get("kind", "")
+    kinds = [kind] if kind in available else None
+    try:
+        page = max(int(request.GET.get("page", "1")), 1)
+    except ValueError:
+        page = 1
+    results = None
+    if query:
+        results = search.search(
+            request.user, query, kinds=kinds, limit=SEARCH_PAGE, offset=(page - 1) * SEARCH_PAGE
+        )
+    return render(
+        request,
+        "core/search.html",
+        {
+            "query": query,
+            "kind": kind,
+            "kinds": available,
+            "results": results,
+            "page": page,
+            "labels": available,
+            "has_next": bool(results and results.total > page * SEARCH_PAGE),
+        },
+    )

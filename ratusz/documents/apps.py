@@ -9,9 +9,10 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from ratusz.core import notifications
-        from ratusz.documents import policies
+        from ratusz.documents import policies, search
 
         policies.register()
+        search.register()
         for kind, template in NOTIFICATIONS.items():
             notifications.register(kind, template)
 

@@ -33,6 +33,7 @@ from ratusz.documents.models import (
     ReviewRequest,
     Transition,
 )
+from ratusz.documents.search import index_document
 from ratusz.lib.deadlines import add_months
 
 V = DocumentVersion.Status
@@ -104,6 +105,7 @@ def create_document(
     version.text_content = _searchable_text(version)
     version.full_clean()
     version.save()
+    index_document(document)
     return document
 
 
@@ -124,6 +126,7 @@ def update_document(
     current.save()
     if clauses is not None:
         current.clauses.set(clauses)
+    index_document(current)
     return current
 
 
@@ -403,6 +406,7 @@ def bring_into_force(*, version: DocumentVersion, actor: User | None = None) -> 
     document.next_review_date = add_months(current.effective_date, months) if months else None
     document.version += 1
     document.save(update_fields=["current_version", "withdrawn_at", "next_review_date", "version"])
+    index_document(document)
     for user in recipients(document):
         core_services.notify(
             recipient=user,
@@ -489,6 +493,7 @@ def withdraw(*, actor: User, document: Document, reason: str) -> Document:
     document.next_review_date = None
     document.version += 1
     document.save(update_fields=["withdrawn_at", "current_version", "next_review_date", "version"])
+    index_document(document)
     return document
 
 

@@ -166,8 +166,10 @@ class Stamp:
 def _offline_fetcher() -> Any:
     """A URL fetcher that serves ``data:`` URLs and refuses everything else.
 
-    WeasyPrint 68 replaced the fetcher function by a ``URLFetcher`` class (and older
-    releases do not have the class), so both shapes are supported.
+    Recent WeasyPrint releases take a ``URLFetcher`` subclass and no longer accept a
+    plain function; older ones only know the function, so both shapes are supported.
+    The scheme is checked here rather than with ``allowed_protocols``, which misreads
+    ``data:`` URLs in WeasyPrint 68.0.
     """
     from weasyprint import urls
 
@@ -180,7 +182,7 @@ def _offline_fetcher() -> Any:
                     raise ValueError(f"refusing to fetch {url[:80]!r}: rendering is offline")
                 return super().fetch(url, headers)
 
-        return OfflineFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+        return OfflineFetcher(allow_redirects=False, timeout=1)
 
     def fetch(url: str, timeout: int = 1, ssl_context: Any = None) -> dict[str, Any]:
         if not url.lower().startswith("data:"):
@@ -326,28 +328,34 @@ def stamp_pdf(pdf_bytes: bytes, stamp: Stamp) -> bytes:
         raise ValueError("The PDF has no pages.")
 
     boxes = []
-    for page in pages:
-        if page.rotation % 360:
-            page.transfer_rotation_to_content()
-        box = page.cropbox
-        boxes.append(
-            (
-                float(box.left),
-                float(box.bottom),
-                round(float(box.width), 2),
-                round(float(box.height), 2),
+    try:
+        for page in pages:
+            if page.rotation % 360:
+                page.transfer_rotation_to_content()
+            box = page.cropbox
+            boxes.append(
+                (
+                    float(box.left),
+                    float(box.bottom),
+                    round(float(box.width), 2),
+                    round(float(box.height), 2),
+                )
             )
-        )
+    except (PyPdfError, KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise ValueError(f"The PDF page geometry cannot be read: {exc}") from exc
     sizes = sorted({(width, height) for _x, _y, width, height in boxes})
     overlay = PdfReader(io.BytesIO(_write_pdf(_overlay_html(sizes, stamp))))
     if len(overlay.pages) != len(sizes):
         raise RuntimeError("stamp overlay has an unexpected number of pages")
     overlay_for = dict(zip(sizes, overlay.pages, strict=True))
 
-    for page, (left, bottom, width, height) in zip(pages, boxes, strict=True):
-        page.merge_translated_page(overlay_for[(width, height)], left, bottom)
     out = io.BytesIO()
-    writer.write(out)
+    try:
+        for page, (left, bottom, width, height) in zip(pages, boxes, strict=True):
+            page.merge_translated_page(overlay_for[(width, height)], left, bottom)
+        writer.write(out)
+    except (PyPdfError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"The PDF cannot be stamped: {exc}") from exc
     return out.getvalue()
 
 

@@ -146,3 +146,8 @@ def plain_select(bound_field) -> str:
     return format_html(
         '<select name="{}" id="{}">{}</select>', bound_field.html_name, bound_field.auto_id, options
     )
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, key) if hasattr(mapping, "get") else key

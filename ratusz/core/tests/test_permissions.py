@@ -81,6 +81,7 @@ TABLE = {
         row(403, anonymous=LOGIN, quality=200, auditor=200),
     ),
     "core:profile": ("get", "/profile/", row(200, anonymous=LOGIN)),
+    "core:search": ("get", "/search/?q=karty", row(200, anonymous=LOGIN, external=403)),
     "password_change": ("get", "/password/", row(200, anonymous=LOGIN)),
     "password_change_done": ("get", "/password/done/", row(200, anonymous=LOGIN)),
     "logout": ("post", "/logout/", row(302)),

@@ -6,7 +6,7 @@ TYPES = [
     # code, English, Polish, prefix, review months, approver role, self-approval, external
     ("policy", "Quality policy", "Polityka jakości", "PJ", 12, "top_management", False, False),
     ("manual", "Quality manual", "Księga jakości", "KJ", 12, "top_management", False, False),
-    ("procedure", "Procedure", "Procedura", "P", 12, "quality_manager", False, False),
+    ("procedure", "Procedure", "Procedura", "P", 12, "top_management", False, False),
     ("instruction", "Work instruction", "Instrukcja", "I", 24, "quality_manager", False, False),
     ("form", "Form", "Formularz", "F", 24, "quality_manager", False, False),
     ("record_template", "Record template", "Wzór zapisu", "WZ", 24, "quality_manager", False,

@@ -88,7 +88,7 @@ def test_a_process_owner_cannot_register_documents_for_another_unit(office):
 def test_the_full_path_to_force_records_every_step_with_the_content_hash(office, procedure):
     version = to_approval(office, procedure)
     assert version.status == V.AWAITING_APPROVAL
-    services.approve(actor=office.quality, version=version, expected_version=None)
+    services.approve(actor=office.mayor, version=version, expected_version=None)
     version.refresh_from_db()
     procedure.refresh_from_db()
     assert version.status == V.IN_FORCE
@@ -102,7 +102,7 @@ def test_the_full_path_to_force_records_every_step_with_the_content_hash(office,
         (V.APPROVED, V.IN_FORCE),
     ]
     approval = Transition.objects.get(version=version, to_status=V.APPROVED)
-    assert approval.actor == office.quality and approval.content_hash == version.content_hash
+    assert approval.actor == office.mayor and approval.content_hash == version.content_hash
     assert procedure.next_review_date == version.effective_date.replace(
         year=version.effective_date.year + 1
     )
@@ -111,7 +111,7 @@ def test_the_full_path_to_force_records_every_step_with_the_content_hash(office,
 def test_steps_out_of_order_are_refused(office, procedure):
     version = procedure.versions.get()
     with pytest.raises(ValidationError, match="awaiting approval"):
-        services.approve(actor=office.quality, version=version, expected_version=None)
+        services.approve(actor=office.mayor, version=version, expected_version=None)
     with pytest.raises(ValidationError, match="after its review"):
         services.submit_for_approval(actor=office.owner, version=version, expected_version=None)
 
@@ -132,7 +132,7 @@ def test_approval_waits_for_every_reviewer(office, procedure):
 def test_only_the_types_approver_role_approves_and_never_their_own_document(office):
     doc = services.create_document(
         actor=office.quality,
-        doc_type=DocumentType.objects.get(code="procedure"),
+        doc_type=DocumentType.objects.get(code="instruction"),
         title="Nadzór nad dokumentami",
         owner_unit=office.qms,
         owner=office.quality,
@@ -166,7 +166,7 @@ def test_a_rejected_version_returns_to_draft_with_the_reason(office, procedure):
 
 def test_an_approved_version_can_no_longer_be_edited(office, procedure):
     version = to_approval(office, procedure)
-    services.approve(actor=office.quality, version=version, expected_version=None)
+    services.approve(actor=office.mayor, version=version, expected_version=None)
     with pytest.raises(ValidationError, match="only a draft can be changed"):
         services.update_draft(
             actor=office.owner,
@@ -215,7 +215,7 @@ def test_a_new_version_supersedes_the_old_and_asks_everyone_to_read_again(office
         actor=office.owner, document=procedure, units=[office.civil], roles=[]
     )
     first = to_approval(office, procedure)
-    services.approve(actor=office.quality, version=first, expected_version=None)
+    services.approve(actor=office.mayor, version=first, expected_version=None)
     first.refresh_from_db()
     services.acknowledge(actor=office.employee, version=first)
     draft = services.start_new_version(actor=office.owner, document=procedure)
@@ -232,7 +232,7 @@ def test_a_new_version_supersedes_the_old_and_asks_everyone_to_read_again(office
     )
     services.record_review(actor=office.auditor, version=draft, agreed=True, comment="")
     services.submit_for_approval(actor=office.owner, version=draft, expected_version=None)
-    services.approve(actor=office.quality, version=draft, expected_version=None)
+    services.approve(actor=office.mayor, version=draft, expected_version=None)
     first.refresh_from_db()
     draft.refresh_from_db()
     assert first.status == V.SUPERSEDED and draft.status == V.IN_FORCE
@@ -248,7 +248,7 @@ def test_a_future_effective_date_waits_for_the_daily_job(office, procedure):
     version = to_approval(office, procedure)
     later = timezone.localdate() + timedelta(days=3)
     services.approve(
-        actor=office.quality, version=version, expected_version=None, effective_date=later
+        actor=office.mayor, version=version, expected_version=None, effective_date=later
     )
     version.refresh_from_db()
     assert version.status == V.APPROVED
@@ -266,7 +266,7 @@ def test_only_recipients_acknowledge_and_only_the_version_in_force(office, proce
     with pytest.raises(ValidationError, match="version in force"):
         services.acknowledge(actor=office.employee, version=version)
     services.approve(
-        actor=office.quality, version=to_approval(office, procedure), expected_version=None
+        actor=office.mayor, version=to_approval(office, procedure), expected_version=None
     )
     version.refresh_from_db()
     with pytest.raises(ValidationError, match="not distributed to you"):
@@ -278,7 +278,7 @@ def test_only_recipients_acknowledge_and_only_the_version_in_force(office, proce
 
 def test_reviewed_no_change_schedules_the_next_review_without_a_new_version(office, procedure):
     version = to_approval(office, procedure)
-    services.approve(actor=office.quality, version=version, expected_version=None)
+    services.approve(actor=office.mayor, version=version, expected_version=None)
     procedure.refresh_from_db()
     review = services.record_periodic_review(
         actor=office.owner, document=procedure, notes="Zgodna z przepisami."
