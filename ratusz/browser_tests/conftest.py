@@ -37,6 +37,11 @@ def browser():
 
 @pytest.fixture
 def demo_site(transactional_db, live_server):
+    from django.db import connection
+
+    # The live server's threads share the test database connection; a
+    # persistent-connection setting would make each thread try to close it.
+    connection.settings_dict["CONN_MAX_AGE"] = 0
     call_command("demo", verbosity=0)
     return live_server.url
 
