@@ -34,6 +34,7 @@ from ratusz.core.forms import (
     apply_service_errors,
 )
 from ratusz.core.models import Action, Attachment, AuditEvent, Clause, Notification, OrgUnit, User
+from ratusz.core.plugins import area_modules
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -59,10 +60,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     if access.is_external(request.user):
         return render(request, "core/external_home.html")
+    # Each area may add a card (its `dashboard.card(user)` returns the template and data).
+    cards = [module.card(request.user) for _label, module in area_modules("dashboard")]
     return render(
         request,
         "core/dashboard.html",
-        {"data": selectors.dashboard(user=request.user), "card": certificate_card()},
+        {
+            "data": selectors.dashboard(user=request.user),
+            "card": certificate_card(),
+            "area_cards": cards,
+        },
     )
 
 

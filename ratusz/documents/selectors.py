@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from ratusz.core.models import User
@@ -143,20 +143,27 @@ def acknowledgement_stats(document: Document) -> AckStats | None:
     )
 
 
-def to_read(*, user) -> list[DocumentVersion]:
-    """Versions in force distributed to the user that they have not confirmed."""
+def _to_read_qs(user) -> QuerySet:
+    from ratusz.core import access
+
     unit_path = user.org_unit.path if user.org_unit_id else None
     ancestors = [int(p) for p in unit_path.split("/") if p] if unit_path else []
-    roles = list(user.role_assignments.values_list("role", flat=True))
     wanted = Q(document__distribution__org_unit_id__in=ancestors) | Q(
-        document__distribution__role__in=roles
+        document__distribution__role__in=sorted(access.roles(user))
     )
     confirmed = Acknowledgement.objects.filter(version=OuterRef("pk"), user=user)
-    return list(
+    return (
         DocumentVersion.objects.filter(wanted, status=V.IN_FORCE)
         .exclude(Exists(confirmed))
-        .select_related("document", "document__doc_type")
         .distinct()
+    )
+
+
+def to_read(*, user) -> list[DocumentVersion]:
+    """Versions in force distributed to the user that they have not confirmed."""
+    return list(
+        _to_read_qs(user)
+        .select_related("document", "document__doc_type")
         .order_by("effective_date", "document__number")
     )
 
@@ -165,13 +172,17 @@ def pending_for(*, user) -> dict[str, int]:
     """Counts for the dashboard: to read, to review, to approve."""
     from ratusz.core import access
 
-    approver_roles = [r for r in ("quality_manager", "top_management") if access.has_role(user, r)]
-    awaiting = DocumentVersion.objects.filter(
-        status=V.AWAITING_APPROVAL, document__doc_type__approver_role__in=approver_roles
-    ).aggregate(n=Count("id"))["n"]
+    approver_roles = sorted(access.roles(user))
+    awaiting = (
+        DocumentVersion.objects.filter(
+            status=V.AWAITING_APPROVAL, document__doc_type__approver_role__in=approver_roles
+        ).count()
+        if approver_roles
+        else 0
+    )
     to_review = DocumentVersion.objects.filter(
         status=V.IN_REVIEW,
         review_requests__reviewer=user,
         review_requests__decision="pending",
     ).count()
-    return {"to_read": len(to_read(user=user)), "to_review": to_review, "to_approve": awaiting}
+    return {"to_read": _to_read_qs(user).count(), "to_review": to_review, "to_approve": awaiting}

@@ -18,8 +18,9 @@ def add_actions(office, n):
         ("/actions/", 10),
         ("/actions/?status=all", 10),
         # session, user, roles, counts, my actions, unit overdue, activity, unread,
-        # certificate, next audit, office
-        ("/", 12),
+        # certificate, next audit, office; documents card: to read, to review,
+        # to approve, my overdue reviews, my unit
+        ("/", 17),
         ("/api/v1/actions/", 6),
     ],
 )

@@ -301,3 +301,18 @@ def test_a_file_that_is_not_a_document_format_is_refused_and_leaves_no_file(offi
         .attachments_of(version)
         .exists()
     )
+
+
+def test_the_daily_run_reminds_owners_of_reviews_once(office, procedure):
+    from django.core.management import call_command
+
+    version = to_approval(office, procedure)
+    services.approve(actor=office.mayor, version=version, expected_version=None)
+    Document.objects.filter(pk=procedure.pk).update(
+        next_review_date=timezone.localdate() - timedelta(days=2)
+    )
+    call_command("remind", "--no-email", stdout=__import__("io").StringIO())
+    call_command("remind", "--no-email", stdout=__import__("io").StringIO())
+    notes = Notification.objects.filter(recipient=office.owner, kind="document_review_overdue")
+    assert notes.count() == 1
+    assert procedure.number in str(notes.get())
