@@ -1114,10 +1114,19 @@ CUSTOMER_UNITS = ("BOM", "SO", "USC", "KM", "PO", "AB")
 
 DOCUMENTS: tuple[Doc, ...] = (
     Doc(
-        "PJ-01", "policy", "Polityka jakości Urzędu Miasta Przykładowo", "SZJ", Q, "mayor",
-        ("secretary", "treasurer"), ("5.2", "5.2.1", "5.2.2", "6.2"),
+        "PJ-01",
+        "policy",
+        "Polityka jakości Urzędu Miasta Przykładowo",
+        "SZJ",
+        Q,
+        "mayor",
+        ("secretary", "treasurer"),
+        ("5.2", "5.2.1", "5.2.2", "6.2"),
         (
-            Ver(date(2019, 2, 1), "Wydanie dostosowane do ISO 9001:2015 (kontekst, ryzyka i szanse)."),
+            Ver(
+                date(2019, 2, 1),
+                "Wydanie dostosowane do ISO 9001:2015 (kontekst, ryzyka i szanse).",
+            ),
             Ver(
                 date(2022, 1, 17),
                 "Cele strategiczne na lata 2022–2026.",
@@ -1161,7 +1170,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         confidentiality=PUBLIC,
     ),
     Doc(
-        "KJ-01", "manual", "Księga jakości", "SZJ", Q, "mayor", ("secretary", "aw.olszewski"),
+        "KJ-01",
+        "manual",
+        "Księga jakości",
+        "SZJ",
+        Q,
+        "mayor",
+        ("secretary", "aw.olszewski"),
         ("4.3", "4.4", "4.4.1", "7.5.1"),
         (
             Ver(date(2019, 2, 1), "Wydanie dostosowane do ISO 9001:2015."),
@@ -1179,8 +1194,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-01", "procedure", "Nadzór nad udokumentowanymi informacjami", "SZJ", Q, "secretary",
-        ("or.head", "aw.olszewski"), ("7.5", "7.5.2", "7.5.3"),
+        "P-01",
+        "procedure",
+        "Nadzór nad udokumentowanymi informacjami",
+        "SZJ",
+        Q,
+        "secretary",
+        ("or.head", "aw.olszewski"),
+        ("7.5", "7.5.2", "7.5.3"),
         (
             Ver(date(2019, 3, 4), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
@@ -1214,7 +1235,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-02", "procedure", "Audit wewnętrzny", "SZJ", Q, "mayor", ("aw.olszewski", "auditor"),
+        "P-02",
+        "procedure",
+        "Audit wewnętrzny",
+        "SZJ",
+        Q,
+        "mayor",
+        ("aw.olszewski", "auditor"),
         ("9.2",),
         (
             Ver(date(2019, 3, 4), "Wydanie dostosowane do ISO 9001:2015."),
@@ -1232,8 +1259,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-03", "procedure", "Niezgodności i działania korygujące", "SZJ", Q, "secretary",
-        ("owner", "aw.olszewski"), ("8.7", "8.7.1", "10.2", "10.2.1"),
+        "P-03",
+        "procedure",
+        "Niezgodności i działania korygujące",
+        "SZJ",
+        Q,
+        "secretary",
+        ("owner", "aw.olszewski"),
+        ("8.7", "8.7.1", "10.2", "10.2.1"),
         (
             Ver(date(2019, 3, 4), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
@@ -1253,10 +1286,19 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-04", "procedure", "Przegląd zarządzania", "SZJ", Q, "mayor", ("secretary", "treasurer"),
+        "P-04",
+        "procedure",
+        "Przegląd zarządzania",
+        "SZJ",
+        Q,
+        "mayor",
+        ("secretary", "treasurer"),
         ("9.3", "9.3.1", "9.3.2", "9.3.3"),
         (
-            Ver(date(2019, 3, 4), "Wydanie dostosowane do ISO 9001:2015: nowe dane wejściowe przeglądu."),
+            Ver(
+                date(2019, 3, 4),
+                "Wydanie dostosowane do ISO 9001:2015: nowe dane wejściowe przeglądu.",
+            ),
             Ver(
                 210,
                 "Przegląd raz w roku przed auditem nadzoru; raport według wzoru WZ-02.",
@@ -1271,14 +1313,25 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-05", "procedure", "Rozpatrywanie skarg i wniosków", "OR", "or.head", "secretary",
-        (Q, "bom.head"), ("8.2.1", "9.1.2"),
+        "P-05",
+        "procedure",
+        "Rozpatrywanie skarg i wniosków",
+        "OR",
+        "or.head",
+        "secretary",
+        (Q, "bom.head"),
+        ("8.2.1", "9.1.2"),
         (
             Ver(date(2019, 4, 1), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
                 date(2021, 10, 4),
                 "Aktualizacja po nowelizacji KPA: skargi wnoszone elektronicznie.",
-                (("wniesione pisemnie lub ustnie", "wniesione pisemnie, elektronicznie lub ustnie"),),
+                (
+                    (
+                        "wniesione pisemnie lub ustnie",
+                        "wniesione pisemnie, elektronicznie lub ustnie",
+                    ),
+                ),
             ),
             Ver(
                 250,
@@ -1293,7 +1346,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-06", "procedure", "Badanie satysfakcji klientów", "SZJ", Q, "treasurer", ("bom.head",),
+        "P-06",
+        "procedure",
+        "Badanie satysfakcji klientów",
+        "SZJ",
+        Q,
+        "treasurer",
+        ("bom.head",),
         ("9.1.2", "9.1.3"),
         (
             Ver(date(2019, 5, 6), "Wydanie dostosowane do ISO 9001:2015."),
@@ -1310,7 +1369,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-07", "procedure", "Zarządzanie ryzykiem", "SEK", "secretary", "mayor", (Q, "treasurer"),
+        "P-07",
+        "procedure",
+        "Zarządzanie ryzykiem",
+        "SEK",
+        "secretary",
+        "mayor",
+        (Q, "treasurer"),
         ("6.1", "6.1.1", "6.1.2"),
         (
             Ver(date(2019, 6, 3), "Wydanie dostosowane do ISO 9001:2015: ryzyka i szanse."),
@@ -1329,8 +1394,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-08", "procedure", "Udzielanie zamówień publicznych", "ZP", "zp.head", "treasurer",
-        ("in.head", "fn.head"), ("8.4", "8.4.1", "8.4.2", "8.4.3"),
+        "P-08",
+        "procedure",
+        "Udzielanie zamówień publicznych",
+        "ZP",
+        "zp.head",
+        "treasurer",
+        ("in.head", "fn.head"),
+        ("8.4", "8.4.1", "8.4.2", "8.4.3"),
         (
             Ver(date(2019, 7, 1), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
@@ -1373,8 +1444,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         roles=(OWNERS,),
     ),
     Doc(
-        "P-09", "procedure", "Obsługa klienta w Biurze Obsługi Mieszkańców", "BOM", "bom.head",
-        "secretary", ("owner", Q), ("8.2.1", "8.5.1", "8.5.3"),
+        "P-09",
+        "procedure",
+        "Obsługa klienta w Biurze Obsługi Mieszkańców",
+        "BOM",
+        "bom.head",
+        "secretary",
+        ("owner", Q),
+        ("8.2.1", "8.5.1", "8.5.3"),
         (
             Ver(date(2020, 2, 3), "Pierwsze wydanie po utworzeniu Biura Obsługi Mieszkańców."),
             Ver(
@@ -1396,8 +1473,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         units=CUSTOMER_UNITS,
     ),
     Doc(
-        "P-10", "procedure", "Postępowanie w przypadku naruszenia ochrony danych osobowych", "OR",
-        "or.head", "secretary", (Q, "it.nowicki"), ("7.5.3", "8.5.3"),
+        "P-10",
+        "procedure",
+        "Postępowanie w przypadku naruszenia ochrony danych osobowych",
+        "OR",
+        "or.head",
+        "secretary",
+        (Q, "it.nowicki"),
+        ("7.5.3", "8.5.3"),
         (
             Ver(date(2019, 9, 2), "Pierwsze wydanie (RODO)."),
             Ver(
@@ -1414,7 +1497,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         confidentiality=RESTRICTED,
     ),
     Doc(
-        "I-01", "instruction", "Wydawanie dowodów osobistych", "SO", "owner", Q, ("so.lis", "bom.head"),
+        "I-01",
+        "instruction",
+        "Wydawanie dowodów osobistych",
+        "SO",
+        "owner",
+        Q,
+        ("so.lis", "bom.head"),
         ("8.5.1", "8.5.3"),
         (
             Ver(date(2019, 3, 11), "Pierwsze wydanie."),
@@ -1432,7 +1521,10 @@ DOCUMENTS: tuple[Doc, ...] = (
                 12,
                 "Powiadomienie o gotowym dowodzie SMS-em lub e-mailem; unieważnianie dowodu utraconego.",
                 (
-                    ("powiadom wnioskodawcę telefonicznie.", "powiadom wnioskodawcę SMS-em lub e-mailem z systemu."),
+                    (
+                        "powiadom wnioskodawcę telefonicznie.",
+                        "powiadom wnioskodawcę SMS-em lub e-mailem z systemu.",
+                    ),
                     (
                         "potwierdź odbiór w rejestrze.",
                         "potwierdź odbiór w rejestrze.\n6. Dowód zgłoszony jako utracony unieważnij niezwłocznie po przyjęciu zgłoszenia.",
@@ -1444,7 +1536,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-02", "instruction", "Rejestracja pojazdów", "KM", "km.head", Q, ("km.pawlak",),
+        "I-02",
+        "instruction",
+        "Rejestracja pojazdów",
+        "KM",
+        "km.head",
+        Q,
+        ("km.pawlak",),
         ("8.5.1",),
         (
             Ver(date(2019, 5, 6), "Pierwsze wydanie."),
@@ -1473,21 +1571,38 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-03", "instruction", "Sporządzanie aktów stanu cywilnego", "USC", "usc.head", Q,
-        ("usc.mazur",), ("8.5.1", "8.5.2"),
+        "I-03",
+        "instruction",
+        "Sporządzanie aktów stanu cywilnego",
+        "USC",
+        "usc.head",
+        Q,
+        ("usc.mazur",),
+        ("8.5.1", "8.5.2"),
         (Ver(date(2020, 3, 2), "Pierwsze wydanie."),),
         units=("USC",),
         retention=R.B10,
     ),
     Doc(
-        "I-04", "instruction", "Wydawanie pozwoleń na budowę", "AB", "ab.head", Q, ("ab.jablonska",),
+        "I-04",
+        "instruction",
+        "Wydawanie pozwoleń na budowę",
+        "AB",
+        "ab.head",
+        Q,
+        ("ab.jablonska",),
         ("8.5.1", "8.1"),
         (
             Ver(date(2019, 6, 3), "Pierwsze wydanie."),
             Ver(
                 date(2021, 9, 20),
                 "Wnioski z portalu e-Budownictwo.",
-                (("1. Zarejestruj wniosek w EZD", "1. Zarejestruj wniosek (papierowy lub z portalu e-Budownictwo) w EZD"),),
+                (
+                    (
+                        "1. Zarejestruj wniosek w EZD",
+                        "1. Zarejestruj wniosek (papierowy lub z portalu e-Budownictwo) w EZD",
+                    ),
+                ),
             ),
             Ver(
                 500,
@@ -1508,8 +1623,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-05", "instruction", "Wymiar podatku od nieruchomości od osób fizycznych", "PO", "po.head", Q,
-        ("po.krol",), ("8.5.1",),
+        "I-05",
+        "instruction",
+        "Wymiar podatku od nieruchomości od osób fizycznych",
+        "PO",
+        "po.head",
+        Q,
+        ("po.krol",),
+        ("8.5.1",),
         (
             Ver(date(2019, 2, 4), "Pierwsze wydanie."),
             Ver(
@@ -1527,8 +1648,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-06", "instruction", "Udostępnianie informacji publicznej", "OR", "or.head", Q,
-        (Q, "it.nowicki"), ("8.2.1", "8.5.1"),
+        "I-06",
+        "instruction",
+        "Udostępnianie informacji publicznej",
+        "OR",
+        "or.head",
+        Q,
+        (Q, "it.nowicki"),
+        ("8.2.1", "8.5.1"),
         (
             Ver(date(2019, 4, 1), "Pierwsze wydanie."),
             Ver(
@@ -1545,7 +1672,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-07", "instruction", "Zameldowanie i wymeldowanie", "SO", "owner", Q, ("employee",),
+        "I-07",
+        "instruction",
+        "Zameldowanie i wymeldowanie",
+        "SO",
+        "owner",
+        Q,
+        ("employee",),
         ("8.5.1",),
         (
             Ver(date(2019, 3, 11), "Pierwsze wydanie."),
@@ -1564,17 +1697,31 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-08", "instruction", "Wydawanie zaświadczeń o niezaleganiu w podatkach", "PO", "po.head", Q,
-        ("po.krol", "bom.head"), ("8.5.1",),
+        "I-08",
+        "instruction",
+        "Wydawanie zaświadczeń o niezaleganiu w podatkach",
+        "PO",
+        "po.head",
+        Q,
+        ("po.krol", "bom.head"),
+        ("8.5.1",),
         (Ver(400, "Pierwsze wydanie."),),
         units=("PO", "BOM"),
         retention=R.B10,
     ),
     Doc(
-        "I-09", "instruction", "Instrukcja kancelaryjna — obsługa dokumentacji w EZD", "OR", "or.head", Q,
-        ("it.nowicki", Q), ("7.5.3", "7.5.3.2"),
+        "I-09",
+        "instruction",
+        "Instrukcja kancelaryjna — obsługa dokumentacji w EZD",
+        "OR",
+        "or.head",
+        Q,
+        ("it.nowicki", Q),
+        ("7.5.3", "7.1.3"),
         (
-            Ver(date(2020, 1, 2), "Pierwsze wydanie: EZD podstawowym sposobem dokumentowania spraw."),
+            Ver(
+                date(2020, 1, 2), "Pierwsze wydanie: EZD podstawowym sposobem dokumentowania spraw."
+            ),
             Ver(
                 330,
                 "Doręczanie pism na adresy do doręczeń elektronicznych.",
@@ -1588,54 +1735,103 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "I-10", "instruction", "Obsługa korespondencji w formie papierowej", "OR", "or.head", Q,
-        ("bom.head",), ("7.5.3",),
+        "I-10",
+        "instruction",
+        "Obsługa korespondencji w formie papierowej",
+        "OR",
+        "or.head",
+        Q,
+        ("bom.head",),
+        ("7.5.3",),
         (Ver(date(2019, 2, 4), "Pierwsze wydanie."),),
         retention=R.B10,
     ),
     Doc(
-        "I-11", "instruction", "Wydawanie zezwoleń na usunięcie drzew lub krzewów", "OS", "os.head", Q,
-        (Q,), ("8.5.1",),
+        "I-11",
+        "instruction",
+        "Wydawanie zezwoleń na usunięcie drzew lub krzewów",
+        "OS",
+        "os.head",
+        Q,
+        (Q,),
+        ("8.5.1",),
         (Ver(600, "Pierwsze wydanie."),),
         units=("OS",),
         retention=R.B10,
     ),
     Doc(
-        "I-12", "instruction", "Obsługa doręczeń elektronicznych (e-Doręczenia)", "OR", "or.head", Q,
-        (Q, "bom.head"), ("7.4", "7.5.3"),
+        "I-12",
+        "instruction",
+        "Obsługa doręczeń elektronicznych (e-Doręczenia)",
+        "OR",
+        "or.head",
+        Q,
+        (Q, "bom.head"),
+        ("7.4", "7.5.3"),
         (),
         units=("OR", "BOM"),
         retention=R.B10,
     ),
     Doc(
-        "F-01", "form", "Wniosek o wydanie zaświadczenia", "BOM", "bom.head", Q, ("po.head",),
+        "F-01",
+        "form",
+        "Wniosek o wydanie zaświadczenia",
+        "BOM",
+        "bom.head",
+        Q,
+        ("po.head",),
         ("8.2.2",),
         (
             Ver(date(2019, 2, 4), "Pierwsze wydanie."),
             Ver(
                 800,
                 "Odbiór zaświadczenia na adres do doręczeń elektronicznych.",
-                (("osobiście, pocztą, przez ePUAP;", "osobiście, pocztą, na adres do doręczeń elektronicznych;"),),
+                (
+                    (
+                        "osobiście, pocztą, przez ePUAP;",
+                        "osobiście, pocztą, na adres do doręczeń elektronicznych;",
+                    ),
+                ),
             ),
         ),
         units=("BOM", "PO", "SO"),
         retention=R.BE5,
     ),
     Doc(
-        "F-02", "form", "Skarga / wniosek", "OR", "or.head", Q, ("bom.head",), ("8.2.1", "9.1.2"),
+        "F-02",
+        "form",
+        "Skarga / wniosek",
+        "OR",
+        "or.head",
+        Q,
+        ("bom.head",),
+        ("8.2.1", "9.1.2"),
         (Ver(250, "Pierwsze wydanie: wspólny wzór skargi, wniosku i protokołu skargi ustnej."),),
         retention=R.BE5,
     ),
     Doc(
-        "F-03", "form", "Ankieta satysfakcji klienta", "BOM", "bom.head", Q, (Q,), ("9.1.2",),
+        "F-03",
+        "form",
+        "Ankieta satysfakcji klienta",
+        "BOM",
+        "bom.head",
+        Q,
+        (Q,),
+        ("9.1.2",),
         (
             Ver(date(2019, 5, 6), "Pierwsze wydanie."),
             Ver(
                 710,
                 "Pytanie o dostępność; wersja elektroniczna ankiety.",
                 (
-                    ("jasność informacji;", "jasność informacji, dostępność (oznakowanie, dostęp dla osób z niepełnosprawnościami);"),
-                    ("- wersja papierowa (urna w BOM).", "- wersja papierowa (urna w BOM) i elektroniczna (strona internetowa Urzędu)."),
+                    (
+                        "jasność informacji;",
+                        "jasność informacji, dostępność (oznakowanie, dostęp dla osób z niepełnosprawnościami);",
+                    ),
+                    (
+                        "- wersja papierowa (urna w BOM).",
+                        "- wersja papierowa (urna w BOM) i elektroniczna (strona internetowa Urzędu).",
+                    ),
                 ),
             ),
         ),
@@ -1643,43 +1839,83 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B5,
     ),
     Doc(
-        "F-04", "form", "Karta niezgodności i działań korygujących", "SZJ", "secretary", Q, ("aw.olszewski",),
+        "F-04",
+        "form",
+        "Karta niezgodności i działań korygujących",
+        "SZJ",
+        "secretary",
+        Q,
+        ("aw.olszewski",),
         ("8.7.2", "10.2.2"),
         (
             Ver(date(2019, 3, 4), "Pierwsze wydanie."),
-            Ver(60, "Pole analizy przyczyn metodą „5 × dlaczego”.", (("- analiza przyczyn;", "- analiza przyczyn metodą „5 × dlaczego”;"),)),
+            Ver(
+                60,
+                "Pole analizy przyczyn metodą „5 × dlaczego”.",
+                (("- analiza przyczyn;", "- analiza przyczyn metodą „5 × dlaczego”;"),),
+            ),
         ),
         retention=R.B10,
     ),
     Doc(
-        "F-05", "form", "Wniosek o udostępnienie informacji publicznej", "OR", "or.head", Q, ("bom.head",),
+        "F-05",
+        "form",
+        "Wniosek o udostępnienie informacji publicznej",
+        "OR",
+        "or.head",
+        Q,
+        ("bom.head",),
         ("8.2.2",),
         (
             Ver(date(2019, 4, 1), "Pierwsze wydanie."),
             Ver(
                 300,
                 "Udostępnienie na adres do doręczeń elektronicznych.",
-                (("plik na adres e-mail;", "plik na adres e-mail lub na adres do doręczeń elektronicznych;"),),
+                (
+                    (
+                        "plik na adres e-mail;",
+                        "plik na adres e-mail lub na adres do doręczeń elektronicznych;",
+                    ),
+                ),
             ),
         ),
         units=("OR", "BOM"),
         retention=R.BE5,
     ),
     Doc(
-        "F-06", "form", "Zgłoszenie naruszenia ochrony danych osobowych", "OR", "or.head", Q,
-        ("it.nowicki",), ("7.5.3",),
+        "F-06",
+        "form",
+        "Zgłoszenie naruszenia ochrony danych osobowych",
+        "OR",
+        "or.head",
+        Q,
+        ("it.nowicki",),
+        ("7.5.3",),
         (Ver(180, "Pierwsze wydanie."),),
         retention=R.B10,
     ),
     Doc(
-        "F-07", "form", "Karta oceny wykonawcy", "ZP", "zp.head", Q, ("in.head",), ("8.4.1",),
+        "F-07",
+        "form",
+        "Karta oceny wykonawcy",
+        "ZP",
+        "zp.head",
+        Q,
+        ("in.head",),
+        ("8.4.1",),
         (Ver(200, "Pierwsze wydanie."),),
         units=("ZP", "IN"),
         roles=(OWNERS,),
         retention=R.B5,
     ),
     Doc(
-        "F-08", "form", "Lista obecności na szkoleniu", "OR-KD", "kd.grabowska", Q, ("or.head",),
+        "F-08",
+        "form",
+        "Lista obecności na szkoleniu",
+        "OR-KD",
+        "kd.grabowska",
+        Q,
+        ("or.head",),
         ("7.2",),
         (
             Ver(date(2020, 9, 1), "Pierwsze wydanie."),
@@ -1687,8 +1923,14 @@ DOCUMENTS: tuple[Doc, ...] = (
                 420,
                 "Szkolenia zdalne: potwierdzenie obecności z platformy szkoleniowej.",
                 (
-                    ("- temat, prowadzący, data, liczba godzin;", "- temat, prowadzący, data, liczba godzin, forma (stacjonarna lub zdalna);"),
-                    ("komórka, podpis;", "komórka, podpis albo potwierdzenie obecności z platformy szkoleniowej;"),
+                    (
+                        "- temat, prowadzący, data, liczba godzin;",
+                        "- temat, prowadzący, data, liczba godzin, forma (stacjonarna lub zdalna);",
+                    ),
+                    (
+                        "komórka, podpis;",
+                        "komórka, podpis albo potwierdzenie obecności z platformy szkoleniowej;",
+                    ),
                 ),
             ),
         ),
@@ -1697,8 +1939,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "WZ-01", "record_template", "Protokół z auditu wewnętrznego", "SZJ", "secretary", Q,
-        ("aw.olszewski", "auditor"), ("9.2",),
+        "WZ-01",
+        "record_template",
+        "Protokół z auditu wewnętrznego",
+        "SZJ",
+        "secretary",
+        Q,
+        ("aw.olszewski", "auditor"),
+        ("9.2",),
         (
             Ver(date(2019, 3, 4), "Pierwsze wydanie."),
             Ver(
@@ -1712,7 +1960,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "WZ-02", "record_template", "Raport z przeglądu zarządzania", "SEK", "secretary", Q, (Q,),
+        "WZ-02",
+        "record_template",
+        "Raport z przeglądu zarządzania",
+        "SEK",
+        "secretary",
+        Q,
+        (Q,),
         ("9.3.2", "9.3.3"),
         (
             Ver(date(2019, 3, 4), "Pierwsze wydanie."),
@@ -1727,19 +1981,31 @@ DOCUMENTS: tuple[Doc, ...] = (
                 ),
             ),
         ),
-        units=("SZJ", "SEK"),
+        units=("SEK",),
         roles=(Role.TOP_MANAGEMENT,),
     ),
     Doc(
-        "WZ-03", "record_template", "Program auditów wewnętrznych", "SZJ", "secretary", Q,
-        ("aw.olszewski",), ("9.2",),
+        "WZ-03",
+        "record_template",
+        "Program auditów wewnętrznych",
+        "SZJ",
+        "secretary",
+        Q,
+        ("aw.olszewski",),
+        ("9.2",),
         (Ver(745, "Pierwsze wydanie."),),
         units=("SZJ",),
         roles=(AUDITORS,),
         retention=R.B10,
     ),
     Doc(
-        "WZ-04", "record_template", "Rejestr skarg i wniosków", "OR", "or.head", Q, ("bom.head",),
+        "WZ-04",
+        "record_template",
+        "Rejestr skarg i wniosków",
+        "OR",
+        "or.head",
+        Q,
+        ("bom.head",),
         ("9.1.2",),
         (
             Ver(date(2019, 4, 1), "Pierwsze wydanie."),
@@ -1757,7 +2023,13 @@ DOCUMENTS: tuple[Doc, ...] = (
         units=("OR", "BOM"),
     ),
     Doc(
-        "WZ-05", "record_template", "Rejestr ryzyk i szans", "SEK", "secretary", Q, ("treasurer",),
+        "WZ-05",
+        "record_template",
+        "Rejestr ryzyk i szans",
+        "SEK",
+        "secretary",
+        Q,
+        ("treasurer",),
         ("6.1.1", "6.1.2"),
         (Ver(350, "Pierwsze wydanie: wspólny rejestr dla SZJ i kontroli zarządczej."),),
         units=("SEK",),
@@ -1765,14 +2037,26 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "WZ-06", "record_template", "Raport z realizacji zamówienia (art. 446 PZP)", "ZP", "zp.head", Q,
-        ("fn.head",), ("8.4.1",),
+        "WZ-06",
+        "record_template",
+        "Raport z realizacji zamówienia (art. 446 PZP)",
+        "ZP",
+        "zp.head",
+        Q,
+        ("fn.head",),
+        ("8.4.1",),
         (Ver(200, "Pierwsze wydanie."),),
         units=("ZP",),
         retention=R.B10,
     ),
     Doc(
-        "WZ-07", "record_template", "Plan szkoleń pracowników", "OR-KD", "kd.grabowska", Q, ("or.head",),
+        "WZ-07",
+        "record_template",
+        "Plan szkoleń pracowników",
+        "OR-KD",
+        "kd.grabowska",
+        Q,
+        ("or.head",),
         ("7.2", "7.3"),
         (
             Ver(date(2020, 9, 1), "Pierwsze wydanie."),
@@ -1780,7 +2064,10 @@ DOCUMENTS: tuple[Doc, ...] = (
                 420,
                 "Forma zdalna i e-learning; ocena skuteczności szkolenia.",
                 (
-                    ("- forma (stacjonarna, zdalna), termin, koszt.", "- forma (stacjonarna, zdalna, e-learning), termin, koszt;\n- sposób oceny skuteczności szkolenia."),
+                    (
+                        "- forma (stacjonarna, zdalna), termin, koszt.",
+                        "- forma (stacjonarna, zdalna, e-learning), termin, koszt;\n- sposób oceny skuteczności szkolenia.",
+                    ),
                 ),
             ),
         ),
@@ -1789,9 +2076,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "Z-01", "external",
+        "Z-01",
+        "external",
         "Ustawa z dnia 14 czerwca 1960 r. — Kodeks postępowania administracyjnego (tekst jednolity)",
-        "OR", "or.head", Q, ("or.head",), ("4.2", "8.2.2"),
+        "OR",
+        "or.head",
+        Q,
+        ("or.head",),
+        ("4.2", "8.2.2"),
         (
             Ver(date(2019, 1, 14), "Rejestracja dokumentu zewnętrznego."),
             Ver(230, "Nowy tekst jednolity ustawy; sprawdzono odesłania w procedurach."),
@@ -1801,9 +2093,14 @@ DOCUMENTS: tuple[Doc, ...] = (
         author=Q,
     ),
     Doc(
-        "Z-02", "external",
+        "Z-02",
+        "external",
         "Ustawa z dnia 11 września 2019 r. — Prawo zamówień publicznych (tekst jednolity)",
-        "ZP", "zp.head", Q, ("zp.head",), ("4.2", "8.4"),
+        "ZP",
+        "zp.head",
+        Q,
+        ("zp.head",),
+        ("4.2", "8.4"),
         (
             Ver(date(2021, 1, 4), "Rejestracja nowej ustawy (obowiązuje od 1 stycznia 2021 r.)."),
             Ver(260, "Nowy tekst jednolity ustawy; sprawdzono odesłania w P-08."),
@@ -1894,47 +2191,109 @@ EMPLOYEE_UNREAD = {"PJ-01", "P-03", "I-01"}
 AFTER_YEAR = "licząc od 1 stycznia roku następnego po zakończeniu sprawy"
 DISPOSE_B = "niszczenie po upływie okresu przechowywania protokołem brakowania, za zgodą archiwum państwowego"
 DISPOSE_A = "przekazanie do archiwum państwowego po 25 latach od wytworzenia"
-DISPOSE_BE = "po upływie okresu przechowywania ekspertyza archiwum państwowego: brakowanie albo kategoria A"
+DISPOSE_BE = (
+    "po upływie okresu przechowywania ekspertyza archiwum państwowego: brakowanie albo kategoria A"
+)
 RECORDS = (
     (
-        "Protokoły z auditów wewnętrznych", "SZJ", "Pełnomocnik ds. SZJ, pok. 112; skany w EZD",
-        R.B10, f"10 lat, {AFTER_YEAR}", DISPOSE_B, ("P-02", "WZ-01"), ("9.2", "7.5.3"),
+        "Protokoły z auditów wewnętrznych",
+        "SZJ",
+        "Pełnomocnik ds. SZJ, pok. 112; skany w EZD",
+        R.B10,
+        f"10 lat, {AFTER_YEAR}",
+        DISPOSE_B,
+        ("P-02", "WZ-01"),
+        ("9.2", "7.5.3"),
     ),
     (
-        "Programy auditów wewnętrznych", "SZJ", "EZD, teczka Pełnomocnika ds. SZJ",
-        R.B10, f"10 lat, {AFTER_YEAR}", DISPOSE_B, ("P-02", "WZ-03"), ("9.2",),
+        "Programy auditów wewnętrznych",
+        "SZJ",
+        "EZD, teczka Pełnomocnika ds. SZJ",
+        R.B10,
+        f"10 lat, {AFTER_YEAR}",
+        DISPOSE_B,
+        ("P-02", "WZ-03"),
+        ("9.2",),
     ),
     (
-        "Raporty z przeglądów zarządzania", "SZJ", "EZD; oryginały podpisane w sekretariacie Prezydenta",
-        R.A, "wieczyście", DISPOSE_A, ("P-04", "WZ-02"), ("9.3", "9.3.3"),
+        "Raporty z przeglądów zarządzania",
+        "SZJ",
+        "EZD; oryginały podpisane w sekretariacie Prezydenta",
+        R.A,
+        "wieczyście",
+        DISPOSE_A,
+        ("P-04", "WZ-02"),
+        ("9.3", "9.3.3"),
     ),
     (
-        "Rejestr skarg i wniosków wraz z odpowiedziami", "OR", "EZD, Wydział Organizacyjny; kopie w BOM",
-        R.A, "wieczyście", DISPOSE_A, ("P-05", "F-02", "WZ-04"), ("9.1.2", "8.2.1"),
+        "Rejestr skarg i wniosków wraz z odpowiedziami",
+        "OR",
+        "EZD, Wydział Organizacyjny; kopie w BOM",
+        R.A,
+        "wieczyście",
+        DISPOSE_A,
+        ("P-05", "F-02", "WZ-04"),
+        ("9.1.2", "8.2.1"),
     ),
     (
-        "Ankiety satysfakcji klientów", "BOM", "Biuro Obsługi Mieszkańców, archiwum podręczne; wyniki elektroniczne w EZD",
-        R.B5, f"5 lat, {AFTER_YEAR}", DISPOSE_B, ("P-06", "F-03"), ("9.1.2", "9.1.3"),
+        "Ankiety satysfakcji klientów",
+        "BOM",
+        "Biuro Obsługi Mieszkańców, archiwum podręczne; wyniki elektroniczne w EZD",
+        R.B5,
+        f"5 lat, {AFTER_YEAR}",
+        DISPOSE_B,
+        ("P-06", "F-03"),
+        ("9.1.2", "9.1.3"),
     ),
     (
-        "Karty niezgodności i działań korygujących", "SZJ", "System Ratusz (rejestr działań) i EZD",
-        R.B10, f"10 lat, {AFTER_YEAR}", DISPOSE_B, ("P-03", "F-04"), ("10.2", "10.2.2", "8.7.2"),
+        "Karty niezgodności i działań korygujących",
+        "SZJ",
+        "System Ratusz (rejestr działań) i EZD",
+        R.B10,
+        f"10 lat, {AFTER_YEAR}",
+        DISPOSE_B,
+        ("P-03", "F-04"),
+        ("10.2", "10.2.2", "8.7.2"),
     ),
     (
-        "Oceny wykonawców", "ZP", "Biuro Zamówień Publicznych, akta postępowań",
-        R.B5, f"5 lat od zakończenia umowy, {AFTER_YEAR}", DISPOSE_B, ("P-08", "F-07"), ("8.4.1",),
+        "Oceny wykonawców",
+        "ZP",
+        "Biuro Zamówień Publicznych, akta postępowań",
+        R.B5,
+        f"5 lat od zakończenia umowy, {AFTER_YEAR}",
+        DISPOSE_B,
+        ("P-08", "F-07"),
+        ("8.4.1",),
     ),
     (
-        "Listy obecności i zaświadczenia o szkoleniach", "OR-KD", "Referat Kadr, akta osobowe (część B) i EZD",
-        R.B10, f"10 lat, {AFTER_YEAR}", DISPOSE_B, ("F-08", "WZ-07"), ("7.2",),
+        "Listy obecności i zaświadczenia o szkoleniach",
+        "OR-KD",
+        "Referat Kadr, akta osobowe (część B) i EZD",
+        R.B10,
+        f"10 lat, {AFTER_YEAR}",
+        DISPOSE_B,
+        ("F-08", "WZ-07"),
+        ("7.2",),
     ),
     (
-        "Rejestr ryzyk i szans", "SEK", "EZD, sekretariat Sekretarza Miasta",
-        R.BE10, f"10 lat, {AFTER_YEAR}", DISPOSE_BE, ("P-07", "WZ-05"), ("6.1", "6.1.2"),
+        "Rejestr ryzyk i szans",
+        "SEK",
+        "EZD, sekretariat Sekretarza Miasta",
+        R.BE10,
+        f"10 lat, {AFTER_YEAR}",
+        DISPOSE_BE,
+        ("P-07", "WZ-05"),
+        ("6.1", "6.1.2"),
     ),
     (
-        "Rejestr naruszeń ochrony danych osobowych", "OR", "Inspektor Ochrony Danych, EZD (dostęp ograniczony)",
-        R.B10, f"10 lat, {AFTER_YEAR}", DISPOSE_B, ("P-10", "F-06"), ("7.5.3",),
+        "Rejestr naruszeń ochrony danych osobowych",
+        "OR",
+        "Inspektor Ochrony Danych, EZD (dostęp ograniczony)",
+        R.B10,
+        f"10 lat, {AFTER_YEAR}",
+        DISPOSE_B,
+        ("P-10", "F-06"),
+        ("7.5.3",),
     ),
 )
 
@@ -1995,7 +2354,8 @@ class _Builder:
     def document(self, spec: Doc) -> Document:
         bodies = [BODIES[spec.number]]
         for ver in reversed(spec.versions[1:]):
-            bodies.insert(0, _apply(bodies[0], ver.edits, undo=True))
+            before_fix = _apply(bodies[0], ver.fix, undo=True)
+            bodies.insert(0, _apply(before_fix, ver.edits, undo=True))
         days = [self.day(v.when) for v in spec.versions]
         for i in range(len(days) - 2, -1, -1):  # keep the history in order
             days[i] = min(days[i], days[i + 1] - timedelta(days=90))
@@ -2038,7 +2398,9 @@ class _Builder:
             self.backdate(document, version, previous, days[i], created=i == 0)
             last = i == len(spec.versions) - 1
             until = days[i + 1] if not last else (withdrawn[0] if withdrawn else self.today)
-            self.acknowledge(spec, document, version, days[i], until, current=last and not withdrawn)
+            self.acknowledge(
+                spec, document, version, days[i], until, current=last and not withdrawn
+            )
             previous = version
         if not spec.versions:
             self.wip_dates(document.versions.get(), 4, created=True)
@@ -2078,6 +2440,7 @@ class _Builder:
             )
             self.review_round(spec, version)
         services.approve(actor=approver, version=version, expected_version=None)
+        version.refresh_from_db()
 
     # moving what just happened back into the office's history
 
@@ -2092,7 +2455,9 @@ class _Builder:
         times += [approved, _at(effective, 7, 30)]
         for step, when in zip(steps, times, strict=True):
             Transition.objects.filter(pk=step.pk).update(at=when)
-        sent = max(s_at for s, s_at in zip(steps, times, strict=True) if s.to_status == V.AWAITING_APPROVAL)
+        sent = max(
+            s_at for s, s_at in zip(steps, times, strict=True) if s.to_status == V.AWAITING_APPROVAL
+        )
         ReviewRequest.objects.filter(version=version).update(decided_at=sent - timedelta(days=1))
         started = times[0] - timedelta(days=10)
         DocumentVersion.objects.filter(pk=version.pk).update(
