@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CertificationBody(models.Model):
@@ -26,7 +27,7 @@ class Certificate(models.Model):
     class Status(models.TextChoices):
         VALID = "valid", _("Valid")
         SUSPENDED = "suspended", _("Suspended")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("certificate", "Withdrawn")
         EXPIRED = "expired", _("Expired")
 
     body = models.ForeignKey(

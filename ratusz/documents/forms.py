@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors as core_selectors
@@ -208,9 +209,17 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Plain choices render far faster than a model field's iterator.
-        for name in ("doc_type", "unit", "clause"):
-            field = self.fields[name]
-            field.widget.choices = [("", field.empty_label)] + [
-                (obj.pk, field.label_from_instance(obj)) for obj in field.queryset
-            ]
+        # Plain choices, read as rows: the register renders these on every request.
+        polish = (get_language() or "").startswith("pl")
+        types = DocumentType.objects.values_list("pk", "name_pl" if polish else "name_en")
+        units = core_selectors.unit_choices().values_list("pk", "name", "path")
+        clauses = Clause.objects.values_list("pk", "number", "title_pl" if polish else "title_en")
+        self._choices("doc_type", list(types))
+        self._choices(
+            "unit", [(pk, f"{'— ' * (path.count('/') - 1)}{name}") for pk, name, path in units]
+        )
+        self._choices("clause", [(pk, f"{number} {title}") for pk, number, title in clauses])
+
+    def _choices(self, name: str, rows: list) -> None:
+        field = self.fields[name]
+        field.widget.choices = [("", field.empty_label), *rows]

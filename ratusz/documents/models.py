@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core.models import Clause, OrgUnit, Role
@@ -157,7 +157,7 @@ class DocumentVersion(models.Model):
         APPROVED = "approved", _("Approved, not yet in force")
         IN_FORCE = "in_force", _("In force")
         SUPERSEDED = "superseded", _("Superseded")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("document version", "Withdrawn")
 
     WORKING = (Status.DRAFT, Status.IN_REVIEW, Status.AWAITING_APPROVAL, Status.APPROVED)
     EDITABLE = (Status.DRAFT,)

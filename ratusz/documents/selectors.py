@@ -159,12 +159,15 @@ def _to_read_qs(user) -> QuerySet:
     )
 
 
-def to_read(*, user) -> list[DocumentVersion]:
+def to_read(*, user) -> QuerySet:
     """Versions in force distributed to the user that they have not confirmed."""
-    return list(
+    return (
         _to_read_qs(user)
-        .select_related("document", "document__doc_type")
-        .order_by("effective_date", "document__number")
+        .select_related("document")
+        .only(
+            "id", "number", "effective_date", "document_id", "document__number", "document__title"
+        )
+        .order_by("effective_date", "document__number", "id")
     )
 
 

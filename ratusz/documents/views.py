@@ -96,7 +96,6 @@ def register(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "can_create": policies.can_create_document(request.user),
-        "pending": selectors.pending_for(user=request.user),
     }
     template = "documents/register.html"
     if request.htmx and request.htmx.target == "document-results":
@@ -516,8 +515,9 @@ def version_diff(request: HttpRequest, pk: int, number: int, other: int) -> Http
 @login_required
 def to_read(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
+    page = Paginator(selectors.to_read(user=request.user), 50).get_page(request.GET.get("page"))
     return render(
-        request, "documents/to_read.html", {"versions": selectors.to_read(user=request.user)}
+        request, "documents/to_read.html", {"versions": page.object_list, "page": page, "query": ""}
     )
 
 
