@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test test-browser lint format bench messages install screenshots check clean
+.PHONY: run test test-browser lint format bench messages i18n-check install screenshots check clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,17 @@ bench: $(INSTALLED)
 messages: $(INSTALLED)
 	cd ratusz && ../$(BIN)/ratusz makemessages --locale pl --no-obsolete --add-location never --ignore "*/tests/*" --ignore "browser_tests/*"
 	cd ratusz && ../$(BIN)/ratusz compilemessages --locale pl
+
+# Fails when a user-facing string has no Polish translation (needs GNU gettext).
+# Extracts the strings into the catalogue, checks it, then puts the file back.
+i18n-check: $(INSTALLED)
+	@po=ratusz/locale/pl/LC_MESSAGES/django.po; cp $$po $$po.bak; \
+	(cd ratusz && ../$(BIN)/ratusz makemessages --locale pl --no-obsolete --add-location never \
+	   --ignore "*/tests/*" --ignore "browser_tests/*" >/dev/null) && \
+	$(BIN)/python -c "import polib,sys; p=polib.pofile('$$po'); \
+	bad=[e.msgid for e in p.untranslated_entries()+p.fuzzy_entries()]; \
+	print('untranslated or fuzzy:', bad[:20]) if bad else print('Polish catalogue complete:', len(p), 'messages'); \
+	sys.exit(1 if bad else 0)"; status=$$?; mv $$po.bak $$po; exit $$status
 
 screenshots: $(INSTALLED)
 	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python tools/screenshots.py docs/img \

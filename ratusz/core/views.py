@@ -14,7 +14,7 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from ratusz.certification.selectors import certificate_card
@@ -33,6 +33,7 @@ from ratusz.core.forms import (
     VerifyActionForm,
     apply_service_errors,
 )
+from ratusz.core.listing import list_template, paginate
 from ratusz.core.models import Action, Attachment, AuditEvent, Clause, Notification, OrgUnit, User
 from ratusz.core.plugins import area_modules
 
@@ -81,22 +82,17 @@ def action_list(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
     form = ActionFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
-    page = Paginator(selectors.action_list(user=request.user, filters=filters), 25).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, selectors.action_list(user=request.user, filters=filters), 25)
     context = {
         "form": form,
         "page": page,
         "filters": filters,
-        "query": query.urlencode(),
+        "query": query,
         "can_create": access.can_create_action(request.user),
     }
-    template = "core/action_list.html"
-    if request.htmx and request.htmx.target == "action-results":
-        template += "#results"
-    return render(request, template, context)
+    return render(
+        request, list_template(request, "core/action_list.html", "action-results"), context
+    )
 
 
 @login_required
@@ -185,10 +181,18 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 TRANSITIONS = {
-    "start": (StartActionForm, services.start_action, _lazy("The action is in progress.")),
-    "complete": (CompleteActionForm, services.complete_action, _lazy("The action is marked done.")),
-    "verify": (VerifyActionForm, services.verify_effectiveness, _lazy("Effectiveness recorded.")),
-    "cancel": (CancelActionForm, services.cancel_action, _lazy("The action is cancelled.")),
+    "start": (StartActionForm, services.start_action, gettext_lazy("The action is in progress.")),
+    "complete": (
+        CompleteActionForm,
+        services.complete_action,
+        gettext_lazy("The action is marked done."),
+    ),
+    "verify": (
+        VerifyActionForm,
+        services.verify_effectiveness,
+        gettext_lazy("Effectiveness recorded."),
+    ),
+    "cancel": (CancelActionForm, services.cancel_action, gettext_lazy("The action is cancelled.")),
 }
 
 

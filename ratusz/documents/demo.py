@@ -9,7 +9,13 @@ of today or later, so once a version is in force its dates are moved back into
 the office's history (2019–2026): absolute dates for versions long superseded,
 dates relative to today for the versions in force and for the work in
 progress, so the register always shows a few documents overdue for review and
-a few due soon. Then the records register.
+a few due soon.
+
+Each document is distributed once its history is in place, and most of its
+readers confirm the version in force (confirmations of superseded versions are
+not part of the demo). Notifications left over from the history are marked
+read, so each persona's unread ones are exactly what still waits for them.
+Then the records register.
 """
 
 from __future__ import annotations
@@ -1110,19 +1116,23 @@ Biuro Zamówień Publicznych śledzi zmiany ustawy, progów i rozporządzeń i i
 # --- the register ---------------------------------------------------------------------------
 
 Q = "quality"
+# P-01 v2 moved the document register and the confirmations of reading into the system;
+# earlier versions were confirmed on paper lists.
+ELECTRONIC_REGISTER = date(2021, 6, 7)
+
 CUSTOMER_UNITS = ("BOM", "SO", "USC", "KM", "PO", "AB")
 
 DOCUMENTS: tuple[Doc, ...] = (
     Doc(
-        "PJ-01",
-        "policy",
-        "Polityka jakości Urzędu Miasta Przykładowo",
-        "SZJ",
-        Q,
-        "mayor",
-        ("secretary", "treasurer"),
-        ("5.2", "5.2.1", "5.2.2", "6.2"),
-        (
+        number="PJ-01",
+        kind="policy",
+        title="Polityka jakości Urzędu Miasta Przykładowo",
+        unit="SZJ",
+        owner=Q,
+        approver="mayor",
+        reviewers=("secretary", "treasurer"),
+        clauses=("5.2", "5.2.1", "5.2.2", "6.2"),
+        versions=(
             Ver(
                 date(2019, 2, 1),
                 "Wydanie dostosowane do ISO 9001:2015 (kontekst, ryzyka i szanse).",
@@ -1170,15 +1180,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         confidentiality=PUBLIC,
     ),
     Doc(
-        "KJ-01",
-        "manual",
-        "Księga jakości",
-        "SZJ",
-        Q,
-        "mayor",
-        ("secretary", "aw.olszewski"),
-        ("4.3", "4.4", "4.4.1", "7.5.1"),
-        (
+        number="KJ-01",
+        kind="manual",
+        title="Księga jakości",
+        unit="SZJ",
+        owner=Q,
+        approver="mayor",
+        reviewers=("secretary", "aw.olszewski"),
+        clauses=("4.3", "4.4", "4.4.1", "7.5.1"),
+        versions=(
             Ver(date(2019, 2, 1), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
                 300,
@@ -1194,18 +1204,18 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-01",
-        "procedure",
-        "Nadzór nad udokumentowanymi informacjami",
-        "SZJ",
-        Q,
-        "secretary",
-        ("or.head", "aw.olszewski"),
-        ("7.5", "7.5.2", "7.5.3"),
-        (
+        number="P-01",
+        kind="procedure",
+        title="Nadzór nad udokumentowanymi informacjami",
+        unit="SZJ",
+        owner=Q,
+        approver="secretary",
+        reviewers=("or.head", "aw.olszewski"),
+        clauses=("7.5", "7.5.2", "7.5.3"),
+        versions=(
             Ver(date(2019, 3, 4), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
-                date(2021, 6, 7),
+                ELECTRONIC_REGISTER,
                 "Elektroniczny rejestr dokumentów i potwierdzeń zapoznania się.",
                 (
                     (
@@ -1235,15 +1245,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-02",
-        "procedure",
-        "Audit wewnętrzny",
-        "SZJ",
-        Q,
-        "mayor",
-        ("aw.olszewski", "auditor"),
-        ("9.2",),
-        (
+        number="P-02",
+        kind="procedure",
+        title="Audit wewnętrzny",
+        unit="SZJ",
+        owner=Q,
+        approver="mayor",
+        reviewers=("aw.olszewski", "auditor"),
+        clauses=("9.2",),
+        versions=(
             Ver(date(2019, 3, 4), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
                 date(2023, 1, 16),
@@ -1259,15 +1269,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-03",
-        "procedure",
-        "Niezgodności i działania korygujące",
-        "SZJ",
-        Q,
-        "secretary",
-        ("owner", "aw.olszewski"),
-        ("8.7", "8.7.1", "10.2", "10.2.1"),
-        (
+        number="P-03",
+        kind="procedure",
+        title="Niezgodności i działania korygujące",
+        unit="SZJ",
+        owner=Q,
+        approver="secretary",
+        reviewers=("owner", "aw.olszewski"),
+        clauses=("8.7", "8.7.1", "10.2", "10.2.1"),
+        versions=(
             Ver(date(2019, 3, 4), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
                 60,
@@ -1286,15 +1296,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-04",
-        "procedure",
-        "Przegląd zarządzania",
-        "SZJ",
-        Q,
-        "mayor",
-        ("secretary", "treasurer"),
-        ("9.3", "9.3.1", "9.3.2", "9.3.3"),
-        (
+        number="P-04",
+        kind="procedure",
+        title="Przegląd zarządzania",
+        unit="SZJ",
+        owner=Q,
+        approver="mayor",
+        reviewers=("secretary", "treasurer"),
+        clauses=("9.3", "9.3.1", "9.3.2", "9.3.3"),
+        versions=(
             Ver(
                 date(2019, 3, 4),
                 "Wydanie dostosowane do ISO 9001:2015: nowe dane wejściowe przeglądu.",
@@ -1313,15 +1323,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-05",
-        "procedure",
-        "Rozpatrywanie skarg i wniosków",
-        "OR",
-        "or.head",
-        "secretary",
-        (Q, "bom.head"),
-        ("8.2.1", "9.1.2"),
-        (
+        number="P-05",
+        kind="procedure",
+        title="Rozpatrywanie skarg i wniosków",
+        unit="OR",
+        owner="or.head",
+        approver="secretary",
+        reviewers=(Q, "bom.head"),
+        clauses=("8.2.1", "9.1.2"),
+        versions=(
             Ver(date(2019, 4, 1), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
                 date(2021, 10, 4),
@@ -1346,15 +1356,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-06",
-        "procedure",
-        "Badanie satysfakcji klientów",
-        "SZJ",
-        Q,
-        "treasurer",
-        ("bom.head",),
-        ("9.1.2", "9.1.3"),
-        (
+        number="P-06",
+        kind="procedure",
+        title="Badanie satysfakcji klientów",
+        unit="SZJ",
+        owner=Q,
+        approver="treasurer",
+        reviewers=("bom.head",),
+        clauses=("9.1.2", "9.1.3"),
+        versions=(
             Ver(date(2019, 5, 6), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
                 400,
@@ -1369,15 +1379,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-07",
-        "procedure",
-        "Zarządzanie ryzykiem",
-        "SEK",
-        "secretary",
-        "mayor",
-        (Q, "treasurer"),
-        ("6.1", "6.1.1", "6.1.2"),
-        (
+        number="P-07",
+        kind="procedure",
+        title="Zarządzanie ryzykiem",
+        unit="SEK",
+        owner="secretary",
+        approver="mayor",
+        reviewers=(Q, "treasurer"),
+        clauses=("6.1", "6.1.1", "6.1.2"),
+        versions=(
             Ver(date(2019, 6, 3), "Wydanie dostosowane do ISO 9001:2015: ryzyka i szanse."),
             Ver(
                 350,
@@ -1394,15 +1404,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "P-08",
-        "procedure",
-        "Udzielanie zamówień publicznych",
-        "ZP",
-        "zp.head",
-        "treasurer",
-        ("in.head", "fn.head"),
-        ("8.4", "8.4.1", "8.4.2", "8.4.3"),
-        (
+        number="P-08",
+        kind="procedure",
+        title="Udzielanie zamówień publicznych",
+        unit="ZP",
+        owner="zp.head",
+        approver="treasurer",
+        reviewers=("in.head", "fn.head"),
+        clauses=("8.4", "8.4.1", "8.4.2", "8.4.3"),
+        versions=(
             Ver(date(2019, 7, 1), "Wydanie dostosowane do ISO 9001:2015."),
             Ver(
                 date(2021, 1, 4),
@@ -1444,15 +1454,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         roles=(OWNERS,),
     ),
     Doc(
-        "P-09",
-        "procedure",
-        "Obsługa klienta w Biurze Obsługi Mieszkańców",
-        "BOM",
-        "bom.head",
-        "secretary",
-        ("owner", Q),
-        ("8.2.1", "8.5.1", "8.5.3"),
-        (
+        number="P-09",
+        kind="procedure",
+        title="Obsługa klienta w Biurze Obsługi Mieszkańców",
+        unit="BOM",
+        owner="bom.head",
+        approver="secretary",
+        reviewers=("owner", Q),
+        clauses=("8.2.1", "8.5.1", "8.5.3"),
+        versions=(
             Ver(date(2020, 2, 3), "Pierwsze wydanie po utworzeniu Biura Obsługi Mieszkańców."),
             Ver(
                 100,
@@ -1473,15 +1483,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         units=CUSTOMER_UNITS,
     ),
     Doc(
-        "P-10",
-        "procedure",
-        "Postępowanie w przypadku naruszenia ochrony danych osobowych",
-        "OR",
-        "or.head",
-        "secretary",
-        (Q, "it.nowicki"),
-        ("7.5.3", "8.5.3"),
-        (
+        number="P-10",
+        kind="procedure",
+        title="Postępowanie w przypadku naruszenia ochrony danych osobowych",
+        unit="OR",
+        owner="or.head",
+        approver="secretary",
+        reviewers=(Q, "it.nowicki"),
+        clauses=("7.5.3", "8.5.3"),
+        versions=(
             Ver(date(2019, 9, 2), "Pierwsze wydanie (RODO)."),
             Ver(
                 180,
@@ -1497,15 +1507,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         confidentiality=RESTRICTED,
     ),
     Doc(
-        "I-01",
-        "instruction",
-        "Wydawanie dowodów osobistych",
-        "SO",
-        "owner",
-        Q,
-        ("so.lis", "bom.head"),
-        ("8.5.1", "8.5.3"),
-        (
+        number="I-01",
+        kind="instruction",
+        title="Wydawanie dowodów osobistych",
+        unit="SO",
+        owner="owner",
+        approver=Q,
+        reviewers=("so.lis", "bom.head"),
+        clauses=("8.5.1", "8.5.3"),
+        versions=(
             Ver(date(2019, 3, 11), "Pierwsze wydanie."),
             Ver(
                 date(2021, 3, 4),
@@ -1536,15 +1546,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-02",
-        "instruction",
-        "Rejestracja pojazdów",
-        "KM",
-        "km.head",
-        Q,
-        ("km.pawlak",),
-        ("8.5.1",),
-        (
+        number="I-02",
+        kind="instruction",
+        title="Rejestracja pojazdów",
+        unit="KM",
+        owner="km.head",
+        approver=Q,
+        reviewers=("km.pawlak",),
+        clauses=("8.5.1",),
+        versions=(
             Ver(date(2019, 5, 6), "Pierwsze wydanie."),
             Ver(
                 date(2020, 1, 2),
@@ -1571,28 +1581,28 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-03",
-        "instruction",
-        "Sporządzanie aktów stanu cywilnego",
-        "USC",
-        "usc.head",
-        Q,
-        ("usc.mazur",),
-        ("8.5.1", "8.5.2"),
-        (Ver(date(2020, 3, 2), "Pierwsze wydanie."),),
+        number="I-03",
+        kind="instruction",
+        title="Sporządzanie aktów stanu cywilnego",
+        unit="USC",
+        owner="usc.head",
+        approver=Q,
+        reviewers=("usc.mazur",),
+        clauses=("8.5.1", "8.5.2"),
+        versions=(Ver(date(2020, 3, 2), "Pierwsze wydanie."),),
         units=("USC",),
         retention=R.B10,
     ),
     Doc(
-        "I-04",
-        "instruction",
-        "Wydawanie pozwoleń na budowę",
-        "AB",
-        "ab.head",
-        Q,
-        ("ab.jablonska",),
-        ("8.5.1", "8.1"),
-        (
+        number="I-04",
+        kind="instruction",
+        title="Wydawanie pozwoleń na budowę",
+        unit="AB",
+        owner="ab.head",
+        approver=Q,
+        reviewers=("ab.jablonska",),
+        clauses=("8.5.1", "8.1"),
+        versions=(
             Ver(date(2019, 6, 3), "Pierwsze wydanie."),
             Ver(
                 date(2021, 9, 20),
@@ -1623,15 +1633,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-05",
-        "instruction",
-        "Wymiar podatku od nieruchomości od osób fizycznych",
-        "PO",
-        "po.head",
-        Q,
-        ("po.krol",),
-        ("8.5.1",),
-        (
+        number="I-05",
+        kind="instruction",
+        title="Wymiar podatku od nieruchomości od osób fizycznych",
+        unit="PO",
+        owner="po.head",
+        approver=Q,
+        reviewers=("po.krol",),
+        clauses=("8.5.1",),
+        versions=(
             Ver(date(2019, 2, 4), "Pierwsze wydanie."),
             Ver(
                 760,
@@ -1648,15 +1658,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-06",
-        "instruction",
-        "Udostępnianie informacji publicznej",
-        "OR",
-        "or.head",
-        Q,
-        (Q, "it.nowicki"),
-        ("8.2.1", "8.5.1"),
-        (
+        number="I-06",
+        kind="instruction",
+        title="Udostępnianie informacji publicznej",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=(Q, "it.nowicki"),
+        clauses=("8.2.1", "8.5.1"),
+        versions=(
             Ver(date(2019, 4, 1), "Pierwsze wydanie."),
             Ver(
                 715,
@@ -1672,15 +1682,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-07",
-        "instruction",
-        "Zameldowanie i wymeldowanie",
-        "SO",
-        "owner",
-        Q,
-        ("employee",),
-        ("8.5.1",),
-        (
+        number="I-07",
+        kind="instruction",
+        title="Zameldowanie i wymeldowanie",
+        unit="SO",
+        owner="owner",
+        approver=Q,
+        reviewers=("employee",),
+        clauses=("8.5.1",),
+        versions=(
             Ver(date(2019, 3, 11), "Pierwsze wydanie."),
             Ver(
                 220,
@@ -1697,28 +1707,28 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "I-08",
-        "instruction",
-        "Wydawanie zaświadczeń o niezaleganiu w podatkach",
-        "PO",
-        "po.head",
-        Q,
-        ("po.krol", "bom.head"),
-        ("8.5.1",),
-        (Ver(400, "Pierwsze wydanie."),),
+        number="I-08",
+        kind="instruction",
+        title="Wydawanie zaświadczeń o niezaleganiu w podatkach",
+        unit="PO",
+        owner="po.head",
+        approver=Q,
+        reviewers=("po.krol", "bom.head"),
+        clauses=("8.5.1",),
+        versions=(Ver(400, "Pierwsze wydanie."),),
         units=("PO", "BOM"),
         retention=R.B10,
     ),
     Doc(
-        "I-09",
-        "instruction",
-        "Instrukcja kancelaryjna — obsługa dokumentacji w EZD",
-        "OR",
-        "or.head",
-        Q,
-        ("it.nowicki", Q),
-        ("7.5.3", "7.1.3"),
-        (
+        number="I-09",
+        kind="instruction",
+        title="Instrukcja kancelaryjna — obsługa dokumentacji w EZD",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=("it.nowicki", Q),
+        clauses=("7.5.3", "7.1.3"),
+        versions=(
             Ver(
                 date(2020, 1, 2), "Pierwsze wydanie: EZD podstawowym sposobem dokumentowania spraw."
             ),
@@ -1735,53 +1745,53 @@ DOCUMENTS: tuple[Doc, ...] = (
         ),
     ),
     Doc(
-        "I-10",
-        "instruction",
-        "Obsługa korespondencji w formie papierowej",
-        "OR",
-        "or.head",
-        Q,
-        ("bom.head",),
-        ("7.5.3",),
-        (Ver(date(2019, 2, 4), "Pierwsze wydanie."),),
+        number="I-10",
+        kind="instruction",
+        title="Obsługa korespondencji w formie papierowej",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=("bom.head",),
+        clauses=("7.5.3",),
+        versions=(Ver(date(2019, 2, 4), "Pierwsze wydanie."),),
         retention=R.B10,
     ),
     Doc(
-        "I-11",
-        "instruction",
-        "Wydawanie zezwoleń na usunięcie drzew lub krzewów",
-        "OS",
-        "os.head",
-        Q,
-        (Q,),
-        ("8.5.1",),
-        (Ver(600, "Pierwsze wydanie."),),
+        number="I-11",
+        kind="instruction",
+        title="Wydawanie zezwoleń na usunięcie drzew lub krzewów",
+        unit="OS",
+        owner="os.head",
+        approver=Q,
+        reviewers=(Q,),
+        clauses=("8.5.1",),
+        versions=(Ver(600, "Pierwsze wydanie."),),
         units=("OS",),
         retention=R.B10,
     ),
     Doc(
-        "I-12",
-        "instruction",
-        "Obsługa doręczeń elektronicznych (e-Doręczenia)",
-        "OR",
-        "or.head",
-        Q,
-        (Q, "bom.head"),
-        ("7.4", "7.5.3"),
-        (),
+        number="I-12",
+        kind="instruction",
+        title="Obsługa doręczeń elektronicznych (e-Doręczenia)",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=(Q, "bom.head"),
+        clauses=("7.4", "7.5.3"),
+        versions=(),
         units=("OR", "BOM"),
         retention=R.B10,
     ),
     Doc(
-        "F-01",
-        "form",
-        "Wniosek o wydanie zaświadczenia",
-        "BOM",
-        "bom.head",
-        Q,
-        ("po.head",),
-        ("8.2.2",),
-        (
+        number="F-01",
+        kind="form",
+        title="Wniosek o wydanie zaświadczenia",
+        unit="BOM",
+        owner="bom.head",
+        approver=Q,
+        reviewers=("po.head",),
+        clauses=("8.2.2",),
+        versions=(
             Ver(date(2019, 2, 4), "Pierwsze wydanie."),
             Ver(
                 800,
@@ -1798,27 +1808,29 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.BE5,
     ),
     Doc(
-        "F-02",
-        "form",
-        "Skarga / wniosek",
-        "OR",
-        "or.head",
-        Q,
-        ("bom.head",),
-        ("8.2.1", "9.1.2"),
-        (Ver(250, "Pierwsze wydanie: wspólny wzór skargi, wniosku i protokołu skargi ustnej."),),
+        number="F-02",
+        kind="form",
+        title="Skarga / wniosek",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=("bom.head",),
+        clauses=("8.2.1", "9.1.2"),
+        versions=(
+            Ver(250, "Pierwsze wydanie: wspólny wzór skargi, wniosku i protokołu skargi ustnej."),
+        ),
         retention=R.BE5,
     ),
     Doc(
-        "F-03",
-        "form",
-        "Ankieta satysfakcji klienta",
-        "BOM",
-        "bom.head",
-        Q,
-        (Q,),
-        ("9.1.2",),
-        (
+        number="F-03",
+        kind="form",
+        title="Ankieta satysfakcji klienta",
+        unit="BOM",
+        owner="bom.head",
+        approver=Q,
+        reviewers=(Q,),
+        clauses=("9.1.2",),
+        versions=(
             Ver(date(2019, 5, 6), "Pierwsze wydanie."),
             Ver(
                 710,
@@ -1839,15 +1851,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B5,
     ),
     Doc(
-        "F-04",
-        "form",
-        "Karta niezgodności i działań korygujących",
-        "SZJ",
-        "secretary",
-        Q,
-        ("aw.olszewski",),
-        ("8.7.2", "10.2.2"),
-        (
+        number="F-04",
+        kind="form",
+        title="Karta niezgodności i działań korygujących",
+        unit="SZJ",
+        owner="secretary",
+        approver=Q,
+        reviewers=("aw.olszewski",),
+        clauses=("8.7.2", "10.2.2"),
+        versions=(
             Ver(date(2019, 3, 4), "Pierwsze wydanie."),
             Ver(
                 60,
@@ -1858,15 +1870,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "F-05",
-        "form",
-        "Wniosek o udostępnienie informacji publicznej",
-        "OR",
-        "or.head",
-        Q,
-        ("bom.head",),
-        ("8.2.2",),
-        (
+        number="F-05",
+        kind="form",
+        title="Wniosek o udostępnienie informacji publicznej",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=("bom.head",),
+        clauses=("8.2.2",),
+        versions=(
             Ver(date(2019, 4, 1), "Pierwsze wydanie."),
             Ver(
                 300,
@@ -1883,41 +1895,41 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.BE5,
     ),
     Doc(
-        "F-06",
-        "form",
-        "Zgłoszenie naruszenia ochrony danych osobowych",
-        "OR",
-        "or.head",
-        Q,
-        ("it.nowicki",),
-        ("7.5.3",),
-        (Ver(180, "Pierwsze wydanie."),),
+        number="F-06",
+        kind="form",
+        title="Zgłoszenie naruszenia ochrony danych osobowych",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=("it.nowicki",),
+        clauses=("7.5.3",),
+        versions=(Ver(180, "Pierwsze wydanie."),),
         retention=R.B10,
     ),
     Doc(
-        "F-07",
-        "form",
-        "Karta oceny wykonawcy",
-        "ZP",
-        "zp.head",
-        Q,
-        ("in.head",),
-        ("8.4.1",),
-        (Ver(200, "Pierwsze wydanie."),),
+        number="F-07",
+        kind="form",
+        title="Karta oceny wykonawcy",
+        unit="ZP",
+        owner="zp.head",
+        approver=Q,
+        reviewers=("in.head",),
+        clauses=("8.4.1",),
+        versions=(Ver(200, "Pierwsze wydanie."),),
         units=("ZP", "IN"),
         roles=(OWNERS,),
         retention=R.B5,
     ),
     Doc(
-        "F-08",
-        "form",
-        "Lista obecności na szkoleniu",
-        "OR-KD",
-        "kd.grabowska",
-        Q,
-        ("or.head",),
-        ("7.2",),
-        (
+        number="F-08",
+        kind="form",
+        title="Lista obecności na szkoleniu",
+        unit="OR-KD",
+        owner="kd.grabowska",
+        approver=Q,
+        reviewers=("or.head",),
+        clauses=("7.2",),
+        versions=(
             Ver(date(2020, 9, 1), "Pierwsze wydanie."),
             Ver(
                 420,
@@ -1939,15 +1951,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "WZ-01",
-        "record_template",
-        "Protokół z auditu wewnętrznego",
-        "SZJ",
-        "secretary",
-        Q,
-        ("aw.olszewski", "auditor"),
-        ("9.2",),
-        (
+        number="WZ-01",
+        kind="record_template",
+        title="Protokół z auditu wewnętrznego",
+        unit="SZJ",
+        owner="secretary",
+        approver=Q,
+        reviewers=("aw.olszewski", "auditor"),
+        clauses=("9.2",),
+        versions=(
             Ver(date(2019, 3, 4), "Pierwsze wydanie."),
             Ver(
                 date(2023, 1, 16),
@@ -1960,15 +1972,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "WZ-02",
-        "record_template",
-        "Raport z przeglądu zarządzania",
-        "SEK",
-        "secretary",
-        Q,
-        (Q,),
-        ("9.3.2", "9.3.3"),
-        (
+        number="WZ-02",
+        kind="record_template",
+        title="Raport z przeglądu zarządzania",
+        unit="SEK",
+        owner="secretary",
+        approver=Q,
+        reviewers=(Q,),
+        clauses=("9.3.2", "9.3.3"),
+        versions=(
             Ver(date(2019, 3, 4), "Pierwsze wydanie."),
             Ver(
                 210,
@@ -1985,29 +1997,29 @@ DOCUMENTS: tuple[Doc, ...] = (
         roles=(Role.TOP_MANAGEMENT,),
     ),
     Doc(
-        "WZ-03",
-        "record_template",
-        "Program auditów wewnętrznych",
-        "SZJ",
-        "secretary",
-        Q,
-        ("aw.olszewski",),
-        ("9.2",),
-        (Ver(745, "Pierwsze wydanie."),),
+        number="WZ-03",
+        kind="record_template",
+        title="Program auditów wewnętrznych",
+        unit="SZJ",
+        owner="secretary",
+        approver=Q,
+        reviewers=("aw.olszewski",),
+        clauses=("9.2",),
+        versions=(Ver(745, "Pierwsze wydanie."),),
         units=("SZJ",),
         roles=(AUDITORS,),
         retention=R.B10,
     ),
     Doc(
-        "WZ-04",
-        "record_template",
-        "Rejestr skarg i wniosków",
-        "OR",
-        "or.head",
-        Q,
-        ("bom.head",),
-        ("9.1.2",),
-        (
+        number="WZ-04",
+        kind="record_template",
+        title="Rejestr skarg i wniosków",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=("bom.head",),
+        clauses=("9.1.2",),
+        versions=(
             Ver(date(2019, 4, 1), "Pierwsze wydanie."),
             Ver(
                 250,
@@ -2023,42 +2035,42 @@ DOCUMENTS: tuple[Doc, ...] = (
         units=("OR", "BOM"),
     ),
     Doc(
-        "WZ-05",
-        "record_template",
-        "Rejestr ryzyk i szans",
-        "SEK",
-        "secretary",
-        Q,
-        ("treasurer",),
-        ("6.1.1", "6.1.2"),
-        (Ver(350, "Pierwsze wydanie: wspólny rejestr dla SZJ i kontroli zarządczej."),),
+        number="WZ-05",
+        kind="record_template",
+        title="Rejestr ryzyk i szans",
+        unit="SEK",
+        owner="secretary",
+        approver=Q,
+        reviewers=("treasurer",),
+        clauses=("6.1.1", "6.1.2"),
+        versions=(Ver(350, "Pierwsze wydanie: wspólny rejestr dla SZJ i kontroli zarządczej."),),
         units=("SEK",),
         roles=(OWNERS,),
         retention=R.B10,
     ),
     Doc(
-        "WZ-06",
-        "record_template",
-        "Raport z realizacji zamówienia (art. 446 PZP)",
-        "ZP",
-        "zp.head",
-        Q,
-        ("fn.head",),
-        ("8.4.1",),
-        (Ver(200, "Pierwsze wydanie."),),
-        units=("ZP",),
+        number="WZ-06",
+        kind="record_template",
+        title="Raport z realizacji zamówienia (art. 446 PZP)",
+        unit="ZP",
+        owner="zp.head",
+        approver=Q,
+        reviewers=("fn.head",),
+        clauses=("8.4.1",),
+        versions=(Ver(200, "Pierwsze wydanie."),),
+        units=("ZP", "IN"),
         retention=R.B10,
     ),
     Doc(
-        "WZ-07",
-        "record_template",
-        "Plan szkoleń pracowników",
-        "OR-KD",
-        "kd.grabowska",
-        Q,
-        ("or.head",),
-        ("7.2", "7.3"),
-        (
+        number="WZ-07",
+        kind="record_template",
+        title="Plan szkoleń pracowników",
+        unit="OR-KD",
+        owner="kd.grabowska",
+        approver=Q,
+        reviewers=("or.head",),
+        clauses=("7.2", "7.3"),
+        versions=(
             Ver(date(2020, 9, 1), "Pierwsze wydanie."),
             Ver(
                 420,
@@ -2076,15 +2088,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         retention=R.B10,
     ),
     Doc(
-        "Z-01",
-        "external",
-        "Ustawa z dnia 14 czerwca 1960 r. — Kodeks postępowania administracyjnego (tekst jednolity)",
-        "OR",
-        "or.head",
-        Q,
-        ("or.head",),
-        ("4.2", "8.2.2"),
-        (
+        number="Z-01",
+        kind="external",
+        title="Ustawa z dnia 14 czerwca 1960 r. — Kodeks postępowania administracyjnego (tekst jednolity)",
+        unit="OR",
+        owner="or.head",
+        approver=Q,
+        reviewers=("or.head",),
+        clauses=("4.2", "8.2.2"),
+        versions=(
             Ver(date(2019, 1, 14), "Rejestracja dokumentu zewnętrznego."),
             Ver(230, "Nowy tekst jednolity ustawy; sprawdzono odesłania w procedurach."),
         ),
@@ -2093,15 +2105,15 @@ DOCUMENTS: tuple[Doc, ...] = (
         author=Q,
     ),
     Doc(
-        "Z-02",
-        "external",
-        "Ustawa z dnia 11 września 2019 r. — Prawo zamówień publicznych (tekst jednolity)",
-        "ZP",
-        "zp.head",
-        Q,
-        ("zp.head",),
-        ("4.2", "8.4"),
-        (
+        number="Z-02",
+        kind="external",
+        title="Ustawa z dnia 11 września 2019 r. — Prawo zamówień publicznych (tekst jednolity)",
+        unit="ZP",
+        owner="zp.head",
+        approver=Q,
+        reviewers=("zp.head",),
+        clauses=("4.2", "8.4"),
+        versions=(
             Ver(date(2021, 1, 4), "Rejestracja nowej ustawy (obowiązuje od 1 stycznia 2021 r.)."),
             Ver(260, "Nowy tekst jednolity ustawy; sprawdzono odesłania w P-08."),
         ),
@@ -2115,52 +2127,52 @@ DOCUMENTS: tuple[Doc, ...] = (
 # Work in progress: new versions on top of the ones in force.
 WORK = {
     "KJ-01": Work(
-        "review",
-        "Doręczenia elektroniczne w mapie procesów; uzasadnienie wyłączenia 8.3.",
-        (
+        state="review",
+        summary="Doręczenia elektroniczne w mapie procesów; uzasadnienie wyłączenia 8.3.",
+        edits=(
             (
                 "nadzór nad udokumentowanymi informacjami (P-01);",
                 "obsługa kancelaryjna i doręczenia elektroniczne (I-09, I-12), nadzór nad udokumentowanymi informacjami (P-01);",
             ),
         ),
-        (("secretary", False), ("aw.olszewski", True)),
-        9,
+        reviewers=(("secretary", False), ("aw.olszewski", True)),
+        days_ago=9,
     ),
     "P-09": Work(
-        "review",
-        "Obsługa osób głuchych: pętla indukcyjna i tłumacz polskiego języka migowego online.",
-        (
+        state="review",
+        summary="Obsługa osób głuchych: pętla indukcyjna i tłumacz polskiego języka migowego online.",
+        edits=(
             (
                 "obsługuje się poza kolejnością.",
                 "obsługuje się poza kolejnością. Na stanowisku nr 1 działa pętla indukcyjna, a osoba głucha może skorzystać z tłumacza polskiego języka migowego online.",
             ),
         ),
-        (("owner", False), (Q, True)),
-        6,
+        reviewers=(("owner", False), (Q, True)),
+        days_ago=6,
     ),
     "P-05": Work(
-        "approval",
-        "Aktualizacja po nowelizacji KPA: skargi ponawiane bez nowych okoliczności (art. 239 KPA).",
-        (
+        state="approval",
+        summary="Aktualizacja po nowelizacji KPA: skargi ponawiane bez nowych okoliczności (art. 239 KPA).",
+        edits=(
             (
                 "pozostawia bez rozpoznania.",
                 "pozostawia bez rozpoznania. Skargę ponowioną w sprawie już rozpatrzonej, bez nowych okoliczności, pozostawia się w aktach z adnotacją o podtrzymaniu stanowiska (art. 239 KPA).",
             ),
         ),
-        ((Q, True), ("bom.head", True)),
-        14,
+        reviewers=((Q, True), ("bom.head", True)),
+        days_ago=14,
     ),
     "P-08": Work(
-        "approval",
-        "Rejestr terminów i kar umownych dla umów inwestycyjnych (decyzja z przeglądu zarządzania).",
-        (
+        state="approval",
+        summary="Rejestr terminów i kar umownych dla umów inwestycyjnych (decyzja z przeglądu zarządzania).",
+        edits=(
             (
                 "nalicza kary umowne w terminie wynikającym z umowy.",
                 "nalicza kary umowne w terminie wynikającym z umowy; terminy umów inwestycyjnych i naliczone kary wpisuje do rejestru terminów i kar umownych.",
             ),
         ),
-        (("in.head", True), ("fn.head", True)),
-        11,
+        reviewers=(("in.head", True), ("fn.head", True)),
+        days_ago=11,
     ),
 }
 
@@ -2358,7 +2370,7 @@ class _Builder:
             bodies.insert(0, _apply(before_fix, ver.edits, undo=True))
         days = [self.day(v.when) for v in spec.versions]
         for i in range(len(days) - 2, -1, -1):  # keep the history in order
-            days[i] = min(days[i], days[i + 1] - timedelta(days=90))
+            days[i] = _weekday(min(days[i], days[i + 1] - timedelta(days=90)))
         writer = self.user(spec.writer)
         first = spec.versions[0] if spec.versions else None
         document = services.create_document(
@@ -2373,12 +2385,6 @@ class _Builder:
             confidentiality=spec.confidentiality,
             retention_category=spec.retention,
             number=spec.number,
-        )
-        services.set_distribution(
-            actor=self.user("quality"),
-            document=document,
-            units=[self.ctx.units[code] for code in spec.units],
-            roles=list(spec.roles),
         )
         withdrawn = WITHDRAWN.get(spec.number)
         previous = None
@@ -2396,12 +2402,18 @@ class _Builder:
                 )
             self.approve(spec, version, bodies[i], ver)
             self.backdate(document, version, previous, days[i], created=i == 0)
-            last = i == len(spec.versions) - 1
-            until = days[i + 1] if not last else (withdrawn[0] if withdrawn else self.today)
-            self.acknowledge(
-                spec, document, version, days[i], until, current=last and not withdrawn
-            )
             previous = version
+        # Distributed once the history is in place: who had to read the versions long
+        # superseded is not part of the demo, so the staff is not notified of each one.
+        document.refresh_from_db()
+        services.set_distribution(
+            actor=self.user("quality"),
+            document=document,
+            units=[self.ctx.units[code] for code in spec.units],
+            roles=list(spec.roles),
+        )
+        if spec.versions and not withdrawn:
+            self.acknowledge(spec, document, previous, days[-1])
         if not spec.versions:
             self.wip_dates(document.versions.get(), 4, created=True)
         for when, notes in REVIEWS.get(spec.number, ()):
@@ -2450,8 +2462,12 @@ class _Builder:
             .exclude(to_status__in=(V.SUPERSEDED, V.WITHDRAWN))
             .order_by("id")
         )
-        approved = _at(effective - timedelta(days=6), 12, 15)
-        times = [approved - timedelta(days=5 * (len(steps) - 2 - i)) for i in range(len(steps) - 2)]
+        approval_day = _weekday(effective - timedelta(days=6))
+        approved = _at(approval_day, 12, 15)
+        times = [
+            _at(_weekday(approval_day - timedelta(days=5 * (len(steps) - 2 - i))), 10 + i % 4, 5)
+            for i in range(len(steps) - 2)
+        ]
         times += [approved, _at(effective, 7, 30)]
         for step, when in zip(steps, times, strict=True):
             Transition.objects.filter(pk=step.pk).update(at=when)
@@ -2475,32 +2491,38 @@ class _Builder:
             Document.objects.filter(pk=document.pk).update(created_at=started)
 
     def wip_dates(self, version, days_ago: int, *, created: bool = False) -> None:
-        start = self.now - timedelta(days=days_ago)
+        """Work in progress: drafted, `days_ago` sent to review, a week later to approval."""
+        start = _weekday(self.today - timedelta(days=days_ago))
+
+        def when(days: int, hour: int) -> datetime:
+            return min(_at(_weekday(start + timedelta(days=days)), hour), self.now)
+
         steps = list(Transition.objects.filter(version=version).order_by("id"))
         for n, step in enumerate(steps):
-            # in review at the start, sent for approval a week later
-            Transition.objects.filter(pk=step.pk).update(at=start + timedelta(days=7 * n))
+            Transition.objects.filter(pk=step.pk).update(at=when(7 * n, 10 + n))
         ReviewRequest.objects.filter(version=version, decided_at__isnull=False).update(
-            decided_at=start + timedelta(days=3, hours=2)
+            decided_at=when(3, 14)
         )
-        drafted = start - timedelta(days=8)
+        drafted = _at(start - timedelta(days=8), 9)
         DocumentVersion.objects.filter(pk=version.pk).update(
-            created_at=drafted, updated_at=start if steps else drafted
+            created_at=drafted, updated_at=when(7 * (len(steps) - 1), 10) if steps else drafted
         )
         if created:
             Document.objects.filter(pk=version.document_id).update(created_at=drafted)
 
-    def acknowledge(self, spec, document, version, effective, until, *, current) -> None:
+    def acknowledge(self, spec: Doc, document, version, effective: date) -> None:
+        """Most recipients have confirmed the version in force; a few have not yet."""
         recent = (self.today - effective).days < 30
+        since = max(effective, ELECTRONIC_REGISTER)
         by_day = defaultdict(list)
         for person in services.recipients(document).order_by("username"):
             key = _key(spec.number, version.number, person.username)
             if person.username == "employee":
-                if current and spec.number in EMPLOYEE_UNREAD:
+                if spec.number in EMPLOYEE_UNREAD:
                     continue
-            elif key % (3 if recent else 9 if current else 14) == 0:
+            elif key % (3 if recent else 9) == 0:
                 continue
-            day = min(effective + timedelta(days=1 + key % 20), until - timedelta(days=1))
+            day = min(since + timedelta(days=1 + 3 * (key % 6)), self.today - timedelta(days=1))
             services.acknowledge(actor=person, version=version)
             by_day[max(day, effective)].append(person.pk)
         for day, people in by_day.items():

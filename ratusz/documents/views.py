@@ -15,12 +15,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ratusz.core import access
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.forms import apply_service_errors
+from ratusz.core.listing import list_template, paginate
 from ratusz.core.models import Attachment
 from ratusz.core.selectors import attachments_of
 from ratusz.documents import controlled, policies, selectors, services
@@ -86,21 +87,16 @@ def register(request: HttpRequest) -> HttpResponse:
         q=(data.get("q") or "").strip(),
         sort=data.get("sort") or "number",
     )
-    page = Paginator(selectors.register(user=request.user, filters=filters), 30).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, selectors.register(user=request.user, filters=filters), 30)
     context = {
         "form": form,
         "page": page,
-        "query": query.urlencode(),
+        "query": query,
         "can_create": policies.can_create_document(request.user),
     }
-    template = "documents/register.html"
-    if request.htmx and request.htmx.target == "document-results":
-        template += "#results"
-    return render(request, template, context)
+    return render(
+        request, list_template(request, "documents/register.html", "document-results"), context
+    )
 
 
 @login_required
@@ -217,9 +213,9 @@ def distribution(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 DOCUMENT_STEPS = {
-    "new-version": (None, _lazy("A new draft version is open.")),
-    "periodic-review": (NotesForm, _lazy("The review is recorded.")),
-    "withdraw": (ReasonForm, _lazy("The document is withdrawn.")),
+    "new-version": (None, gettext_lazy("A new draft version is open.")),
+    "periodic-review": (NotesForm, gettext_lazy("The review is recorded.")),
+    "withdraw": (ReasonForm, gettext_lazy("The document is withdrawn.")),
 }
 
 
@@ -314,11 +310,11 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 VERSION_STEPS = {
-    "submit-review": (SubmitReviewForm, _lazy("Sent to the reviewers.")),
-    "review": (ReviewForm, _lazy("Your review is recorded.")),
-    "submit-approval": (PlainVersionForm, _lazy("Sent for approval.")),
-    "approve": (ApproveForm, _lazy("Approved.")),
-    "reject": (RejectForm, _lazy("Returned to the author as a draft.")),
+    "submit-review": (SubmitReviewForm, gettext_lazy("Sent to the reviewers.")),
+    "review": (ReviewForm, gettext_lazy("Your review is recorded.")),
+    "submit-approval": (PlainVersionForm, gettext_lazy("Sent for approval.")),
+    "approve": (ApproveForm, gettext_lazy("Approved.")),
+    "reject": (RejectForm, gettext_lazy("Returned to the author as a draft.")),
 }
 
 
