@@ -27,6 +27,12 @@ STATUS_TONES = {
     "withdrawn": "bad",
     "expired": "bad",
     "planned": "info",
+    "in_force": "ok",
+    "draft": "info",
+    "in_review": "info",
+    "awaiting_approval": "warn",
+    "approved": "info",
+    "superseded": "muted",
 }
 
 
