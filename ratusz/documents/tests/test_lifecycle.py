@@ -316,3 +316,27 @@ def test_the_daily_run_reminds_owners_of_reviews_once(office, procedure):
     notes = Notification.objects.filter(recipient=office.owner, kind="document_review_overdue")
     assert notes.count() == 1
     assert procedure.number in str(notes.get())
+
+
+def test_an_empty_title_is_refused_by_name_and_nothing_is_saved(office):
+    with pytest.raises(ValidationError) as exc:
+        services.create_document(
+            actor=office.owner,
+            doc_type=DocumentType.objects.get(code="procedure"),
+            title="   ",
+            owner_unit=office.civil,
+            owner=office.owner,
+        )
+    assert "title" in exc.value.message_dict
+    assert not Document.objects.exists() and not DocumentVersion.objects.exists()
+
+
+def test_a_user_who_owns_documents_cannot_be_deleted_so_ownership_stays_traceable(
+    office, procedure
+):
+    from django.db.models import ProtectedError
+
+    with pytest.raises(ProtectedError):
+        office.owner.delete()
+    procedure.refresh_from_db()
+    assert procedure.owner == office.owner
