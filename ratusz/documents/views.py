@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -329,7 +330,12 @@ def version_step(request: HttpRequest, pk: int, number: int, step: str) -> HttpR
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Thank you: your confirmation is recorded."))
-        return redirect(request.POST.get("next") or _version_url(version))
+        # Back to where the button was (the reading list), but never off this site.
+        back = request.POST.get("next", "")
+        safe = url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        return redirect(back if back and safe else _version_url(version))
     if step not in VERSION_STEPS:
         raise Http404
     form_class, done = VERSION_STEPS[step]

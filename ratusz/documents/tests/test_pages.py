@@ -187,3 +187,13 @@ def test_editing_a_draft_page_keeps_the_text_on_conflict(office, client_for):
     html = response.content.decode()
     assert "Someone else saved this record" in html
     assert "Owner text" in html and "Employee text" in html
+
+
+def test_the_confirmation_never_redirects_off_the_site(office, client_for):
+    document = make_doc(office)
+    services.set_distribution(actor=office.owner, document=document, units=[office.civil], roles=[])
+    bring_into_force(office, document)
+    response = client_for(office.employee).post(
+        f"/documents/{document.pk}/v1/acknowledge/", {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == f"/documents/{document.pk}/v1/"
