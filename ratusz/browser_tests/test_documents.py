@@ -93,7 +93,7 @@ def test_a_procedure_is_written_reviewed_approved_and_acknowledged(
 
     # The employee finds it in "To read" and confirms it.
     employee = session("employee")
-    employee.get_by_role("link", name="To read").click()
+    employee.get_by_role("link", name="To read", exact=True).click()
     row = employee.get_by_role("row", name=re.compile(number))
     expect(row).to_be_visible()
     assert_accessible(employee)

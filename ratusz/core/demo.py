@@ -18,8 +18,9 @@ from django.utils import timezone, translation
 
 from ratusz.core import services
 from ratusz.core.audit import acting_as
-from ratusz.core.models import Action, Clause, Office, OrgUnit, Role, User
+from ratusz.core.models import Action, AuditChainHead, Clause, Office, OrgUnit, Role, User
 from ratusz.core.plugins import area_modules
+from ratusz.core.reference_data import seed_clause_registry
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - documented demo credential
 
@@ -483,6 +484,8 @@ def load_demo() -> bool:
 
 
 def _load_core() -> DemoContext:
+    # A test database flushed between tests has lost what migrations seeded.
+    seed_clause_registry(Clause, AuditChainHead)
     office = Office.objects.create(
         pk=1,
         name="Urząd Miasta Przykładowo",

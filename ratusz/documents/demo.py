@@ -42,6 +42,7 @@ from ratusz.documents.models import (
     ReviewRequest,
     Transition,
 )
+from ratusz.documents.reference_data import seed_document_types
 from ratusz.documents.selectors import to_read
 from ratusz.lib.deadlines import add_months
 
@@ -2620,6 +2621,7 @@ def _settle_notifications(ctx) -> None:
 
 
 def load(ctx) -> None:
+    seed_document_types(DocumentType)  # missing after a test flush
     builder = _Builder(ctx)
     documents = {spec.number: builder.document(spec) for spec in DOCUMENTS}
     _records(ctx, documents, builder.clause)

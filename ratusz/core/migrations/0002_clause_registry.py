@@ -8,26 +8,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from ratusz.core.clause_data import ISO_9001_2015
+    from ratusz.core.reference_data import seed_clause_registry
 
-    Clause = apps.get_model("core", "Clause")
-    AuditChainHead = apps.get_model("core", "AuditChainHead")
-    AuditChainHead.objects.get_or_create(pk=1)
-    by_number = {}
-    for number, title_en, title_pl in ISO_9001_2015:
-        parent = by_number.get(number.rsplit(".", 1)[0]) if "." in number else None
-        clause, _ = Clause.objects.get_or_create(
-            standard="ISO 9001",
-            edition="2015",
-            number=number,
-            defaults={
-                "title_en": title_en,
-                "title_pl": title_pl,
-                "parent": parent,
-                "sort_key": ".".join(f"{int(p):03d}" for p in number.split(".")),
-            },
-        )
-        by_number[number] = clause
+    seed_clause_registry(apps.get_model("core", "Clause"), apps.get_model("core", "AuditChainHead"))
 
 
 class Migration(migrations.Migration):
