@@ -5,6 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from ratusz.certification.cycle import CyclePlan, plan_for
 from ratusz.certification.models import Certificate, ExternalAudit
 
 
@@ -14,6 +15,7 @@ class CertificateCard:
     days_to_expiry: int | None
     next_audit: ExternalAudit | None
     days_to_next_audit: int | None
+    cycle: CyclePlan | None = None
 
 
 def certificate_card(today: date | None = None) -> CertificateCard:
@@ -36,4 +38,5 @@ def certificate_card(today: date | None = None) -> CertificateCard:
         days_to_expiry=(certificate.expiry_date - today).days if certificate else None,
         next_audit=next_audit,
         days_to_next_audit=max((next_audit.start_date - today).days, 0) if next_audit else None,
+        cycle=plan_for(certificate, today) if certificate else None,
     )

@@ -79,3 +79,12 @@ def test_every_demo_login_works(demo, settings, username):
     response = client.post("/login/", {"username": username, "password": "demo"})
     assert response.status_code == 302, username
     assert client.get("/").status_code == 200
+
+
+def test_the_dashboard_shows_the_demo_certificates_audit_cycle(demo, client_for):
+    quality = User.objects.get(username="quality")
+    response = client_for(quality).get("/", HTTP_ACCEPT_LANGUAGE="en")
+    cycle = response.context["card"].cycle
+    assert [m.state for m in cycle.milestones] == ["done", "done", "planned"]
+    html = response.content.decode()
+    assert "Audit cycle of this certificate" in html and "Recertification audit" in html
