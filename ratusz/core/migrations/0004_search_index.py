@@ -5,6 +5,7 @@ generated tsvector column, neither of which the ORM can describe, so the
 tables are created here and used only through raw SQL in ratusz/core/search.py.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import migrations
 
 SQLITE_FORWARD = [
@@ -44,7 +45,7 @@ POSTGRESQL_REVERSE = ["DROP TABLE IF EXISTS search_index"]
 def _run(schema_editor, statements_by_vendor):
     statements = statements_by_vendor.get(schema_editor.connection.vendor)
     if statements is None:
-        raise NotImplementedError(
+        raise ImproperlyConfigured(
             f"Ratusz search supports SQLite and PostgreSQL, not {schema_editor.connection.vendor}."
         )
     for statement in statements:
