@@ -57,7 +57,10 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "ratusz.core",
+    "ratusz.processes",
     "ratusz.documents",
+    "ratusz.improvement",
+    "ratusz.audits",
     "ratusz.certification",
 ]
 

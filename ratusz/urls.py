@@ -22,7 +22,10 @@ urlpatterns = [
     path("api/v1/", include(build_router().urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("processes/", include("ratusz.processes.urls")),
     path("documents/", include("ratusz.documents.urls")),
+    path("improvement/", include("ratusz.improvement.urls")),
+    path("audits/", include("ratusz.audits.urls")),
     path("", include("ratusz.core.urls")),
 ]
 

@@ -393,6 +393,20 @@ def attach_file(
     return attachment
 
 
+# --- numbering --------------------------------------------------------------
+
+
+def next_number(queryset: models.QuerySet, field: str = "number") -> int:
+    """The next running number within `queryset` (e.g. one year's records).
+
+    Call inside the transaction that saves the record: the unique constraint on
+    (year, number) turns a rare race between two writers into an error, never a
+    duplicate reference.
+    """
+    last = queryset.aggregate(last=models.Max(field))["last"]
+    return (last or 0) + 1
+
+
 # --- notifications ----------------------------------------------------------
 
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProcessesConfig(AppConfig):
+    name = "ratusz.processes"
+    label = "processes"
+    verbose_name = _("Processes")
