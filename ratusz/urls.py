@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include("ratusz.documents.urls")),
     path("improvement/", include("ratusz.improvement.urls")),
     path("audits/", include("ratusz.audits.urls")),
+    path("certification/", include("ratusz.certification.urls")),
     path("", include("ratusz.core.urls")),
 ]
 

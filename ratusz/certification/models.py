@@ -94,10 +94,12 @@ class ExternalAudit(models.Model):
     end_date = models.DateField(_("ends"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     lead_auditor = models.CharField(_("lead auditor"), max_length=200, blank=True)
+    team = models.TextField(_("audit team"), blank=True)
     audit_days = models.DecimalField(
         _("auditor days"), max_digits=4, decimal_places=1, null=True, blank=True
     )
     result = models.TextField(_("result"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("external audit")
@@ -113,3 +115,60 @@ class ExternalAudit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.start_date:%Y-%m-%d}"
+
+
+class ExternalFinding(models.Model):
+    """A finding of the certification body, with the response deadline it set."""
+
+    class Grade(models.TextChoices):
+        MAJOR = "major", _("Major nonconformity")
+        MINOR = "minor", _("Minor nonconformity")
+        OBSERVATION = "observation", _("Observation")
+        OPPORTUNITY = "opportunity", _("Opportunity for improvement")
+
+    NONCONFORMITY_GRADES = (Grade.MAJOR, Grade.MINOR)
+
+    audit = models.ForeignKey(
+        ExternalAudit,
+        verbose_name=_("external audit"),
+        on_delete=models.CASCADE,
+        related_name="findings",
+    )
+    number = models.PositiveIntegerField(_("number"), editable=False)
+    grade = models.CharField(_("grade"), max_length=20, choices=Grade.choices)
+    clause = models.ForeignKey(
+        "core.Clause", verbose_name=_("ISO clause"), on_delete=models.PROTECT, related_name="+"
+    )
+    org_unit = models.ForeignKey(
+        "core.OrgUnit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="external_findings",
+        null=True,
+        blank=True,
+    )
+    description = models.TextField(_("finding"))
+    response_due = models.DateField(_("response due"), null=True, blank=True)
+    nonconformity = models.OneToOneField(
+        "improvement.Nonconformity",
+        verbose_name=_("nonconformity"),
+        on_delete=models.SET_NULL,
+        related_name="external_finding",
+        null=True,
+        blank=True,
+    )
+    recorded_by = models.ForeignKey(
+        "core.User", verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("external audit finding")
+        verbose_name_plural = _("external audit findings")
+        ordering = ["audit", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "number"], name="external_finding_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.audit} #{self.number} {self.get_grade_display()}"

@@ -3,10 +3,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ratusz.certification.cycle import CyclePlan, plan_for
-from ratusz.certification.models import Certificate, ExternalAudit
+from ratusz.certification.models import Certificate, ExternalAudit, ExternalFinding
 
 
 @dataclass
@@ -40,3 +41,28 @@ def certificate_card(today: date | None = None) -> CertificateCard:
         days_to_next_audit=max((next_audit.start_date - today).days, 0) if next_audit else None,
         cycle=plan_for(certificate, today) if certificate else None,
     )
+
+
+def certificates_for_overview():
+    return Certificate.objects.select_related("body").order_by("-issue_date")
+
+
+def external_audits_for_overview():
+    return (
+        ExternalAudit.objects.select_related("body", "certificate")
+        .annotate(
+            finding_count=Count("findings"),
+            nc_count=Count(
+                "findings", filter=Q(findings__grade__in=ExternalFinding.NONCONFORMITY_GRADES)
+            ),
+        )
+        .order_by("-start_date")
+    )
+
+
+def external_audit_detail(pk: int) -> ExternalAudit | None:
+    return ExternalAudit.objects.select_related("body", "certificate").filter(pk=pk).first()
+
+
+def findings_of(audit: ExternalAudit):
+    return audit.findings.select_related("clause", "org_unit", "nonconformity").order_by("number")

@@ -1,4 +1,4 @@
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from ratusz.core import access
 
@@ -15,3 +15,14 @@ class IsStaff(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return access.can_view_directory(request.user)
+
+
+class QualityManagerWrites(BasePermission):
+    """Staff read; only the quality manager writes (checked before the payload is)."""
+
+    message = "Only the quality manager may change these records."
+
+    def has_permission(self, request, view) -> bool:
+        if not access.can_view_directory(request.user):
+            return False
+        return request.method in SAFE_METHODS or access.is_quality_manager(request.user)

@@ -483,3 +483,18 @@ class Notification(models.Model):
         from ratusz.core.notifications import render
 
         return render(self)
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's iCalendar feeds; a new token revokes the old."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -21,5 +21,7 @@ urlpatterns = [
     path("organisation/<int:pk>/", views.org_unit_detail, name="org_unit_detail"),
     path("audit-trail/", views.audit_trail, name="audit_trail"),
     path("profile/", views.profile, name="profile"),
+    path("profile/calendar/reset/", views.calendar_reset, name="calendar_reset"),
+    path("calendar/<str:token>/<str:scope>.ics", views.calendar_feed, name="calendar_feed"),
     path("search/", views.search_page, name="search"),
 ]

@@ -13,12 +13,14 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from ratusz.certification.selectors import certificate_card
-from ratusz.core import access, search, selectors, services
+from ratusz.core import access, calendar, search, selectors, services
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.forms import (
     ActionEditForm,
@@ -390,7 +392,47 @@ def profile(request: HttpRequest) -> HttpResponse:
                 settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax", max_age=31536000
             )
         return response
-    return render(request, "core/profile.html", {"form": form})
+    return render(request, "core/profile.html", {"form": form, **_feed_addresses(request)})
+
+
+def _feed_addresses(request: HttpRequest) -> dict:
+    if not access.can_view_directory(request.user):
+        return {}
+    token = calendar.feed_token(request.user)
+    return {
+        "feed_personal": request.build_absolute_uri(
+            reverse("core:calendar_feed", args=[token, "mine"])
+        ),
+        "feed_office": request.build_absolute_uri(
+            reverse("core:calendar_feed", args=[token, "office"])
+        ),
+    }
+
+
+@login_required
+@require_POST
+def calendar_reset(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    calendar.reset_feed(request.user)
+    messages.success(request, _("Your calendar addresses are new; the old ones no longer work."))
+    return redirect("core:profile")
+
+
+def calendar_feed(request: HttpRequest, token: str, scope: str) -> HttpResponse:
+    """An iCalendar feed; the secret token is the only credential, as calendar apps need."""
+    user = calendar.owner_of(token)
+    if user is None or scope not in ("mine", "office"):
+        raise Http404
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        if scope == "mine":
+            body = calendar.to_ics(
+                calendar.personal_events(user), _("Ratusz: %(name)s") % {"name": user}
+            )
+        else:
+            body = calendar.to_ics(calendar.office_events(), _("Ratusz: external audits"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
 
 
 # --- search -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
-from ratusz.core import services
+from ratusz.core import calendar, services
 from ratusz.core.models import Clause
 
 PERSONAS = ["anonymous", "quality", "mayor", "owner", "auditor", "employee", "outsider", "external"]
@@ -30,6 +30,14 @@ TABLE = {
     "login": ("get", "/login/", row(302, anonymous=200)),
     "healthz": ("get", "/healthz", row(200)),
     "core:dashboard": ("get", "/", row(200, anonymous=LOGIN)),
+    "core:calendar_reset": (
+        "post",
+        "/profile/calendar/reset/",
+        row(302, anonymous=LOGIN, external=403),
+    ),
+    # The secret address is the credential (calendar apps cannot sign in): anyone holding
+    # the employee's address reads the employee's feed, signed in or not.
+    "core:calendar_feed": ("get", "/calendar/{token}/mine.ics", row(200)),
     "core:action_list": ("get", "/actions/", row(200, anonymous=LOGIN, external=403)),
     "core:action_create": (
         "get",
@@ -184,6 +192,7 @@ def _fixtures(office):
         "clause": Clause.objects.get(number="4.3").pk,
         "unit": office.civil.pk,
         "user": office.employee.pk,
+        "token": calendar.feed_token(office.employee),
     }
 
 

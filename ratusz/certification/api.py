@@ -1,0 +1,173 @@
+"""REST API of the certification record: certificates, external audits and the
+certification body's findings, through the same services as the pages."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action as api_action
+from rest_framework.response import Response
+
+from ratusz.certification import services
+from ratusz.certification.models import (
+    Certificate,
+    CertificationBody,
+    ExternalAudit,
+    ExternalFinding,
+)
+from ratusz.core.api_permissions import IsStaff, QualityManagerWrites
+
+
+class CertificationBodySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CertificationBody
+        fields = ["id", "name", "short_name", "accreditation_body", "accreditation_number"]
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Certificate
+        fields = [
+            "id",
+            "body",
+            "standard",
+            "number",
+            "scope",
+            "sites",
+            "decision_date",
+            "issue_date",
+            "expiry_date",
+            "status",
+        ]
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    nonconformity_reference = serializers.CharField(
+        source="nonconformity.reference", read_only=True, default=None
+    )
+
+    class Meta:
+        model = ExternalFinding
+        fields = [
+            "id",
+            "audit",
+            "number",
+            "grade",
+            "clause",
+            "org_unit",
+            "description",
+            "response_due",
+            "nonconformity",
+            "nonconformity_reference",
+        ]
+        read_only_fields = ["audit", "number", "nonconformity", "nonconformity_reference"]
+        extra_kwargs = {"clause": {"required": False, "allow_null": True}}
+
+
+class ExternalAuditSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ExternalAudit
+        fields = [
+            "id",
+            "certificate",
+            "body",
+            "kind",
+            "start_date",
+            "end_date",
+            "status",
+            "lead_auditor",
+            "team",
+            "audit_days",
+            "result",
+            "version",
+        ]
+        read_only_fields = ["version"]
+
+
+class ExternalAuditUpdateSerializer(ExternalAuditSerializer):
+    version = serializers.IntegerField()
+
+    class Meta(ExternalAuditSerializer.Meta):
+        read_only_fields = []
+
+
+class CertificationBodyViewSet(viewsets.ReadOnlyModelViewSet):
+    """Certification bodies and their accreditation."""
+
+    permission_classes = [IsStaff]
+    serializer_class = CertificationBodySerializer
+    queryset = CertificationBody.objects.all()
+
+
+class CertificateViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The office's certificates; the quality manager records them (overlaps refused)."""
+
+    permission_classes = [QualityManagerWrites]
+    serializer_class = CertificateSerializer
+    queryset = Certificate.objects.select_related("body").order_by("-issue_date")
+    http_method_names = ["get", "post", "put", "head", "options"]
+
+    def perform_create(self, serializer):
+        serializer.instance = services.save_certificate(
+            actor=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.save_certificate(
+            actor=self.request.user, certificate=self.get_object(), **serializer.validated_data
+        )
+
+
+class ExternalAuditViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """External audits of the certification body and their findings (send `version` to update)."""
+
+    permission_classes = [QualityManagerWrites]
+    queryset = ExternalAudit.objects.select_related("body", "certificate").order_by("-start_date")
+    http_method_names = ["get", "post", "put", "head", "options"]
+
+    def get_serializer_class(self):
+        return ExternalAuditUpdateSerializer if self.action == "update" else ExternalAuditSerializer
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = services.save_external_audit(actor=self.request.user, **data)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        expected = data.pop("version")
+        serializer.instance = services.save_external_audit(
+            actor=self.request.user, audit=self.get_object(), expected_version=expected, **data
+        )
+
+    @extend_schema(request=FindingSerializer, responses=FindingSerializer(many=True))
+    @api_action(detail=True, methods=["get", "post"])
+    def findings(self, request, pk=None):
+        audit = self.get_object()
+        if request.method == "POST":
+            payload = FindingSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            finding = services.add_finding(
+                actor=request.user, audit=audit, **payload.validated_data
+            )
+            return Response(FindingSerializer(finding).data, status=status.HTTP_201_CREATED)
+        findings = audit.findings.select_related("nonconformity").order_by("number")
+        return Response(FindingSerializer(findings, many=True).data)
+
+
+def register(router) -> None:
+    router.register("certification-bodies", CertificationBodyViewSet, basename="certification-body")
+    router.register("certificates", CertificateViewSet, basename="certificate")
+    router.register("external-audits", ExternalAuditViewSet, basename="external-audit")

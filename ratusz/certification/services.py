@@ -1,0 +1,245 @@
+"""Writes of the certification area: certificates, external audits and their findings.
+
+The quality manager keeps this record. Rules of ISO/IEC 17021-1 that a plan
+could break are refused here with the reason; what is merely late is reported
+by `cycle.plan_for`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ratusz.certification.models import (
+    Certificate,
+    CertificationBody,
+    ExternalAudit,
+    ExternalFinding,
+)
+from ratusz.core import access
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.models import Clause, OrgUnit, User
+from ratusz.core.services import next_number
+from ratusz.improvement.models import Nonconformity, Source
+from ratusz.improvement.services import raise_nonconformity
+
+A = ExternalAudit
+
+
+def _only_quality_manager(actor: User) -> None:
+    if not access.is_quality_manager(actor):
+        raise Denied(_("Only the quality manager keeps the certification record."))
+
+
+def _check_overlap(certificate: Certificate) -> None:
+    if certificate.status != Certificate.Status.VALID:
+        return
+    clash = (
+        Certificate.objects.filter(
+            status=Certificate.Status.VALID,
+            standard=certificate.standard,
+            scope=certificate.scope,
+            issue_date__lte=certificate.expiry_date,
+            expiry_date__gte=certificate.issue_date,
+        )
+        .exclude(pk=certificate.pk)
+        .first()
+    )
+    if clash:
+        raise ValidationError(
+            {
+                "expiry_date": _(
+                    "Certificate %(number)s for the same standard and scope is valid from "
+                    "%(start)s to %(end)s; two valid certificates cannot overlap. Mark the old "
+                    "one expired or withdrawn first."
+                )
+                % {
+                    "number": clash.number,
+                    "start": date_format(clash.issue_date, "SHORT_DATE_FORMAT"),
+                    "end": date_format(clash.expiry_date, "SHORT_DATE_FORMAT"),
+                }
+            }
+        )
+
+
+@transaction.atomic
+def save_certificate(
+    *,
+    actor: User,
+    body: CertificationBody,
+    standard: str,
+    number: str,
+    scope: str,
+    decision_date: date,
+    issue_date: date,
+    expiry_date: date,
+    status: str,
+    sites: str = "",
+    certificate: Certificate | None = None,
+) -> Certificate:
+    _only_quality_manager(actor)
+    certificate = certificate or Certificate()
+    certificate.body = body
+    certificate.standard = standard.strip()
+    certificate.number = number.strip()
+    certificate.scope = scope.strip()
+    certificate.sites = sites.strip()
+    certificate.decision_date = decision_date
+    certificate.issue_date = issue_date
+    certificate.expiry_date = expiry_date
+    certificate.status = status
+    errors = {}
+    if expiry_date <= issue_date:
+        errors["expiry_date"] = _("A certificate must expire after it is issued.")
+    if decision_date > issue_date:
+        errors["decision_date"] = _(
+            "The certification decision comes before the certificate is issued."
+        )
+    if errors:
+        raise ValidationError(errors)
+    certificate.full_clean()
+    _check_overlap(certificate)
+    certificate.save()
+    return certificate
+
+
+def _check_audit_plan(audit: ExternalAudit) -> None:
+    certificate = audit.certificate
+    if audit.kind in (A.Kind.STAGE_1, A.Kind.STAGE_2):
+        return
+    if certificate is None:
+        raise ValidationError(
+            {"certificate": _("Surveillance and recertification audits belong to a certificate.")}
+        )
+    if audit.status == A.Status.PLANNED and audit.end_date > certificate.expiry_date:
+        if audit.kind == A.Kind.RECERTIFICATION:
+            message = _(
+                "The recertification audit must finish before the certificate expires on "
+                "%(expiry)s. After expiry the office needs a new initial certification "
+                "(stage 1 and stage 2)."
+            )
+        else:
+            message = _(
+                "A surveillance audit cannot be planned after the certificate expires on "
+                "%(expiry)s."
+            )
+        raise ValidationError(
+            {
+                "end_date": message
+                % {"expiry": date_format(certificate.expiry_date, "SHORT_DATE_FORMAT")}
+            }
+        )
+
+
+@transaction.atomic
+def save_external_audit(
+    *,
+    actor: User,
+    kind: str,
+    body: CertificationBody,
+    start_date: date,
+    end_date: date,
+    status: str = A.Status.PLANNED,
+    certificate: Certificate | None = None,
+    lead_auditor: str = "",
+    team: str = "",
+    audit_days: Decimal | None = None,
+    result: str = "",
+    audit: ExternalAudit | None = None,
+    expected_version: int | None = None,
+) -> ExternalAudit:
+    _only_quality_manager(actor)
+    if audit is not None:
+        audit = ExternalAudit.objects.select_for_update().get(pk=audit.pk)
+        if expected_version is not None and audit.version != expected_version:
+            raise Conflict(audit)
+        audit.version += 1
+    else:
+        audit = ExternalAudit()
+    audit.kind = kind
+    audit.body = body
+    audit.certificate = certificate
+    audit.start_date = start_date
+    audit.end_date = end_date
+    audit.status = status
+    audit.lead_auditor = lead_auditor.strip()
+    audit.team = team.strip()
+    audit.audit_days = audit_days
+    audit.result = result.strip()
+    if end_date < start_date:
+        raise ValidationError({"end_date": _("An audit cannot end before it starts.")})
+    if status == A.Status.DONE and not audit.result:
+        raise ValidationError({"result": _("Record the result of an audit that took place.")})
+    audit.full_clean()
+    _check_audit_plan(audit)
+    audit.save()
+    return audit
+
+
+@transaction.atomic
+def add_finding(
+    *,
+    actor: User,
+    audit: ExternalAudit,
+    grade: str,
+    description: str,
+    clause: Clause | None = None,
+    org_unit: OrgUnit | None = None,
+    response_due: date | None = None,
+) -> ExternalFinding:
+    """Record a finding of the certification body; a nonconformity also opens an
+    improvement record with the body's response deadline as its target date."""
+    _only_quality_manager(actor)
+    errors = {}
+    if clause is None:
+        errors["clause"] = _("Name the ISO clause the certification body referred to.")
+    if not description.strip():
+        errors["description"] = _("Write down the finding as the certification body worded it.")
+    is_nc = grade in ExternalFinding.NONCONFORMITY_GRADES
+    if is_nc and org_unit is None:
+        errors["org_unit"] = _("Name the unit that will deal with this nonconformity.")
+    if is_nc and response_due is None:
+        errors["response_due"] = _("Give the response deadline set by the certification body.")
+    if response_due and response_due < audit.start_date:
+        errors["response_due"] = _("The response deadline cannot come before the audit.")
+    if errors:
+        raise ValidationError(errors)
+    finding = ExternalFinding(
+        audit=audit,
+        number=next_number(audit.findings.all()),
+        grade=grade,
+        clause=clause,
+        org_unit=org_unit,
+        description=description.strip(),
+        response_due=response_due,
+        recorded_by=actor,
+    )
+    finding.full_clean()
+    finding.save()
+    if is_nc:
+        finding.nonconformity = raise_nonconformity(
+            actor=actor,
+            title=_("%(audit)s: %(grade)s against %(clause)s")
+            % {
+                "audit": audit.get_kind_display(),
+                "grade": finding.get_grade_display(),
+                "clause": clause.number,
+            },
+            description=finding.description,
+            source=Source.EXTERNAL_AUDIT,
+            source_reference=str(finding),
+            grade=Nonconformity.Grade.MAJOR
+            if grade == finding.Grade.MAJOR
+            else Nonconformity.Grade.MINOR,
+            org_unit=org_unit,
+            clause=clause,
+            detected_on=audit.end_date,
+            target_date=response_due,
+        )
+        finding.save(update_fields=["nonconformity"])
+    return finding

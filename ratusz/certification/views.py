@@ -1,0 +1,170 @@
+"""Pages of the certification area: certificates, the audit cycle, external audits
+and the certification body's findings.
+
+Each view: access helper → form → service → render or redirect.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ratusz.certification import selectors, services
+from ratusz.certification.cycle import plan_for
+from ratusz.certification.forms import CertificateForm, ExternalAuditForm, FindingForm
+from ratusz.certification.models import Certificate, ExternalAudit
+from ratusz.core import access
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.forms import apply_service_errors
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not access.can_view_directory(request.user):
+        raise PermissionDenied(_("This page is for the office's staff."))
+
+
+def _quality_manager_only(request: HttpRequest) -> None:
+    if not access.is_quality_manager(request.user):
+        raise PermissionDenied(_("Only the quality manager keeps the certification record."))
+
+
+def _get_audit(request: HttpRequest, pk: int) -> ExternalAudit:
+    _staff_only(request)
+    audit = selectors.external_audit_detail(pk)
+    if audit is None:
+        raise Http404(_("No such external audit."))
+    return audit
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    card = selectors.certificate_card()
+    return render(
+        request,
+        "certification/overview.html",
+        {
+            "card": card,
+            "certificates": selectors.certificates_for_overview(),
+            "audits": selectors.external_audits_for_overview(),
+            "can_edit": access.is_quality_manager(request.user),
+        },
+    )
+
+
+@login_required
+def certificate_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _quality_manager_only(request)
+    certificate = get_object_or_404(Certificate, pk=pk) if pk else None
+    initial = {}
+    if certificate:
+        initial = {
+            f: getattr(certificate, f)
+            for f in ("body", "standard", "number", "scope", "sites", "decision_date")
+        } | {
+            "issue_date": certificate.issue_date,
+            "expiry_date": certificate.expiry_date,
+            "status": certificate.status,
+        }
+    form = CertificateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_certificate(
+                actor=request.user, certificate=certificate, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Certificate saved."))
+            return redirect("certification:overview")
+    return render(
+        request, "certification/certificate_form.html", {"form": form, "certificate": certificate}
+    )
+
+
+@login_required
+def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _get_audit(request, pk)
+    can_edit = access.is_quality_manager(request.user)
+    form = FindingForm(request.POST or None) if can_edit else None
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied(_("Only the quality manager keeps the certification record."))
+        if form.is_valid():
+            try:
+                finding = services.add_finding(actor=request.user, audit=audit, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                if finding.nonconformity_id:
+                    messages.success(
+                        request,
+                        _("Finding recorded; nonconformity %(ref)s opened for %(unit)s.")
+                        % {"ref": finding.nonconformity.reference, "unit": finding.org_unit},
+                    )
+                else:
+                    messages.success(request, _("Finding recorded."))
+                return redirect("certification:audit", pk=audit.pk)
+    cycle = plan_for(audit.certificate, timezone.localdate()) if audit.certificate else None
+    return render(
+        request,
+        "certification/audit_detail.html",
+        {
+            "audit": audit,
+            "findings": selectors.findings_of(audit),
+            "form": form,
+            "can_edit": can_edit,
+            "cycle": cycle,
+        },
+    )
+
+
+@login_required
+def audit_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _quality_manager_only(request)
+    audit = get_object_or_404(ExternalAudit, pk=pk) if pk else None
+    initial = {"status": ExternalAudit.Status.PLANNED}
+    if audit:
+        initial = {
+            f: getattr(audit, f)
+            for f in (
+                "kind",
+                "certificate",
+                "body",
+                "start_date",
+                "end_date",
+                "status",
+                "lead_auditor",
+                "team",
+                "audit_days",
+                "result",
+                "version",
+            )
+        }
+    else:
+        card = selectors.certificate_card()
+        if card.certificate:
+            initial |= {"certificate": card.certificate, "body": card.certificate.body}
+    form = ExternalAuditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        expected = data.pop("version")
+        try:
+            saved = services.save_external_audit(
+                actor=request.user, audit=audit, expected_version=expected, **data
+            )
+        except Conflict as exc:
+            form.add_error(None, str(exc))
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("External audit saved."))
+            return redirect("certification:audit", pk=saved.pk)
+    return render(request, "certification/audit_form.html", {"form": form, "audit": audit})
