@@ -172,3 +172,21 @@ class ExternalFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.audit} #{self.number} {self.get_grade_display()}"
+
+
+class ReadinessSnapshot(models.Model):
+    """The readiness score of one ISO week, for the trend."""
+
+    week_start = models.DateField(_("week starting"), unique=True)
+    score = models.PositiveSmallIntegerField(_("readiness score"), null=True)
+    green = models.PositiveSmallIntegerField(default=0)
+    amber = models.PositiveSmallIntegerField(default=0)
+    red = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("readiness of a week")
+        verbose_name_plural = _("readiness by week")
+        ordering = ["week_start"]
+
+    def __str__(self) -> str:
+        return f"{self.week_start}: {self.score}"

@@ -7,7 +7,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from ratusz.certification.cycle import CyclePlan, plan_for
-from ratusz.certification.models import Certificate, ExternalAudit, ExternalFinding
+from ratusz.certification.models import (
+    Certificate,
+    ExternalAudit,
+    ExternalFinding,
+    ReadinessSnapshot,
+)
 
 
 @dataclass
@@ -17,6 +22,7 @@ class CertificateCard:
     next_audit: ExternalAudit | None
     days_to_next_audit: int | None
     cycle: CyclePlan | None = None
+    readiness: ReadinessSnapshot | None = None
 
 
 def certificate_card(today: date | None = None) -> CertificateCard:
@@ -40,6 +46,7 @@ def certificate_card(today: date | None = None) -> CertificateCard:
         next_audit=next_audit,
         days_to_next_audit=max((next_audit.start_date - today).days, 0) if next_audit else None,
         cycle=plan_for(certificate, today) if certificate else None,
+        readiness=ReadinessSnapshot.objects.order_by("-week_start").first(),
     )
 
 

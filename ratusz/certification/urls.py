@@ -6,6 +6,7 @@ app_name = "certification"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("readiness/", views.readiness_page, name="readiness"),
     path("certificates/new/", views.certificate_form, name="certificate_create"),
     path("certificates/<int:pk>/edit/", views.certificate_form, name="certificate_edit"),
     path("audits/new/", views.audit_form, name="audit_create"),

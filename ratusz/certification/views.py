@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ratusz.certification import selectors, services
+from ratusz.certification import readiness, selectors, services
 from ratusz.certification.cycle import plan_for
 from ratusz.certification.forms import CertificateForm, ExternalAuditForm, FindingForm
 from ratusz.certification.models import Certificate, ExternalAudit
@@ -55,6 +55,41 @@ def overview(request: HttpRequest) -> HttpResponse:
             "can_edit": access.is_quality_manager(request.user),
         },
     )
+
+
+@login_required
+def readiness_page(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    result = readiness.assess()
+    readiness.record_week(result)
+    weeks = readiness.trend()
+    return render(
+        request,
+        "certification/readiness.html",
+        {
+            "readiness": result,
+            "weeks": weeks,
+            "chart": _trend_chart(weeks),
+            "can_fix": access.is_quality_manager(request.user),
+        },
+    )
+
+
+def _trend_chart(weeks) -> dict:
+    """Bar positions for the weekly score chart (0–100 %), drawn as inline SVG."""
+    width, height, gap = 24, 100, 6
+    bars = [
+        {
+            "x": i * (width + gap),
+            "y": height - (w.score or 0),
+            "height": w.score or 0,
+            "width": width,
+            "week": w.week_start,
+            "score": w.score,
+        }
+        for i, w in enumerate(weeks)
+    ]
+    return {"bars": bars, "width": max(len(bars) * (width + gap), width), "height": height}
 
 
 @login_required

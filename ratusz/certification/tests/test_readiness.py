@@ -1,0 +1,251 @@
+"""Readiness rules: each one green when the evidence is current, red (or amber) when not."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from ratusz.audits.models import Audit, AuditorProfile, Programme, ProgrammeItem
+from ratusz.certification import readiness
+from ratusz.certification.models import ReadinessSnapshot
+from ratusz.core.models import Clause, Office
+from ratusz.documents import services as documents
+from ratusz.documents.models import Document, DocumentType
+from ratusz.improvement.models import Idea, Nonconformity
+from ratusz.improvement.services import raise_nonconformity, submit_idea
+from ratusz.processes.models import Process
+
+TODAY = date(2026, 11, 24)
+
+
+def _rule(number: str):
+    return next(rule for rule in readiness.RULES if rule.clause == number)
+
+
+def _verdict(number: str, today: date = TODAY):
+    rule = _rule(number)
+    return rule.check(today, rule.params)
+
+
+# --- 4.3 scope ---------------------------------------------------------------
+
+
+def test_scope_is_red_without_a_written_scope(office):
+    assert _verdict("4.3").state == readiness.RED
+
+
+def test_scope_is_amber_while_exclusions_are_not_explained_in_the_scope(office):
+    office_record = Office.objects.create(pk=1, name="Urząd", qms_scope="Usługi publiczne")
+    assert _verdict("4.3").state == readiness.GREEN
+    Clause.objects.filter(number="8.3").update(applicable=False, justification="Nie dotyczy.")
+    assert _verdict("4.3").state == readiness.AMBER
+    office_record.scope_justification = "Usługi określają przepisy prawa."
+    office_record.save()
+    assert _verdict("4.3").state == readiness.GREEN
+
+
+# --- 4.4 processes -------------------------------------------------------------
+
+
+def test_processes_red_when_none_amber_without_owner_green_with_owners(office):
+    assert _verdict("4.4").state == readiness.RED
+    process = Process.objects.create(code="P1", name="Dowody", owner_unit=office.civil)
+    assert _verdict("4.4").state == readiness.AMBER
+    process.owner = office.owner
+    process.save()
+    assert _verdict("4.4").state == readiness.GREEN
+
+
+# --- 5.2 policy -----------------------------------------------------------------
+
+
+def _policy_in_force(office) -> Document:
+    policy = documents.create_document(
+        actor=office.quality,
+        doc_type=DocumentType.objects.get(code="policy"),
+        title="Polityka jakości",
+        owner_unit=office.qms,
+        owner=office.quality,
+        body="Polityka.",
+    )
+    version = policy.versions.get()
+    documents.submit_for_review(
+        actor=office.quality, version=version, expected_version=None, reviewers=[office.owner]
+    )
+    documents.record_review(actor=office.owner, version=version, agreed=True, comment="")
+    documents.submit_for_approval(actor=office.quality, version=version, expected_version=None)
+    documents.approve(actor=office.mayor, version=version, expected_version=None)
+    documents.set_distribution(
+        actor=office.quality, document=policy, units=[office.civil], roles=[]
+    )
+    policy.refresh_from_db()
+    return policy
+
+
+def test_policy_red_without_one_amber_until_read_green_when_acknowledged(office):
+    assert _verdict("5.2").state == readiness.RED
+    policy = _policy_in_force(office)
+    verdict = _verdict("5.2")
+    assert verdict.state == readiness.AMBER
+    assert verdict.fix_url == f"/documents/{policy.pk}/distribution/"
+    for person in (office.owner, office.employee, office.colleague):
+        documents.acknowledge(actor=person, version=policy.current_version)
+    assert _verdict("5.2").state == readiness.GREEN
+
+
+# --- 5.3 heads of units ------------------------------------------------------------
+
+
+def test_roles_amber_while_a_unit_has_no_head(office):
+    assert _verdict("5.3").state == readiness.AMBER
+    for unit in (office.root, office.qms, office.civil, office.civil_desk, office.transport):
+        unit.head = office.mayor
+        unit.save()
+    office.finance.head = office.auditor
+    office.finance.save()
+    assert _verdict("5.3").state == readiness.GREEN
+
+
+# --- 7.2 auditors --------------------------------------------------------------------
+
+
+def test_auditors_red_below_two_amber_with_old_training_green_when_trained(office):
+    assert _verdict("7.2").state == readiness.RED
+    AuditorProfile.objects.create(user=office.auditor, trained_on=TODAY - timedelta(days=100))
+    old = AuditorProfile.objects.create(user=office.owner, trained_on=date(2020, 1, 10))
+    assert _verdict("7.2").state == readiness.AMBER
+    old.trained_on = date(2025, 3, 1)
+    old.save()
+    assert _verdict("7.2").state == readiness.GREEN
+
+
+# --- 7.5 documents ---------------------------------------------------------------------
+
+
+def test_documents_past_review_amber_then_red(office):
+    policy = _policy_in_force(office)
+    assert _verdict("7.5").state == readiness.GREEN
+    Document.objects.filter(pk=policy.pk).update(next_review_date=TODAY - timedelta(days=1))
+    assert _verdict("7.5").state == readiness.AMBER
+    rule = _rule("7.5")
+    assert rule.check(TODAY, {"amber_up_to": 0}).state == readiness.RED
+
+
+# --- 9.2 programme ------------------------------------------------------------------------
+
+
+def test_programme_red_when_missing_or_unapproved_amber_when_late_green_on_schedule(office):
+    assert _verdict("9.2").state == readiness.RED
+    programme = Programme.objects.create(year=2026)
+    assert "not approved" in _verdict("9.2").reason
+    programme.status = Programme.Status.APPROVED
+    programme.save()
+    item = ProgrammeItem.objects.create(programme=programme, org_unit=office.civil, planned_month=3)
+    assert _verdict("9.2").state == readiness.AMBER
+    Audit.objects.create(
+        year=2026,
+        number=1,
+        programme_item=item,
+        title="Audyt",
+        objectives="o",
+        scope="s",
+        criteria="c",
+        planned_start=date(2026, 3, 10),
+        planned_end=date(2026, 3, 11),
+        lead_auditor=office.auditor,
+        created_by=office.quality,
+        status=Audit.Status.CLOSED,
+    )
+    assert _verdict("9.2").state == readiness.GREEN
+
+
+# --- 10.2 nonconformities --------------------------------------------------------------------
+
+
+def _nc(office, **kwargs):
+    return raise_nonconformity(
+        actor=office.quality,
+        title="Brak rejestru",
+        description="Opis",
+        source="process_monitoring",
+        org_unit=office.civil,
+        clause=Clause.objects.get(number="8.5.1"),
+        **kwargs,
+    )
+
+
+def test_nonconformities_green_on_time_amber_late_red_when_a_major_is_late(office):
+    _nc(office, target_date=TODAY + timedelta(days=10), detected_on=TODAY)
+    assert _verdict("10.2").state == readiness.GREEN
+    _nc(office, target_date=TODAY - timedelta(days=1), detected_on=TODAY - timedelta(days=30))
+    assert _verdict("10.2").state == readiness.AMBER
+    _nc(
+        office,
+        grade=Nonconformity.Grade.MAJOR,
+        target_date=TODAY - timedelta(days=1),
+        detected_on=TODAY - timedelta(days=30),
+    )
+    assert _verdict("10.2").state == readiness.RED
+
+
+# --- 10.3 ideas -------------------------------------------------------------------------------
+
+
+def test_ideas_amber_when_one_waits_too_long(office):
+    assert _verdict("10.3").state == readiness.GREEN
+    idea = submit_idea(actor=office.employee, title="Kolejka online", description="Opis")
+    Idea.objects.filter(pk=idea.pk).update(created_at=timezone.now() - timedelta(days=90))
+    assert _verdict("10.3", timezone.localdate()).state == readiness.AMBER
+
+
+# --- the whole view ------------------------------------------------------------------------------
+
+
+def test_uncovered_clauses_say_so_and_do_not_count(office):
+    result = readiness.assess(TODAY)
+    states = {row.clause.number: row.state for row in result.clauses}
+    assert states["6.1"] == readiness.NOT_COVERED  # no risks register yet
+    assert states["9.3"] == readiness.NOT_COVERED
+    assert "8.3" in states  # applicable unless excluded
+    covered = [row for row in result.clauses if row.state != readiness.NOT_COVERED]
+    assert len(covered) == len({rule.clause for rule in readiness.RULES})
+
+
+def test_an_excluded_clause_is_not_listed(office):
+    Clause.objects.filter(number="8.3").update(applicable=False, justification="Nie dotyczy.")
+    numbers = [row.clause.number for row in readiness.assess(TODAY).clauses]
+    assert "8.3" not in numbers
+
+
+def test_one_figure_per_week_the_latest_wins(office):
+    monday = date(2026, 11, 23)
+    readiness.record_week(readiness.assess(monday))
+    Process.objects.create(code="P1", name="Dowody", owner_unit=office.civil, owner=office.owner)
+    later = readiness.assess(monday + timedelta(days=3))
+    readiness.record_week(later)
+    (snapshot,) = ReadinessSnapshot.objects.all()
+    assert snapshot.week_start == monday
+    assert snapshot.score == later.score
+
+
+def test_the_readiness_page_shows_each_clause_with_a_way_to_fix_it(office, client_for):
+    client = client_for(office.quality)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/certification/readiness/").content.decode()
+    assert 'id="clause-4.4" data-state="red"' in page
+    assert 'href="/processes/"' in page
+    assert "Not covered by Ratusz yet" in page
+
+
+@pytest.mark.parametrize("rows", [1, 12])
+def test_readiness_queries_do_not_grow_with_data(
+    office, client_for, rows, django_assert_max_num_queries
+):
+    for i in range(rows):
+        _nc(office, target_date=TODAY + timedelta(days=10), detected_on=TODAY)
+        Process.objects.create(code=f"P{i}", name="Proces", owner_unit=office.civil)
+    with django_assert_max_num_queries(50):
+        client_for(office.quality).get("/certification/readiness/")
