@@ -80,3 +80,16 @@ class FindingForm(forms.Form):
         required=False,
         help_text=_("The deadline the certification body set for the corrective action plan."),
     )
+
+
+class ExternalAccessForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    expires_on = forms.DateField(
+        label=_("Access ends on"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("The account signs out and cannot sign in after this day."),
+    )

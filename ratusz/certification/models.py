@@ -190,3 +190,30 @@ class ReadinessSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week_start}: {self.score}"
+
+
+class EvidencePack(models.Model):
+    """A ZIP of evidence built for the external auditor, and who may download it."""
+
+    created_at = models.DateTimeField(_("built"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        "core.User", verbose_name=_("built by"), on_delete=models.PROTECT, related_name="+"
+    )
+    file = models.FileField(_("file"), upload_to="evidence/%Y/")
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    contents = models.JSONField(_("contents"), default=list)
+    auditors = models.ManyToManyField(
+        "core.User",
+        verbose_name=_("external auditors"),
+        related_name="evidence_packs",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("evidence pack")
+        verbose_name_plural = _("evidence packs")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{_('Evidence pack')} {self.created_at:%Y-%m-%d %H:%M}"

@@ -7,24 +7,30 @@ by `cycle.plan_for`.
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+import secrets
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ratusz.certification import evidence_pack
 from ratusz.certification.models import (
     Certificate,
     CertificationBody,
+    EvidencePack,
     ExternalAudit,
     ExternalFinding,
 )
 from ratusz.core import access
 from ratusz.core.errors import Conflict, Denied
-from ratusz.core.models import Clause, OrgUnit, User
-from ratusz.core.services import next_number
+from ratusz.core.models import Clause, OrgUnit, Role, User
+from ratusz.core.services import grant_role, next_number
 from ratusz.improvement.models import Nonconformity, Source
 from ratusz.improvement.services import raise_nonconformity
 
@@ -243,3 +249,96 @@ def add_finding(
         )
         finding.save(update_fields=["nonconformity"])
     return finding
+
+
+# --- the evidence pack and the external auditor's access -------------------------------
+
+MAX_EXTERNAL_ACCESS_DAYS = 90
+
+
+def can_download_pack(user: User, pack: EvidencePack) -> bool:
+    if access.is_quality_manager(user):
+        return True
+    return (
+        access.is_external(user)
+        and access.is_active_account(user)
+        and pack.auditors.filter(pk=user.pk).exists()
+    )
+
+
+@transaction.atomic
+def build_evidence_pack(*, actor: User) -> EvidencePack:
+    _only_quality_manager(actor)
+    data, contents = evidence_pack.build()
+    pack = EvidencePack(
+        created_by=actor,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        contents=contents,
+    )
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    pack.file.save(f"evidence-pack-{stamp}.zip", ContentFile(data), save=False)
+    pack.save()
+    return pack
+
+
+@transaction.atomic
+def open_external_access(
+    *,
+    actor: User,
+    pack: EvidencePack,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    expires_on: date | None,
+) -> tuple[User, str]:
+    """A read-only account for the certification body's auditor, ending on `expires_on`,
+    that sees this evidence pack and nothing else. Returns the account and its password,
+    shown once."""
+    _only_quality_manager(actor)
+    today = timezone.localdate()
+    errors = {}
+    if expires_on is None:
+        errors["expires_on"] = _("An external auditor's account needs an expiry date.")
+    elif expires_on < today:
+        errors["expires_on"] = _("The expiry date has already passed.")
+    elif expires_on > today + timedelta(days=MAX_EXTERNAL_ACCESS_DAYS):
+        errors["expires_on"] = _(
+            "External access lasts at most %(n)d days; give a date until %(last)s."
+        ) % {
+            "n": MAX_EXTERNAL_ACCESS_DAYS,
+            "last": date_format(
+                today + timedelta(days=MAX_EXTERNAL_ACCESS_DAYS), "SHORT_DATE_FORMAT"
+            ),
+        }
+    if User.objects.filter(username__iexact=username.strip()).exists():
+        errors["username"] = _("This user name is taken.")
+    if errors:
+        raise ValidationError(errors)
+    password = secrets.token_urlsafe(12)
+    ends = timezone.make_aware(datetime.combine(expires_on, time(23, 59, 59)))
+    user = User(
+        username=username.strip(),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email.strip(),
+        access_expires_at=ends,
+    )
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    grant_role(user=user, role=Role.EXTERNAL_AUDITOR)
+    pack.auditors.add(user)
+    return user, password
+
+
+@transaction.atomic
+def end_external_access(*, actor: User, user: User) -> None:
+    """Close an external auditor's account now (it also ends by itself on expiry)."""
+    _only_quality_manager(actor)
+    if not access.is_external(user):
+        raise ValidationError(_("Only external auditors' accounts are closed here."))
+    user.is_active = False
+    user.access_expires_at = min(user.access_expires_at or timezone.now(), timezone.now())
+    user.save(update_fields=["is_active", "access_expires_at"])

@@ -9,18 +9,25 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ratusz.certification import readiness, selectors, services
 from ratusz.certification.cycle import plan_for
-from ratusz.certification.forms import CertificateForm, ExternalAuditForm, FindingForm
-from ratusz.certification.models import Certificate, ExternalAudit
+from ratusz.certification.forms import (
+    CertificateForm,
+    ExternalAccessForm,
+    ExternalAuditForm,
+    FindingForm,
+)
+from ratusz.certification.models import Certificate, EvidencePack, ExternalAudit
 from ratusz.core import access
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.forms import apply_service_errors
+from ratusz.core.models import User
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -203,3 +210,73 @@ def audit_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             messages.success(request, _("External audit saved."))
             return redirect("certification:audit", pk=saved.pk)
     return render(request, "certification/audit_form.html", {"form": form, "audit": audit})
+
+
+# --- the evidence pack -----------------------------------------------------------------
+
+
+@login_required
+def evidence(request: HttpRequest) -> HttpResponse:
+    _quality_manager_only(request)
+    packs = EvidencePack.objects.select_related("created_by").prefetch_related("auditors")
+    form = ExternalAccessForm(request.POST or None)
+    created = None
+    if request.method == "POST":
+        pack = get_object_or_404(EvidencePack, pk=request.POST.get("pack"))
+        if form.is_valid():
+            try:
+                user, password = services.open_external_access(
+                    actor=request.user, pack=pack, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                created = {"user": user, "password": password, "pack": pack}
+                form = ExternalAccessForm()
+    return render(
+        request,
+        "certification/evidence.html",
+        {"packs": packs[:20], "form": form, "created": created},
+    )
+
+
+@login_required
+@require_POST
+def evidence_build(request: HttpRequest) -> HttpResponse:
+    _quality_manager_only(request)
+    pack = services.build_evidence_pack(actor=request.user)
+    messages.success(
+        request,
+        _("Evidence pack built: %(n)d files.")
+        % {"n": sum(1 for entry in pack.contents if entry["path"]) + 1},
+    )
+    return redirect("certification:evidence")
+
+
+@login_required
+@require_POST
+def external_end(request: HttpRequest, pk: int) -> HttpResponse:
+    _quality_manager_only(request)
+    user = get_object_or_404(User, pk=pk)
+    try:
+        services.end_external_access(actor=request.user, user=user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(name)s can no longer sign in.") % {"name": user})
+    return redirect("certification:evidence")
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    pack = EvidencePack.objects.filter(pk=pk).first()
+    if pack is None or not services.can_download_pack(request.user, pack):
+        raise Http404(_("No such evidence pack, or it is not shared with you."))
+    response = FileResponse(
+        pack.file.open("rb"),
+        as_attachment=True,
+        filename=f"evidence-pack-{pack.created_at:%Y-%m-%d}.zip",
+        content_type="application/zip",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

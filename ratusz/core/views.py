@@ -62,7 +62,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     if access.is_external(request.user):
-        return render(request, "core/external_home.html")
+        packs = request.user.evidence_packs.order_by("-created_at")
+        return render(request, "core/external_home.html", {"packs": packs})
     # Each area may add a card (its `dashboard.card(user)` returns the template and data).
     cards = [module.card(request.user) for _label, module in area_modules("dashboard")]
     return render(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 
+from ratusz.certification.models import EvidencePack
 from ratusz.certification.tests import factories
 from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
 
@@ -25,6 +27,28 @@ TABLE = {
         row(200, anonymous=LOGIN, external=403),
     ),
     "certification:audit_edit": ("get", "/certification/audits/{audit}/edit/", QM_ONLY),
+    "certification:readiness": (
+        "get",
+        "/certification/readiness/",
+        row(200, anonymous=LOGIN, external=403),
+    ),
+    "certification:evidence": ("get", "/certification/evidence/", QM_ONLY),
+    "certification:evidence_build": (
+        "post",
+        "/certification/evidence/build/",
+        row(403, anonymous=LOGIN, quality=302),
+    ),
+    # Shared with no one yet: only the quality manager may download it.
+    "certification:evidence_download": (
+        "get",
+        "/certification/evidence/{pack}/download/",
+        row(404, anonymous=LOGIN, quality=200),
+    ),
+    "certification:external_end": (
+        "post",
+        "/certification/evidence/auditors/{external}/end/",
+        row(403, anonymous=LOGIN, quality=302),
+    ),
 }
 
 API = 403  # the API answers 403, not a redirect, to anonymous callers
@@ -72,7 +96,15 @@ ALL = {**TABLE, **WRITES}
 def test_role_may_or_may_not_use_the_certification_endpoint(office, name, persona):
     method, template, expected = ALL[name]
     cert = factories.certificate(factories.body())
-    path = template.format(cert=cert.pk, audit=factories.audit(cert).pk, body=cert.body_id)
+    pack = EvidencePack.objects.create(created_by=office.quality, size=4, sha256="0" * 64)
+    pack.file.save("pack.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
+    path = template.format(
+        cert=cert.pk,
+        audit=factories.audit(cert).pk,
+        body=cert.body_id,
+        pack=pack.pk,
+        external=office.external.pk,
+    )
     client = Client()
     user = None if persona == "anonymous" else getattr(office, persona)
     if user:

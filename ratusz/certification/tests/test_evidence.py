@@ -1,0 +1,140 @@
+"""The evidence pack and the external auditor's time-limited, read-only access."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.utils import timezone
+from pypdf import PdfReader
+
+from ratusz.certification import services
+from ratusz.certification.tests import factories
+from ratusz.core.models import Office
+from ratusz.documents import services as documents
+from ratusz.documents.models import DocumentType
+
+
+def _in_force(office, title, confidentiality="internal"):
+    document = documents.create_document(
+        actor=office.owner,
+        doc_type=DocumentType.objects.get(code="instruction"),
+        title=title,
+        owner_unit=office.civil,
+        owner=office.owner,
+        body=f"Treść: {title}.",
+        confidentiality=confidentiality,
+    )
+    version = document.versions.get()
+    documents.submit_for_review(
+        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
+    )
+    documents.record_review(actor=office.auditor, version=version, agreed=True, comment="")
+    documents.submit_for_approval(actor=office.owner, version=version, expected_version=None)
+    documents.approve(actor=office.quality, version=version, expected_version=None)
+    document.refresh_from_db()
+    return document
+
+
+@pytest.fixture
+def pack(office):
+    Office.objects.create(pk=1, name="Urząd Miasta", short_name="UM", qms_scope="Usługi")
+    factories.certificate(factories.body())
+    _in_force(office, "Obsługa wniosków")
+    _in_force(office, "Dane wrażliwe", confidentiality="restricted")
+    return services.build_evidence_pack(actor=office.quality)
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_pack_holds_exactly_what_its_index_lists_and_nothing_restricted(office, pack):
+    with pack.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        names = set(archive.namelist())
+        listed = {entry["path"] for entry in pack.contents if entry["path"]}
+        assert names == listed | {"index.pdf"}
+        index = "".join(_text(archive.read("index.pdf")).split())  # cells wrap long names
+        for path in listed:
+            assert path in index
+        documents_in_pack = [n for n in names if n.startswith("documents/")]
+        assert len(documents_in_pack) == 1
+        stamped = _text(archive.read(documents_in_pack[0]))
+        assert "Obsługa wniosków" in stamped
+        assert "Uncontrolled when printed" in stamped
+    everything = " ".join(entry["title"] for entry in pack.contents)
+    assert "Dane wrażliwe" not in everything
+
+
+def test_only_the_quality_manager_builds_a_pack(office):
+    from ratusz.core.errors import Denied
+
+    with pytest.raises(Denied):
+        services.build_evidence_pack(actor=office.owner)
+
+
+def _open_access(office, pack, **overrides):
+    fields = {
+        "username": "audytor.jc",
+        "first_name": "Anna",
+        "last_name": "Audytorka",
+        "email": "anna@jc.example",
+        "expires_on": timezone.localdate() + timedelta(days=14),
+    }
+    fields.update(overrides)
+    return services.open_external_access(actor=office.quality, pack=pack, **fields)
+
+
+def test_an_external_account_without_expiry_or_too_long_is_refused(office, pack):
+    with pytest.raises(ValidationError) as exc:
+        _open_access(office, pack, expires_on=None)
+    assert "expires_on" in exc.value.message_dict
+    with pytest.raises(ValidationError) as exc:
+        _open_access(office, pack, expires_on=timezone.localdate() + timedelta(days=400))
+    assert "at most 90 days" in exc.value.message_dict["expires_on"][0]
+
+
+def test_the_external_auditor_downloads_the_pack_and_opens_nothing_else(office, pack):
+    user, password = _open_access(office, pack)
+    client = Client()
+    assert (
+        client.post("/login/", {"username": user.username, "password": password}).status_code == 302
+    )
+    home = client.get("/").content.decode()
+    assert f"/certification/evidence/{pack.pk}/download/" in home
+    download = client.get(f"/certification/evidence/{pack.pk}/download/")
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+    assert zipfile.is_zipfile(io.BytesIO(b"".join(download.streaming_content)))
+    for path in ("/documents/", "/actions/", "/certification/", "/improvement/", "/audits/"):
+        assert client.get(path).status_code in (302, 403, 404), path
+
+
+def test_a_pack_not_shared_with_an_external_auditor_stays_closed(office, pack):
+    other = services.build_evidence_pack(actor=office.quality)
+    user, password = _open_access(office, pack)
+    client = Client()
+    client.post("/login/", {"username": user.username, "password": password})
+    assert client.get(f"/certification/evidence/{other.pk}/download/").status_code == 404
+
+
+def test_an_expired_external_account_can_no_longer_sign_in(office, pack):
+    user, password = _open_access(office, pack)
+    user.access_expires_at = timezone.now() - timedelta(minutes=1)
+    user.save(update_fields=["access_expires_at"])
+    client = Client()
+    response = client.post("/login/", {"username": user.username, "password": password})
+    assert response.status_code == 200  # the form again, not a redirect into the app
+    assert client.get(f"/certification/evidence/{pack.pk}/download/").status_code == 302
+
+
+def test_ending_access_now_signs_the_auditor_out(office, pack, client_for):
+    user, password = _open_access(office, pack)
+    auditor = Client()
+    auditor.post("/login/", {"username": user.username, "password": password})
+    client_for(office.quality).post(f"/certification/evidence/auditors/{user.pk}/end/")
+    assert auditor.get(f"/certification/evidence/{pack.pk}/download/").status_code == 302
