@@ -5,5 +5,6 @@ from __future__ import annotations
 from ratusz.certification import readiness
 
 
-def run() -> None:
-    readiness.record_week(readiness.assess())
+def run() -> dict[str, int]:
+    snapshot = readiness.record_week(readiness.assess())
+    return {"readiness score": snapshot.score if snapshot.score is not None else 0}

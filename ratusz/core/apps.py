@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Organisation and core")
 
     def ready(self) -> None:
-        from ratusz.core import audit, search
+        from ratusz.core import audit, notifications, reminders, search
 
         audit.connect_signals()
         search.register_core()
+        for kind, template in reminders.NOTIFICATIONS.items():
+            notifications.register(kind, template)

@@ -1,5 +1,9 @@
 """Reminders about actions, run by `ratusz remind` from cron or a systemd timer.
 
+Three stages for an overdue action: its owner is told at once, the head of its
+unit after ESCALATE_AFTER_DAYS, and every quality manager after
+ESCALATE_TO_QUALITY_AFTER_DAYS, because by then the unit has not dealt with it.
+
 Idempotent: each notice has a dedupe key (kind, action, due date), so running
 the command twice notifies nobody twice; a moved due date is a new notice.
 E-mail digests send only notifications that were never e-mailed.
@@ -14,14 +18,25 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ratusz.core.models import Action, Notification, User
+from ratusz.core.models import Action, Notification, Role, User
 from ratusz.core.notifications import render
 from ratusz.core.services import notify
 
 ESCALATE_AFTER_DAYS = 7
+ESCALATE_TO_QUALITY_AFTER_DAYS = 14
+
+# Registered by CoreConfig.ready(), so every process renders it, not only `remind`.
+NOTIFICATIONS = {
+    "action_overdue_to_quality": gettext_lazy(
+        "Action %(ref)s of %(owner)s (%(unit)s) is still overdue since %(due)s; "
+        "please follow it up: %(title)s"
+    ),
+}
 
 
 @dataclass
@@ -29,6 +44,7 @@ class ReminderReport:
     due_soon: int = 0
     overdue: int = 0
     escalated: int = 0
+    escalated_to_quality: int = 0
     emails: int = 0
 
 
@@ -41,9 +57,20 @@ def _params(action: Action) -> dict:
     }
 
 
+def _quality_managers() -> list[User]:
+    """Active quality managers whose access has not expired, looked up once per run."""
+    current = Q(access_expires_at__isnull=True) | Q(access_expires_at__gt=timezone.now())
+    return list(
+        User.objects.filter(current, is_active=True, role_assignments__role=Role.QUALITY_MANAGER)
+        .distinct()
+        .order_by("pk")
+    )
+
+
 def send_action_reminders(today: date | None = None) -> ReminderReport:
     today = today or timezone.localdate()
     report = ReminderReport()
+    quality_managers: list[User] | None = None
     soon = today + timedelta(days=settings.RATUSZ_DUE_SOON_DAYS)
     open_actions = Action.objects.open().select_related("owner", "org_unit__head")
     for action in open_actions.filter(due_date__gte=today, due_date__lte=soon).iterator():
@@ -75,6 +102,21 @@ def send_action_reminders(today: date | None = None) -> ReminderReport:
             dedupe_key=f"action_escalated:{action.pk}:{action.due_date}",
         ):
             report.escalated += 1
+        if late_by < ESCALATE_TO_QUALITY_AFTER_DAYS:
+            continue
+        if quality_managers is None:
+            quality_managers = _quality_managers()
+        for manager in quality_managers:
+            if manager.pk == action.owner_id:
+                continue
+            if notify(
+                recipient=manager,
+                kind="action_overdue_to_quality",
+                params={**_params(action), "unit": action.org_unit.name},
+                url=f"/actions/{action.pk}/",
+                dedupe_key=f"action_to_quality:{action.pk}:{action.due_date}",
+            ):
+                report.escalated_to_quality += 1
     return report
 
 

@@ -6,3 +6,9 @@ class ProcessesConfig(AppConfig):
     name = "ratusz.processes"
     label = "processes"
     verbose_name = _("Processes")
+
+    def ready(self) -> None:
+        from ratusz.processes import policies, search
+
+        policies.register()
+        search.register()

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ratusz.processes import views
 
 app_name = "processes"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.process_list, name="list"),
+    path("new/", views.process_create, name="create"),
+    path("<int:pk>/", views.process_detail, name="detail"),
+    path("<int:pk>/edit/", views.process_edit, name="edit"),
+]

@@ -33,6 +33,14 @@ STATUS_TONES = {
     "awaiting_approval": "warn",
     "approved": "info",
     "superseded": "muted",
+    "reported": "warn",
+    "verification": "warn",
+    "rejected": "muted",
+    "submitted": "info",
+    "evaluating": "info",
+    "accepted": "info",
+    "implemented": "ok",
+    "deferred": "muted",
 }
 
 

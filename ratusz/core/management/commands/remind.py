@@ -20,7 +20,8 @@ class Command(BaseCommand):
         report = send_action_reminders()
         self.stdout.write(
             f"actions due soon: {report.due_soon}, overdue: {report.overdue}, "
-            f"escalated: {report.escalated}"
+            f"escalated to the unit head: {report.escalated}, "
+            f"to the quality manager: {report.escalated_to_quality}"
         )
         # Each area's daily duties (documents coming into force, reviews due …).
         for label, module in area_modules("daily"):

@@ -1,0 +1,228 @@
+"""The process map of the demo office “Urząd Miasta Przykładowo” (ISO 9001 4.4).
+
+Sixteen processes with fixed codes P01–P16: other areas' demos look them up
+with `Process.objects.get(code=...)`, so the codes, and the order in which the
+demos run (processes first among the new areas), must stay. Each process is
+owned by the head of its unit, where the unit has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ratusz.core.models import Clause
+from ratusz.processes import services
+from ratusz.processes.models import Process
+
+K = Process.Kind
+
+
+@dataclass(frozen=True)
+class Spec:
+    code: str
+    name: str
+    kind: str
+    unit: str
+    risk: int
+    clauses: tuple[str, ...]
+    description: str
+
+
+RESIDENT_SERVICE = ("8.2", "8.5.1", "7.5", "9.1.2")
+
+PROCESSES = [
+    Spec(
+        "P01",
+        "Zarządzanie urzędem i systemem zarządzania jakością",
+        K.MANAGEMENT,
+        "SZJ",
+        3,
+        ("4.1", "4.4", "5.1", "5.2", "5.3", "6.1", "6.2", "9.3"),
+        "Ustalanie polityki jakości, celów i zakresu systemu zarządzania jakością oraz "
+        "nadzór nad jego skutecznością. Obejmuje analizę kontekstu, ryzyk i szans oraz "
+        "coroczny przegląd zarządzania z udziałem Prezydenta Miasta.",
+    ),
+    Spec(
+        "P02",
+        "Obsługa mieszkańców w Biurze Obsługi Mieszkańców",
+        K.CORE,
+        "BOM",
+        4,
+        (*RESIDENT_SERVICE, "7.4", "8.5.3"),
+        "Przyjmowanie wniosków, udzielanie informacji i kierowanie spraw do właściwych "
+        "wydziałów w jednym miejscu. Biuro prowadzi karty usług i zbiera opinie mieszkańców "
+        "o jakości obsługi.",
+    ),
+    Spec(
+        "P03",
+        "Dowody osobiste i ewidencja ludności",
+        K.CORE,
+        "SO",
+        4,
+        (*RESIDENT_SERVICE, "8.5.2", "8.5.3"),
+        "Wydawanie dowodów osobistych, zameldowania i wymeldowania oraz udostępnianie "
+        "danych z rejestru PESEL. Proces wymaga szczególnej ochrony danych osobowych "
+        "i dotrzymania terminów KPA.",
+    ),
+    Spec(
+        "P04",
+        "Rejestracja stanu cywilnego",
+        K.CORE,
+        "USC",
+        3,
+        (*RESIDENT_SERVICE, "8.5.2"),
+        "Sporządzanie aktów urodzenia, małżeństwa i zgonu, wydawanie odpisów i zaświadczeń "
+        "oraz przyjmowanie oświadczeń o wstąpieniu w związek małżeński.",
+    ),
+    Spec(
+        "P05",
+        "Rejestracja pojazdów i prawa jazdy",
+        K.CORE,
+        "KM",
+        5,
+        (*RESIDENT_SERVICE, "8.5.3", "8.7"),
+        "Rejestracja i wyrejestrowanie pojazdów, wydawanie praw jazdy i zezwoleń. "
+        "Największa liczba spraw w urzędzie i najdłuższe kolejki, dlatego proces ma "
+        "najwyższy priorytet w programie auditów.",
+    ),
+    Spec(
+        "P06",
+        "Podatki i opłaty lokalne",
+        K.CORE,
+        "PO",
+        4,
+        (*RESIDENT_SERVICE, "8.7"),
+        "Wymiar i pobór podatku od nieruchomości, rolnego, leśnego i od środków transportowych "
+        "oraz opłat lokalnych, w tym ulgi i umorzenia. Błąd w decyzji wymiarowej dotyka "
+        "tysięcy podatników naraz.",
+    ),
+    Spec(
+        "P07",
+        "Pozwolenia na budowę i sprawy architektoniczne",
+        K.CORE,
+        "AB",
+        5,
+        (*RESIDENT_SERVICE, "8.7"),
+        "Wydawanie pozwoleń na budowę i rozbiórkę, przyjmowanie zgłoszeń robót oraz "
+        "decyzji o warunkach zabudowy. Terminy ustawowe są krótkie, a przekroczenie ich "
+        "grozi karami.",
+    ),
+    Spec(
+        "P08",
+        "Gospodarka nieruchomościami miasta",
+        K.CORE,
+        "GN",
+        3,
+        ("8.2", "8.5.1", "7.5", "8.4"),
+        "Sprzedaż, dzierżawa i najem nieruchomości gminnych, przekształcenia prawa "
+        "użytkowania wieczystego oraz prowadzenie ewidencji mienia miasta.",
+    ),
+    Spec(
+        "P09",
+        "Przygotowanie i realizacja inwestycji miejskich",
+        K.CORE,
+        "IN",
+        5,
+        ("8.1", "8.4", "8.5.1", "9.1.1", "9.1.2"),
+        "Planowanie, przygotowanie i nadzór nad realizacją inwestycji miejskich z udziałem "
+        "wykonawców zewnętrznych. Obejmuje kontrolę harmonogramów, odbiory i naliczanie kar "
+        "umownych za opóźnienia.",
+    ),
+    Spec(
+        "P10",
+        "Zamówienia publiczne",
+        K.SUPPORT,
+        "ZP",
+        5,
+        ("8.4", "8.4.1", "8.4.2", "8.4.3", "7.5"),
+        "Przygotowanie i prowadzenie postępowań o udzielenie zamówień publicznych zgodnie "
+        "z ustawą Prawo zamówień publicznych oraz ocena wykonawców po realizacji umów.",
+    ),
+    Spec(
+        "P11",
+        "Ochrona środowiska",
+        K.CORE,
+        "OS",
+        2,
+        ("8.2", "8.5.1", "7.5", "9.1.2"),
+        "Wydawanie decyzji środowiskowych i zezwoleń na usunięcie drzew, gospodarka odpadami "
+        "oraz edukacja ekologiczna mieszkańców.",
+    ),
+    Spec(
+        "P12",
+        "Edukacja i sprawy oświatowe",
+        K.CORE,
+        "ED",
+        2,
+        ("8.2", "8.5.1", "7.5", "9.1.2"),
+        "Prowadzenie spraw szkół i przedszkoli miejskich, rekrutacji, dowozu uczniów "
+        "i stypendiów. Wydział współpracuje z dyrektorami placówek.",
+    ),
+    Spec(
+        "P13",
+        "Budżet i finanse miasta",
+        K.SUPPORT,
+        "FN",
+        3,
+        ("7.1.1", "7.5", "9.1.3"),
+        "Planowanie i wykonanie budżetu miasta, rachunkowość oraz sprawozdawczość "
+        "finansowa. Zapewnia zasoby finansowe pozostałym procesom.",
+    ),
+    Spec(
+        "P14",
+        "Kadry i rozwój kompetencji",
+        K.SUPPORT,
+        "OR-KD",
+        2,
+        ("7.1.2", "7.2", "7.3"),
+        "Nabór pracowników, ocena okresowa, szkolenia i planowanie rozwoju kompetencji "
+        "kadry urzędu.",
+    ),
+    Spec(
+        "P15",
+        "Informatyka i bezpieczeństwo informacji",
+        K.SUPPORT,
+        "OR-IT",
+        3,
+        ("7.1.3", "7.1.4", "7.5.3"),
+        "Utrzymanie infrastruktury teleinformatycznej, systemów dziedzinowych i kopii "
+        "zapasowych oraz nadzór nad bezpieczeństwem informacji.",
+    ),
+    Spec(
+        "P16",
+        "Audyt wewnętrzny i doskonalenie",
+        K.MANAGEMENT,
+        "AW",
+        2,
+        ("9.2", "10.1", "10.2", "10.3"),
+        "Planowanie i prowadzenie auditów wewnętrznych, nadzór nad niezgodnościami "
+        "i działaniami korygującymi oraz zbieranie pomysłów na doskonalenie.",
+    ),
+]
+
+
+def load(ctx) -> None:
+    numbers = {number for spec in PROCESSES for number in spec.clauses}
+    clauses = {
+        c.number: c
+        for c in Clause.objects.filter(standard="ISO 9001", edition="2015", number__in=numbers)
+    }
+    missing = numbers - set(clauses)
+    if missing:
+        raise LookupError(f"ISO 9001:2015 clauses missing from the registry: {sorted(missing)}")
+    quality = ctx.users["quality"]
+    for spec in PROCESSES:
+        if Process.objects.filter(code=spec.code).exists():
+            continue
+        unit = ctx.units[spec.unit]
+        services.create_process(
+            actor=quality,
+            code=spec.code,
+            name=spec.name,
+            kind=spec.kind,
+            owner_unit=unit,
+            owner=unit.head,
+            risk=spec.risk,
+            description=spec.description,
+            clauses=[clauses[number] for number in spec.clauses],
+        )

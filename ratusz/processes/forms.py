@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from ratusz.core import selectors as core_selectors
+from ratusz.core.forms import StaffChoiceField, UnitChoiceField, VersionedForm
+from ratusz.core.models import Clause, OrgUnit, User
+from ratusz.processes.models import Process
+
+
+class ClauseField(forms.ModelMultipleChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=Clause.objects.filter(applicable=True),
+            required=False,
+            widget=forms.SelectMultiple(attrs={"size": 8}),
+            **kwargs,
+        )
+
+
+class ProcessForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"), max_length=20, help_text=_("Unique, e.g. P17; used in audit plans.")
+    )
+    name = forms.CharField(label=pgettext_lazy("process", "Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Process.Kind.choices)
+    owner_unit = UnitChoiceField(label=_("Owner unit"), queryset=core_selectors.unit_choices())
+    owner = StaffChoiceField(
+        label=_("Process owner"),
+        queryset=core_selectors.staff_choices(),
+        required=False,
+        help_text=_("Usually the head of the owner unit."),
+    )
+    risk = forms.TypedChoiceField(
+        label=_("Risk"),
+        choices=Process.Risk.choices,
+        coerce=int,
+        help_text=_("How much harm a failure of this process does; drives the audit programme."),
+    )
+    clauses = ClauseField(label=_("ISO clauses"))
+    description = forms.CharField(
+        label=_("Purpose and description"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("What the process is for, its inputs and outputs, and how it is run."),
+    )
+
+
+class ProcessEditForm(VersionedForm, ProcessForm):
+    is_active = forms.BooleanField(
+        label=_("Active (on the process map)"),
+        required=False,
+        help_text=_("An inactive process keeps its audits and nonconformities."),
+    )
+
+    def __init__(self, *args, process: Process, editable: frozenset[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A unit closed or an owner who left since: still shown, so the form
+        # can be saved without touching them.
+        units = self.fields["owner_unit"]
+        units.queryset = OrgUnit.objects.filter(
+            Q(is_active=True) | Q(pk=process.owner_unit_id)
+        ).order_by("path")
+        if process.owner_id:
+            owners = self.fields["owner"]
+            owners.queryset = (
+                User.objects.filter(Q(pk=process.owner_id) | Q(pk__in=owners.queryset.values("pk")))
+                .select_related("org_unit")
+                .order_by("last_name", "first_name")
+            )
+        if editable is not None:
+            # The head of the owner unit sees every field but changes only these;
+            # a disabled field keeps its loaded value whatever is posted.
+            for name, field in self.fields.items():
+                if name != "version" and name not in editable:
+                    field.disabled = True
+
+
+class ProcessFilterForm(forms.Form):
+    q = forms.CharField(label=_("Code, name or description"), required=False, max_length=100)
+    unit = UnitChoiceField(
+        label=_("Owner unit (with sub-units)"),
+        queryset=core_selectors.unit_choices(),
+        required=False,
+        empty_label=_("All units"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Process.Kind.choices]
+    )
+    risk = forms.TypedChoiceField(
+        label=_("Risk"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Any")), *Process.Risk.choices],
+    )
+    active = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("active", _("Active")), ("inactive", _("Inactive")), ("all", _("All"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("code", _("Code")),
+            ("name", pgettext_lazy("process", "Name")),
+            ("unit", _("Owner unit")),
+            ("-risk", _("Risk, highest first")),
+            ("last_audited", _("Longest since audited")),
+            ("-open_nc", _("Most open nonconformities")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Plain choices, read as rows: the list renders these on every request.
+        units = core_selectors.unit_choices().values_list("pk", "name", "path")
+        field = self.fields["unit"]
+        field.widget.choices = [
+            ("", field.empty_label),
+            *((pk, f"{'— ' * (path.count('/') - 1)}{name}") for pk, name, path in units),
+        ]

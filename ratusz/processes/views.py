@@ -1,0 +1,153 @@
+"""Pages of the process map: the list, a process, creating and editing one.
+
+Each view: access helper → form or service → render or redirect.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.forms import apply_service_errors
+from ratusz.core.listing import list_template, paginate
+from ratusz.processes import policies, selectors, services
+from ratusz.processes.forms import ProcessEditForm, ProcessFilterForm, ProcessForm
+from ratusz.processes.models import Process
+
+PER_PAGE = 30
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not policies.can_view_process(request.user):
+        raise PermissionDenied(_("This page is for the office's staff."))
+
+
+def _get_process_for_user(request: HttpRequest, pk: int) -> Process:
+    process = selectors.process_detail(user=request.user, pk=pk)
+    if process is None:
+        raise Http404(_("No such process, or it is not visible to you."))
+    return process
+
+
+@login_required
+def process_list(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = ProcessFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.ProcessFilters(
+        unit=data.get("unit"),
+        kind=data.get("kind") or "",
+        risk=data.get("risk"),
+        active=data.get("active") or "active",
+        q=(data.get("q") or "").strip(),
+        sort=data.get("sort") or "code",
+    )
+    rows = selectors.process_list(user=request.user, filters=filters)
+    page, query = paginate(request, rows, PER_PAGE)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "can_create": policies.can_create_process(request.user),
+    }
+    return render(
+        request, list_template(request, "processes/process_list.html", "process-results"), context
+    )
+
+
+@login_required
+def process_create(request: HttpRequest) -> HttpResponse:
+    if not policies.can_create_process(request.user):
+        raise PermissionDenied(_("Only the quality manager adds processes to the process map."))
+    form = ProcessForm(request.POST or None, initial={"risk": Process.Risk.MEDIUM, "kind": "core"})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["clauses"] = list(data["clauses"])
+        try:
+            process = services.create_process(actor=request.user, **data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Process %(code)s added.") % {"code": process.code})
+            return redirect("processes:detail", pk=process.pk)
+    return render(request, "processes/process_form.html", {"form": form, "process": None})
+
+
+@login_required
+def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _get_process_for_user(request, pk)
+    context = {
+        "process": process,
+        "page": selectors.process_page(process),
+        "can_edit": policies.can_edit_process(request.user, process),
+    }
+    return render(request, "processes/process_detail.html", context)
+
+
+def _initial(process: Process) -> dict:
+    return {
+        "code": process.code,
+        "name": process.name,
+        "kind": process.kind,
+        "owner_unit": process.owner_unit_id,
+        "owner": process.owner_id,
+        "risk": process.risk,
+        "clauses": list(process.clauses.values_list("pk", flat=True)),
+        "description": process.description,
+        "is_active": process.is_active,
+        "version": process.version,
+    }
+
+
+@login_required
+def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _get_process_for_user(request, pk)
+    if not policies.can_edit_process(request.user, process):
+        raise PermissionDenied(
+            _("Only the quality manager or the head of the owner unit changes a process.")
+        )
+    editable = policies.editable_fields(request.user, process)
+    form = ProcessEditForm(
+        request.POST or None, initial=_initial(process), process=process, editable=editable
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        data["clauses"] = list(data["clauses"])
+        if editable is not None:
+            data = {name: value for name, value in data.items() if name in editable}
+        try:
+            services.update_process(
+                actor=request.user, process=process, expected_version=version, **data
+            )
+        except Conflict as exc:
+            # Keep what the user typed; show what is saved now; the next save
+            # is measured against the current version.
+            conflict = exc.current
+            posted = request.POST.copy()
+            posted["version"] = conflict.version
+            form = ProcessEditForm(
+                posted, initial=_initial(conflict), process=conflict, editable=editable
+            )
+            form.is_valid()
+            form.add_error(None, str(exc))
+        except Denied as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("processes:detail", pk=process.pk)
+    context = {
+        "form": form,
+        "process": process,
+        "conflict": conflict,
+        "limited": editable is not None,
+    }
+    return render(request, "processes/process_form.html", context)
