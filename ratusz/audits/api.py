@@ -1,0 +1,321 @@
+"""REST API of internal audits: the same services and rules as the pages."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action as api_action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from ratusz.audits import policies, selectors, services
+from ratusz.audits.models import (
+    Audit,
+    AuditorProfile,
+    Finding,
+    Programme,
+    ProgrammeItem,
+    QuestionTemplate,
+)
+from ratusz.core import access
+from ratusz.core.api_permissions import IsStaff
+from ratusz.core.models import User
+
+
+class ProgrammeItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProgrammeItem
+        fields = [
+            "id",
+            "programme",
+            "process",
+            "org_unit",
+            "clauses",
+            "planned_month",
+            "status",
+            "risk_score",
+            "rationale",
+            "justification",
+        ]
+        read_only_fields = fields
+
+
+class ProgrammeSerializer(serializers.ModelSerializer):
+    items = ProgrammeItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Programme
+        fields = [
+            "id",
+            "year",
+            "status",
+            "objectives",
+            "approved_by",
+            "approved_at",
+            "version",
+            "items",
+        ]
+        read_only_fields = fields
+
+
+class ProgrammeLockSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+
+
+class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+    """Audit programmes per year with their items; the quality manager approves them."""
+
+    permission_classes = [IsStaff]
+    serializer_class = ProgrammeSerializer
+    lookup_field = "year"
+
+    def get_queryset(self):
+        return Programme.objects.prefetch_related("items__clauses")
+
+    @extend_schema(request=ProgrammeLockSerializer, responses=ProgrammeSerializer)
+    @api_action(detail=True, methods=["post"])
+    def approve(self, request, year=None):
+        programme = self.get_object()
+        payload = ProgrammeLockSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.approve_programme(
+            actor=request.user,
+            programme=programme,
+            expected_version=payload.validated_data["version"],
+        )
+        programme.refresh_from_db()
+        return Response(ProgrammeSerializer(programme).data)
+
+
+class ProgrammeItemViewSet(viewsets.ReadOnlyModelViewSet):
+    """Items of the audit programmes (one planned or deferred audit each)."""
+
+    permission_classes = [IsStaff]
+    serializer_class = ProgrammeItemSerializer
+
+    def get_queryset(self):
+        qs = ProgrammeItem.objects.prefetch_related("clauses").order_by(
+            "programme__year", "planned_month", "id"
+        )
+        year = self.request.query_params.get("year")
+        return qs.filter(programme__year=year) if year and year.isdigit() else qs
+
+
+class AuditSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+    team = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=User.objects.filter(is_active=True), required=False
+    )
+
+    class Meta:
+        model = Audit
+        fields = [
+            "id",
+            "reference",
+            "title",
+            "objectives",
+            "scope",
+            "criteria",
+            "process",
+            "org_units",
+            "clauses",
+            "planned_start",
+            "planned_end",
+            "opening_meeting",
+            "closing_meeting",
+            "lead_auditor",
+            "team",
+            "programme_item",
+            "status",
+            "summary",
+            "report_issued_at",
+            "cancel_reason",
+            "version",
+        ]
+        read_only_fields = [
+            "closing_meeting",
+            "status",
+            "summary",
+            "report_issued_at",
+            "cancel_reason",
+            "version",
+        ]
+        # Plan checks (dates, the team's independence) are the service's, as on the page.
+        validators = []
+
+
+class AuditViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Audits the user may see; planning one goes through the same independence checks."""
+
+    permission_classes = [IsStaff]
+    serializer_class = AuditSerializer
+
+    def get_queryset(self):
+        params = self.request.query_params
+        filters = selectors.AuditFilters(
+            year=int(params["year"]) if params.get("year", "").isdigit() else None,
+            status=params.get("status", ""),
+        )
+        return selectors.audit_list(user=self.request.user, filters=filters).prefetch_related(
+            "clauses", "team"
+        )
+
+    def get_object(self):
+        audit = selectors.audit_detail(user=self.request.user, pk=self.kwargs["pk"])
+        if audit is None:
+            raise Http404
+        return audit
+
+    def perform_create(self, serializer):
+        if not policies.can_plan_audits(self.request.user):
+            raise PermissionDenied(
+                _("Only the quality manager and auditors of the pool plan audits.")
+            )
+        data = dict(serializer.validated_data)
+        for name in ("org_units", "clauses", "team"):
+            data[name] = list(data.get(name, []))
+        serializer.instance = services.create_audit(actor=self.request.user, **data)
+
+
+class AuditFindingSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+    clause = serializers.PrimaryKeyRelatedField(
+        queryset=Finding._meta.get_field("clause").related_model.objects.all(),
+        required=False,
+        allow_null=True,
+    )
+
+    class Meta:
+        model = Finding
+        fields = [
+            "id",
+            "reference",
+            "audit",
+            "grade",
+            "clause",
+            "process",
+            "org_unit",
+            "description",
+            "evidence",
+            "checklist_item",
+            "nonconformity",
+            "idea",
+            "created_at",
+        ]
+        read_only_fields = ["nonconformity", "idea", "created_at"]
+
+
+class FindingViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Findings of the audits the user may see; a nonconformity finding raises an NC."""
+
+    permission_classes = [IsStaff]
+    serializer_class = AuditFindingSerializer
+
+    def get_queryset(self):
+        visible = policies.audits_visible_to(self.request.user).values("pk")
+        qs = Finding.objects.filter(audit_id__in=visible).select_related("audit")
+        audit = self.request.query_params.get("audit")
+        return qs.filter(audit_id=audit) if audit and audit.isdigit() else qs.order_by("-id")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        audit = data.pop("audit")
+        if not policies.can_view_audit(self.request.user, audit):
+            raise Http404
+        serializer.instance = services.record_finding(actor=self.request.user, audit=audit, **data)
+
+
+class AuditorSerializer(serializers.ModelSerializer):
+    audits_done = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AuditorProfile
+        fields = [
+            "id",
+            "user",
+            "trained_on",
+            "training",
+            "qualifications",
+            "can_lead",
+            "is_active",
+            "audits_done",
+        ]
+        validators = []
+
+    def get_audits_done(self, obj) -> int:
+        return getattr(obj, "led_count", 0) + getattr(obj, "team_count", 0)
+
+
+class AuditorViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The auditor pool; the quality manager adds and updates members (POST with the user)."""
+
+    permission_classes = [IsStaff]
+    serializer_class = AuditorSerializer
+
+    def get_queryset(self):
+        return selectors.auditor_pool()
+
+    def perform_create(self, serializer):
+        serializer.instance = services.save_auditor(
+            actor=self.request.user, **serializer.validated_data
+        )
+
+
+class QuestionTemplateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = QuestionTemplate
+        fields = ["id", "text", "guidance", "clause", "process", "is_active"]
+
+
+class QuestionTemplateViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Reusable checklist questions per clause and process (the quality manager adds them)."""
+
+    permission_classes = [IsStaff]
+    serializer_class = QuestionTemplateSerializer
+
+    queryset = QuestionTemplate.objects.none()  # for the schema; the real one is below
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return QuestionTemplate.objects.none()
+        if not (access.reads_everything(self.request.user)):
+            raise PermissionDenied(
+                _("The question templates are for the quality manager and auditors.")
+            )
+        return QuestionTemplate.objects.order_by("id")
+
+    def perform_create(self, serializer):
+        serializer.instance = services.save_question_template(
+            actor=self.request.user, **serializer.validated_data
+        )
+
+
+def register(router) -> None:
+    router.register("audit-programmes", ProgrammeViewSet, basename="audit-programme")
+    router.register("audit-programme-items", ProgrammeItemViewSet, basename="audit-programme-item")
+    router.register("audits", AuditViewSet, basename="audit")
+    router.register("audit-findings", FindingViewSet, basename="audit-finding")
+    router.register("auditors", AuditorViewSet, basename="auditor")
+    router.register("audit-questions", QuestionTemplateViewSet, basename="audit-question")

@@ -1,0 +1,304 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ratusz.audits import selectors
+from ratusz.audits.models import Audit, ChecklistItem, Finding, ProgrammeItem
+from ratusz.core import selectors as core_selectors
+from ratusz.core.forms import DateInput, StaffChoiceField, UnitChoiceField, VersionedForm
+from ratusz.core.models import Clause, OrgUnit, User
+from ratusz.processes.models import Process
+
+MONTHS = [
+    (1, _("January")),
+    (2, _("February")),
+    (3, _("March")),
+    (4, _("April")),
+    (5, _("May")),
+    (6, _("June")),
+    (7, _("July")),
+    (8, _("August")),
+    (9, _("September")),
+    (10, _("October")),
+    (11, _("November")),
+    (12, _("December")),
+]
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def clause_choices():
+    return Clause.objects.filter(applicable=True).order_by("standard", "edition", "sort_key")
+
+
+class ClauseMultipleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.number} {obj.title}"
+
+
+class ClauseField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.number} {obj.title}"
+
+
+class AuditFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any"))] + Audit.Status.choices
+    )
+    unit = UnitChoiceField(
+        label=_("Audited unit"),
+        queryset=core_selectors.unit_choices(),
+        required=False,
+        empty_label=_("All units"),
+    )
+    process = forms.ModelChoiceField(
+        label=_("Process"),
+        queryset=Process.objects.order_by("code"),
+        required=False,
+        empty_label=_("All processes"),
+    )
+    auditor = StaffChoiceField(
+        label=_("Auditor"),
+        queryset=User.objects.filter(auditor_profile__isnull=False).select_related("org_unit"),
+        required=False,
+        empty_label=_("Anyone"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        years = range(this_year + 1, this_year - 11, -1)
+        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
+        # Plain choices: one query per select, rendered without a template per option.
+        for name in ("unit", "process", "auditor"):
+            field = self.fields[name]
+            field.widget.choices = [("", field.empty_label)] + [
+                (obj.pk, field.label_from_instance(obj)) for obj in field.queryset
+            ]
+
+    def filters(self) -> selectors.AuditFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return selectors.AuditFilters(
+            year=data.get("year"),
+            status=data.get("status") or "",
+            unit=data.get("unit"),
+            process=data.get("process"),
+            auditor=data.get("auditor"),
+        )
+
+
+class AuditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    process = forms.ModelChoiceField(
+        label=_("Process"),
+        queryset=Process.objects.filter(is_active=True).order_by("code"),
+        required=False,
+    )
+    org_units = forms.ModelMultipleChoiceField(
+        label=_("Audited units"),
+        queryset=core_selectors.unit_choices(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    clauses = ClauseMultipleField(
+        label=_("ISO clauses"),
+        queryset=clause_choices(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    objectives = forms.CharField(label=_("Objectives"), widget=forms.Textarea(attrs={"rows": 3}))
+    scope = forms.CharField(label=_("Scope"), widget=forms.Textarea(attrs={"rows": 3}))
+    criteria = forms.CharField(
+        label=_("Audit criteria"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. ISO 9001:2015, the office's procedures, the law that applies."),
+    )
+    planned_start = forms.DateField(label=_("Planned start"), widget=DateInput())
+    planned_end = forms.DateField(label=_("Planned end"), widget=DateInput())
+    opening_meeting = forms.DateTimeField(
+        label=_("Opening meeting"), widget=DateTimeInput(), required=False
+    )
+    lead_auditor = StaffChoiceField(
+        label=_("Lead auditor"), queryset=selectors.assignable_auditors(lead=True)
+    )
+    team = forms.ModelMultipleChoiceField(
+        label=_("Audit team"),
+        queryset=selectors.assignable_auditors(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+        help_text=_("Only active members of the auditor pool, never from the audited units."),
+    )
+
+
+class AuditEditForm(VersionedForm, AuditForm):
+    closing_meeting = forms.DateTimeField(
+        label=_("Closing meeting"), widget=DateTimeInput(), required=False
+    )
+
+
+class StartForm(VersionedForm):
+    pass
+
+
+class CancelForm(VersionedForm):
+    cancel_reason = forms.CharField(
+        label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CloseForm(VersionedForm):
+    closing_meeting = forms.DateTimeField(
+        label=_("Closing meeting"), widget=DateTimeInput(), required=False
+    )
+    summary = forms.CharField(
+        label=_("Conclusions"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+
+
+class QuestionForm(forms.Form):
+    question = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 2}))
+    clause = ClauseField(label=_("ISO clause"), queryset=clause_choices(), required=False)
+
+
+class AnswerForm(VersionedForm):
+    answer = forms.ChoiceField(
+        label=_("Answer"), choices=ChecklistItem.Answer.choices, widget=forms.RadioSelect
+    )
+    evidence = forms.CharField(
+        label=_("Evidence seen"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, item: ChecklistItem | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if item is not None:
+            # One form per question on the page: ids must be unique.
+            self.auto_id = f"id_q{item.pk}_%s"
+
+
+class FindingForm(forms.Form):
+    grade = forms.ChoiceField(label=_("Grade"), choices=Finding.Grade.choices)
+    clause = ClauseField(label=_("ISO clause"), queryset=clause_choices(), required=False)
+    org_unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=OrgUnit.objects.none(), required=False
+    )
+    description = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.CharField(
+        label=_("Objective evidence"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    checklist_item = forms.ModelChoiceField(
+        label=_("Checklist question"), queryset=ChecklistItem.objects.none(), required=False
+    )
+
+    def __init__(self, *args, audit: Audit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org_unit"].queryset = audit.org_units.all()
+        self.fields["checklist_item"].queryset = audit.checklist.order_by("position")
+        self.fields["checklist_item"].label_from_instance = lambda i: f"{i.position}. {i}"
+
+
+class AcknowledgeForm(forms.Form):
+    org_unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.all())
+    comment = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+    description = forms.CharField(label=_("Description"), max_length=255, required=False)
+
+    def __init__(self, *args, item: ChecklistItem | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if item is not None:
+            self.auto_id = f"id_f{item.pk}_%s"
+
+
+# --- programme --------------------------------------------------------------------------------
+
+
+class ProgrammeForm(VersionedForm):
+    objectives = forms.CharField(
+        label=_("Objectives of the programme"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ItemForm(forms.Form):
+    planned_month = forms.TypedChoiceField(label=_("Planned month"), choices=MONTHS, coerce=int)
+    org_unit = UnitChoiceField(label=_("Unit"), queryset=core_selectors.unit_choices())
+    clauses = ClauseMultipleField(
+        label=_("ISO clauses"),
+        queryset=clause_choices(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    deferred = forms.BooleanField(label=_("Defer this audit to a later year"), required=False)
+    justification = forms.CharField(
+        label=_("Justification for deferral"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required when deferring: say why, and when the process will be audited."),
+    )
+
+
+class NewItemForm(forms.Form):
+    process = forms.ModelChoiceField(
+        label=_("Process"),
+        queryset=Process.objects.filter(is_active=True).order_by("code"),
+        required=False,
+    )
+    org_unit = UnitChoiceField(label=_("Unit"), queryset=core_selectors.unit_choices())
+    planned_month = forms.TypedChoiceField(label=_("Planned month"), choices=MONTHS, coerce=int)
+    clauses = ClauseMultipleField(
+        label=_("ISO clauses"),
+        queryset=clause_choices(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Empty: the process's clauses."),
+    )
+    rationale = forms.CharField(
+        label=_("Why and when"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+def item_initial(item: ProgrammeItem) -> dict:
+    return {
+        "planned_month": item.planned_month,
+        "org_unit": item.org_unit_id,
+        "clauses": [c.pk for c in item.clauses.all()],
+        "deferred": item.status == ProgrammeItem.Status.DEFERRED,
+        "justification": item.justification,
+    }
+
+
+# --- pool and questions -----------------------------------------------------------------------
+
+
+class AuditorForm(forms.Form):
+    user = StaffChoiceField(label=_("Member of staff"), queryset=core_selectors.staff_choices())
+    trained_on = forms.DateField(label=_("Auditor training completed"), widget=DateInput())
+    training = forms.CharField(label=_("Training"), max_length=255, required=False)
+    qualifications = forms.CharField(
+        label=_("Qualifications and experience"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    can_lead = forms.BooleanField(label=_("Qualified to lead audits"), required=False)
+    is_active = forms.BooleanField(label=_("In the pool"), required=False, initial=True)
+
+
+class QuestionTemplateForm(forms.Form):
+    text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 2}))
+    guidance = forms.CharField(
+        label=_("What to look for"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    clause = ClauseField(label=_("ISO clause"), queryset=clause_choices(), required=False)
+    process = forms.ModelChoiceField(
+        label=_("Process"), queryset=Process.objects.order_by("code"), required=False
+    )
+    is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)

@@ -1,0 +1,885 @@
+"""Writes and workflows of internal audits (ISO 9001 9.2).
+
+Every function takes the acting user first (keyword-only), checks permission
+through `ratusz.audits.policies`, validates and saves inside a transaction.
+Records two people may edit carry a version: a save based on an old version
+raises `Conflict` instead of overwriting. Nonconformities and ideas are made
+only through the improvement area's services.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ratusz.audits import policies, selectors
+from ratusz.audits.models import (
+    Audit,
+    AuditorProfile,
+    ChecklistItem,
+    Finding,
+    Programme,
+    ProgrammeItem,
+    QuestionTemplate,
+    ReportAcknowledgement,
+)
+from ratusz.core import access, search
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.models import Clause, OrgUnit, User
+from ratusz.core.services import next_number, notify
+from ratusz.improvement import services as improvement
+from ratusz.improvement.models import Idea, Source
+from ratusz.processes.models import Process
+
+
+def _check_version(obj, expected_version: int | None) -> None:
+    if expected_version is not None and obj.version != expected_version:
+        raise Conflict(current=obj)
+
+
+def _bump(obj, fields: list[str]) -> None:
+    obj.version += 1
+    obj.full_clean()
+    obj.save(update_fields=[*fields, "version"])
+
+
+# --- the auditor pool -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_auditor(
+    *,
+    actor: User,
+    user: User,
+    trained_on: date,
+    training: str = "",
+    qualifications: str = "",
+    can_lead: bool = False,
+    is_active: bool = True,
+) -> AuditorProfile:
+    """Add someone to the auditor pool or update their qualification."""
+    if not policies.can_manage_pool(actor):
+        raise Denied(_("Only the quality manager maintains the auditor pool."))
+    if not user.is_active or access.is_external(user):
+        raise ValidationError({"user": _("Auditors are active members of the office's staff.")})
+    if trained_on is None:
+        raise ValidationError({"trained_on": _("Give the date the auditor training ended.")})
+    if trained_on > timezone.localdate():
+        raise ValidationError({"trained_on": _("The training date cannot be in the future.")})
+    profile = AuditorProfile.objects.filter(user=user).first() or AuditorProfile(user=user)
+    profile.trained_on = trained_on
+    profile.training = training.strip()
+    profile.qualifications = qualifications.strip()
+    profile.can_lead = can_lead
+    profile.is_active = is_active
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+# --- question templates -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_question_template(
+    *,
+    actor: User,
+    text: str,
+    guidance: str = "",
+    clause: Clause | None = None,
+    process: Process | None = None,
+    is_active: bool = True,
+    template: QuestionTemplate | None = None,
+) -> QuestionTemplate:
+    if not policies.can_manage_questions(actor):
+        raise Denied(_("Only the quality manager maintains the question templates."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write the question.")})
+    if clause is None and process is None:
+        raise ValidationError({"clause": _("Choose the ISO clause or the process it checks.")})
+    template = template or QuestionTemplate()
+    template.text = text.strip()
+    template.guidance = guidance.strip()
+    template.clause = clause
+    template.process = process
+    template.is_active = is_active
+    template.full_clean()
+    template.save()
+    return template
+
+
+# --- the programme ----------------------------------------------------------------------------
+
+
+def _require_programme_manager(actor: User) -> None:
+    if not policies.can_manage_programme(actor):
+        raise Denied(_("Only the quality manager plans and approves the audit programme."))
+
+
+def _back_to_draft(programme: Programme) -> bool:
+    """Any change to an approved programme needs a new approval."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    was_approved = programme.status == Programme.Status.APPROVED
+    programme.status = Programme.Status.DRAFT
+    programme.approved_by = None
+    programme.approved_at = None
+    _bump(programme, ["status", "approved_by", "approved_at"])
+    return was_approved
+
+
+@transaction.atomic
+def create_programme(*, actor: User, year: int, objectives: str = "") -> Programme:
+    """A draft programme filled from the risk-based proposal for the year."""
+    _require_programme_manager(actor)
+    if Programme.objects.filter(year=year).exists():
+        raise ValidationError(
+            {"year": _("The programme for %(year)s exists already.") % {"year": year}}
+        )
+    programme = Programme(
+        year=year,
+        objectives=objectives.strip()
+        or _(
+            "Confirm that the quality management system conforms to ISO 9001:2015 and the "
+            "office's own requirements and is effectively implemented (9.2.1)."
+        ),
+    )
+    programme.full_clean()
+    programme.save()
+    for proposal in selectors.propose_programme(year):
+        item = ProgrammeItem.objects.create(
+            programme=programme,
+            process=proposal.process,
+            org_unit=proposal.org_unit,
+            planned_month=proposal.month,
+            risk_score=proposal.score,
+            rationale=proposal.rationale,
+        )
+        item.clauses.set(proposal.clauses)
+    return programme
+
+
+def _validate_month(month: int | None) -> None:
+    if month is None or not 1 <= month <= 12:
+        raise ValidationError({"planned_month": _("Choose a month from 1 to 12.")})
+
+
+@transaction.atomic
+def update_programme(
+    *, actor: User, programme: Programme, expected_version: int | None, objectives: str
+) -> bool:
+    """Change the objectives; True if an approved programme went back to draft."""
+    _require_programme_manager(actor)
+    current = Programme.objects.select_for_update().get(pk=programme.pk)
+    _check_version(current, expected_version)
+    current.objectives = objectives.strip()
+    _bump(current, ["objectives"])
+    return _back_to_draft(current)
+
+
+@transaction.atomic
+def add_item(
+    *,
+    actor: User,
+    programme: Programme,
+    org_unit: OrgUnit,
+    planned_month: int,
+    process: Process | None = None,
+    clauses: list[Clause] | None = None,
+    rationale: str = "",
+) -> tuple[ProgrammeItem, bool]:
+    _require_programme_manager(actor)
+    _validate_month(planned_month)
+    if process is not None and programme.items.filter(process=process).exists():
+        raise ValidationError(
+            {"process": _("%(process)s is in the programme already.") % {"process": process}}
+        )
+    item = ProgrammeItem(
+        programme=programme,
+        process=process,
+        org_unit=org_unit,
+        planned_month=planned_month,
+        rationale=rationale.strip() or _("Added by the quality manager."),
+    )
+    item.full_clean()
+    item.save()
+    item.clauses.set(clauses or (list(process.clauses.all()) if process else []))
+    return item, _back_to_draft(programme)
+
+
+@transaction.atomic
+def update_item(
+    *,
+    actor: User,
+    item: ProgrammeItem,
+    planned_month: int,
+    org_unit: OrgUnit,
+    clauses: list[Clause],
+    deferred: bool = False,
+    justification: str = "",
+) -> tuple[ProgrammeItem, bool]:
+    """Move, re-scope or defer a programme item; True if the programme left approval."""
+    _require_programme_manager(actor)
+    _validate_month(planned_month)
+    item = ProgrammeItem.objects.select_for_update().get(pk=item.pk)
+    if deferred and not justification.strip():
+        raise ValidationError(
+            {"justification": _("Say why the audit is deferred: the 3-year cycle requires it.")}
+        )
+    item.planned_month = planned_month
+    item.org_unit = org_unit
+    item.status = ProgrammeItem.Status.DEFERRED if deferred else ProgrammeItem.Status.PLANNED
+    item.justification = justification.strip() if deferred else ""
+    item.full_clean()
+    item.save()
+    item.clauses.set(clauses)
+    return item, _back_to_draft(item.programme)
+
+
+@transaction.atomic
+def remove_item(*, actor: User, item: ProgrammeItem) -> bool:
+    _require_programme_manager(actor)
+    if item.audits.exists():
+        raise ValidationError(
+            _("An audit was already planned from this item; cancel the audit or defer the item.")
+        )
+    programme = item.programme
+    item.delete()
+    return _back_to_draft(programme)
+
+
+@transaction.atomic
+def approve_programme(
+    *, actor: User, programme: Programme, expected_version: int | None
+) -> Programme:
+    _require_programme_manager(actor)
+    current = Programme.objects.select_for_update().get(pk=programme.pk)
+    _check_version(current, expected_version)
+    if current.status == Programme.Status.APPROVED:
+        raise ValidationError(_("This programme is approved already."))
+    missing = selectors.missing_due_processes(current)
+    if missing:
+        raise ValidationError(
+            _(
+                "Not approved: under the 3-year cycle %(processes)s must be audited in %(year)s. "
+                "Plan an audit, or defer it with a written justification."
+            )
+            % {"processes": ", ".join(str(p) for p in missing), "year": current.year}
+        )
+    if not current.items.exists():
+        raise ValidationError(_("Not approved: the programme has no audits."))
+    current.status = Programme.Status.APPROVED
+    current.approved_by = actor
+    current.approved_at = timezone.now()
+    _bump(current, ["status", "approved_by", "approved_at"])
+    return current
+
+
+# --- independence -----------------------------------------------------------------------------
+
+
+def independence_problem(
+    auditor: User, *, units: list[OrgUnit], process: Process | None
+) -> str | None:
+    """Why `auditor` may not audit these units or this process, or None."""
+    own = auditor.org_unit
+    for unit in units:
+        if own is not None and own.path.startswith(unit.path):
+            return _(
+                "%(who)s cannot audit %(unit)s: it is their own unit (they work in %(own)s)."
+            ) % {"who": auditor, "unit": unit, "own": own}
+        if unit.head_id == auditor.pk or access.manages_unit(auditor, unit):
+            return _("%(who)s cannot audit %(unit)s: they manage that unit.") % {
+                "who": auditor,
+                "unit": unit,
+            }
+    if process is not None:
+        if process.owner_id == auditor.pk:
+            return _("%(who)s cannot audit %(process)s: they own that process.") % {
+                "who": auditor,
+                "process": process,
+            }
+        if process.owner_unit.head_id == auditor.pk or access.manages_unit(
+            auditor, process.owner_unit
+        ):
+            return _(
+                "%(who)s cannot audit %(process)s: they manage %(unit)s, which owns the process."
+            ) % {"who": auditor, "process": process, "unit": process.owner_unit}
+    return None
+
+
+def _check_team(
+    lead: User, team: list[User], units: list[OrgUnit], process: Process | None
+) -> None:
+    errors: dict[str, list[str]] = {}
+    profiles = {
+        p.user_id: p
+        for p in AuditorProfile.objects.filter(user_id__in=[lead.pk, *(u.pk for u in team)])
+    }
+    lead_profile = profiles.get(lead.pk)
+    if lead_profile is None or not lead_profile.is_active:
+        errors.setdefault("lead_auditor", []).append(
+            _("%(who)s is not an active member of the auditor pool.") % {"who": lead}
+        )
+    elif not lead_profile.can_lead:
+        errors.setdefault("lead_auditor", []).append(
+            _("%(who)s is not qualified to lead audits.") % {"who": lead}
+        )
+    problem = independence_problem(lead, units=units, process=process)
+    if problem:
+        errors.setdefault("lead_auditor", []).append(problem)
+    for member in team:
+        if member.pk == lead.pk:
+            continue
+        profile = profiles.get(member.pk)
+        if profile is None or not profile.is_active:
+            errors.setdefault("team", []).append(
+                _("%(who)s is not an active member of the auditor pool.") % {"who": member}
+            )
+        problem = independence_problem(member, units=units, process=process)
+        if problem:
+            errors.setdefault("team", []).append(problem)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_plan(
+    *,
+    title: str,
+    objectives: str,
+    scope: str,
+    criteria: str,
+    units: list[OrgUnit],
+    clauses: list[Clause],
+    planned_start: date | None,
+    planned_end: date | None,
+) -> None:
+    errors = {}
+    for name, value, message in (
+        ("title", title, _("Give the audit a title.")),
+        ("objectives", objectives, _("State the audit objectives.")),
+        ("scope", scope, _("State the audit scope.")),
+        ("criteria", criteria, _("State the audit criteria.")),
+    ):
+        if not (value or "").strip():
+            errors[name] = message
+    if not units:
+        errors["org_units"] = _("Choose at least one audited unit.")
+    if not clauses:
+        errors["clauses"] = _("Choose the ISO clauses the audit covers.")
+    if planned_start is None:
+        errors["planned_start"] = _("Give the planned start date.")
+    if planned_end is None:
+        errors["planned_end"] = _("Give the planned end date.")
+    elif planned_start and planned_end < planned_start:
+        errors["planned_end"] = _("An audit cannot end before it starts.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _closed_refusal(audit: Audit, what: str) -> ValidationError:
+    if audit.status == Audit.Status.CANCELLED:
+        return ValidationError(
+            _("Audit %(ref)s was cancelled, so its %(what)s can no longer be changed.")
+            % {"ref": audit.reference, "what": what}
+        )
+    return ValidationError(
+        _(
+            "Audit %(ref)s is closed and its report was issued, so its %(what)s can no "
+            "longer be changed."
+        )
+        % {"ref": audit.reference, "what": what}
+    )
+
+
+# --- audits -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_audit(
+    *,
+    actor: User,
+    title: str,
+    objectives: str,
+    scope: str,
+    criteria: str,
+    org_units: list[OrgUnit],
+    clauses: list[Clause],
+    planned_start: date,
+    planned_end: date,
+    lead_auditor: User,
+    team: list[User] | None = None,
+    process: Process | None = None,
+    programme_item: ProgrammeItem | None = None,
+    opening_meeting: datetime | None = None,
+) -> Audit:
+    if not policies.can_plan_audits(actor):
+        raise Denied(_("Only the quality manager and auditors of the pool plan audits."))
+    team = [u for u in (team or []) if u.pk != lead_auditor.pk]
+    _check_plan(
+        title=title,
+        objectives=objectives,
+        scope=scope,
+        criteria=criteria,
+        units=org_units,
+        clauses=clauses,
+        planned_start=planned_start,
+        planned_end=planned_end,
+    )
+    _check_team(lead_auditor, team, org_units, process)
+    audit = Audit(
+        year=planned_start.year,
+        number=next_number(Audit.objects.filter(year=planned_start.year)),
+        programme_item=programme_item,
+        title=title.strip(),
+        objectives=objectives.strip(),
+        scope=scope.strip(),
+        criteria=criteria.strip(),
+        process=process,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        opening_meeting=opening_meeting,
+        lead_auditor=lead_auditor,
+        created_by=actor,
+    )
+    audit.full_clean()
+    audit.save()
+    audit.org_units.set(org_units)
+    audit.clauses.set(clauses)
+    audit.team.set(team)
+    _index(audit)
+    for member in [lead_auditor, *team]:
+        if member.pk != actor.pk:
+            notify(
+                recipient=member,
+                kind="audit_assigned",
+                url=f"/audits/{audit.pk}/",
+                params={"ref": audit.reference, "title": audit.title, "by": str(actor)},
+            )
+    return audit
+
+
+def _locked(audit: Audit, expected_version: int | None) -> Audit:
+    current = Audit.objects.select_for_update().get(pk=audit.pk)
+    _check_version(current, expected_version)
+    return current
+
+
+def _save_audit(audit: Audit, fields: list[str]) -> Audit:
+    audit.version += 1
+    audit.full_clean()
+    audit.save(update_fields=[*fields, "version", "updated_at"])
+    _index(audit)
+    return audit
+
+
+@transaction.atomic
+def update_audit(
+    *,
+    actor: User,
+    audit: Audit,
+    expected_version: int | None,
+    title: str,
+    objectives: str,
+    scope: str,
+    criteria: str,
+    org_units: list[OrgUnit],
+    clauses: list[Clause],
+    planned_start: date,
+    planned_end: date,
+    lead_auditor: User,
+    team: list[User] | None = None,
+    process: Process | None = None,
+    opening_meeting: datetime | None = None,
+    closing_meeting: datetime | None = None,
+) -> Audit:
+    current = _locked(audit, expected_version)
+    if current.is_closed:
+        raise _closed_refusal(current, _("plan"))
+    if not policies.can_edit_audit(actor, current):
+        raise Denied(_("Only the quality manager and the lead auditor change the audit plan."))
+    team = [u for u in (team or []) if u.pk != lead_auditor.pk]
+    _check_plan(
+        title=title,
+        objectives=objectives,
+        scope=scope,
+        criteria=criteria,
+        units=org_units,
+        clauses=clauses,
+        planned_start=planned_start,
+        planned_end=planned_end,
+    )
+    _check_team(lead_auditor, team, org_units, process)
+    current.title = title.strip()
+    current.objectives = objectives.strip()
+    current.scope = scope.strip()
+    current.criteria = criteria.strip()
+    current.process = process
+    current.planned_start = planned_start
+    current.planned_end = planned_end
+    current.lead_auditor = lead_auditor
+    current.opening_meeting = opening_meeting
+    current.closing_meeting = closing_meeting
+    if planned_start.year != current.year and not current.checklist.exists():
+        # The reference follows the year the audit takes place in, until work begins.
+        current.year = planned_start.year
+        current.number = next_number(Audit.objects.filter(year=planned_start.year))
+    _save_audit(
+        current,
+        [
+            "title",
+            "objectives",
+            "scope",
+            "criteria",
+            "process",
+            "planned_start",
+            "planned_end",
+            "lead_auditor",
+            "opening_meeting",
+            "closing_meeting",
+            "year",
+            "number",
+        ],
+    )
+    current.org_units.set(org_units)
+    current.clauses.set(clauses)
+    current.team.set(team)
+    return current
+
+
+def templates_for(audit: Audit) -> list[QuestionTemplate]:
+    """Active question templates for the audit's clauses (and their sub-clauses) and process."""
+    by_clause = Q(pk__in=[])
+    for number in (c.number for c in audit.clauses.all()):
+        by_clause |= Q(clause__number=number) | Q(clause__number__startswith=f"{number}.")
+    wanted = Q(process__isnull=True) & by_clause
+    if audit.process_id:
+        wanted |= Q(process_id=audit.process_id)
+    qs = QuestionTemplate.objects.filter(wanted, is_active=True)
+    return list(qs.select_related("clause").order_by("clause__sort_key", "process_id", "id"))
+
+
+def _build_checklist(audit: Audit) -> int:
+    rows = [
+        ChecklistItem(
+            audit=audit,
+            position=index,
+            question=t.text,
+            guidance=t.guidance,
+            template=t,
+            clause=t.clause,
+        )
+        for index, t in enumerate(templates_for(audit), start=1)
+    ]
+    ChecklistItem.objects.bulk_create(rows)
+    return len(rows)
+
+
+@transaction.atomic
+def start_audit(*, actor: User, audit: Audit, expected_version: int | None) -> Audit:
+    current = _locked(audit, expected_version)
+    if not (policies.is_on_team(actor, current) or access.is_quality_manager(actor)):
+        raise Denied(_("Only the audit team or the quality manager starts the audit."))
+    if current.status != Audit.Status.PLANNED:
+        raise ValidationError(_("Only a planned audit can be started."))
+    if not current.checklist.exists():
+        _build_checklist(current)
+    current.status = Audit.Status.IN_PROGRESS
+    if current.opening_meeting is None:
+        current.opening_meeting = timezone.now()
+    return _save_audit(current, ["status", "opening_meeting"])
+
+
+@transaction.atomic
+def cancel_audit(*, actor: User, audit: Audit, expected_version: int | None, reason: str) -> Audit:
+    current = _locked(audit, expected_version)
+    if current.is_closed:
+        raise _closed_refusal(current, _("status"))
+    if not policies.can_edit_audit(actor, current):
+        raise Denied(_("Only the quality manager and the lead auditor cancel an audit."))
+    if not reason.strip():
+        raise ValidationError({"cancel_reason": _("Say why the audit is cancelled.")})
+    current.status = Audit.Status.CANCELLED
+    current.cancel_reason = reason.strip()
+    return _save_audit(current, ["status", "cancel_reason"])
+
+
+@transaction.atomic
+def close_audit(
+    *,
+    actor: User,
+    audit: Audit,
+    expected_version: int | None,
+    closing_meeting: datetime | None,
+    summary: str,
+    issued_at: datetime | None = None,
+) -> Audit:
+    """Issue the report: the lead auditor, after the closing meeting, every question answered."""
+    current = _locked(audit, expected_version)
+    if current.is_closed:
+        raise _closed_refusal(current, _("report"))
+    if not policies.is_lead(actor, current):
+        raise Denied(_("Only the lead auditor closes the audit and issues the report."))
+    if current.status != Audit.Status.IN_PROGRESS:
+        raise ValidationError(_("Start the audit before closing it."))
+    errors = {}
+    if closing_meeting is None:
+        errors["closing_meeting"] = _("Give the date of the closing meeting.")
+    if not summary.strip():
+        errors["summary"] = _("Write the audit conclusions.")
+    open_questions = current.checklist.filter(answer="").count()
+    if not current.checklist.exists():
+        errors["checklist"] = _("The checklist is empty: add and answer the audit questions.")
+    elif open_questions:
+        errors["checklist"] = _(
+            "%(n)s checklist questions are not answered yet; answer every question "
+            "(“not applicable” where it does not apply)."
+        ) % {"n": open_questions}
+    if errors:
+        raise ValidationError(errors)
+    current.closing_meeting = closing_meeting
+    current.summary = summary.strip()
+    current.status = Audit.Status.CLOSED
+    current.report_issued_at = issued_at or timezone.now()
+    _save_audit(current, ["closing_meeting", "summary", "status", "report_issued_at"])
+    for unit in current.org_units.select_related("head"):
+        if unit.head_id and unit.head_id != actor.pk:
+            notify(
+                recipient=unit.head,
+                kind="audit_report_issued",
+                url=f"/audits/{current.pk}/",
+                params={"ref": current.reference, "title": current.title, "unit": unit.name},
+                dedupe_key=f"audit_report:{current.pk}:{unit.pk}",
+            )
+    return current
+
+
+# --- the checklist ----------------------------------------------------------------------------
+
+
+def _require_performer(actor: User, audit: Audit, what: str) -> None:
+    if audit.is_closed:
+        raise _closed_refusal(audit, what)
+    if not policies.is_on_team(actor, audit):
+        raise Denied(_("Only the lead auditor and the audit team work on the audit."))
+
+
+@transaction.atomic
+def add_question(
+    *, actor: User, audit: Audit, question: str, clause: Clause | None = None, guidance: str = ""
+) -> ChecklistItem:
+    audit = Audit.objects.select_for_update().get(pk=audit.pk)
+    _require_performer(actor, audit, _("checklist"))
+    if not question.strip():
+        raise ValidationError({"question": _("Write the question.")})
+    position = next_number(audit.checklist.all(), "position")
+    item = ChecklistItem(
+        audit=audit,
+        position=position,
+        question=question.strip(),
+        guidance=guidance.strip(),
+        clause=clause,
+    )
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def answer_question(
+    *,
+    actor: User,
+    item: ChecklistItem,
+    expected_version: int | None,
+    answer: str,
+    evidence: str = "",
+    answered_at: datetime | None = None,
+) -> ChecklistItem:
+    current = ChecklistItem.objects.select_for_update().select_related("audit").get(pk=item.pk)
+    _require_performer(actor, current.audit, _("checklist"))
+    if current.audit.status != Audit.Status.IN_PROGRESS:
+        raise ValidationError(_("Start the audit before answering its checklist."))
+    _check_version(current, expected_version)
+    if answer not in ChecklistItem.Answer.values:
+        raise ValidationError({"answer": _("Choose an answer.")})
+    if (
+        answer in (ChecklistItem.Answer.NONCONFORMS, ChecklistItem.Answer.OBSERVATION)
+        and not (evidence or "").strip()
+    ):
+        raise ValidationError(
+            {"evidence": _("Write down the evidence behind a nonconformity or an observation.")}
+        )
+    current.answer = answer
+    current.evidence = (evidence or "").strip()
+    current.answered_by = actor
+    current.answered_at = answered_at or timezone.now()
+    _bump(current, ["answer", "evidence", "answered_by", "answered_at"])
+    return current
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_finding(
+    *,
+    actor: User,
+    audit: Audit,
+    grade: str,
+    clause: Clause | None,
+    org_unit: OrgUnit | None,
+    description: str,
+    evidence: str = "",
+    process: Process | None = None,
+    checklist_item: ChecklistItem | None = None,
+    found_on: date | None = None,
+    nc_target_date: date | None = None,
+) -> Finding:
+    """Record a finding; a nonconformity finding raises a linked nonconformity record in
+    the same transaction, so either both are saved or neither."""
+    audit = Audit.objects.select_for_update().get(pk=audit.pk)
+    _require_performer(actor, audit, _("findings"))
+    if audit.status != Audit.Status.IN_PROGRESS:
+        raise ValidationError(_("Start the audit before recording findings."))
+    errors = {}
+    if grade not in Finding.Grade.values:
+        errors["grade"] = _("Choose the grade of the finding.")
+    if clause is None:
+        errors["clause"] = _("A finding names the ISO clause it concerns.")
+    units = list(audit.org_units.all())
+    if org_unit is None:
+        errors["org_unit"] = _("Choose the unit the finding concerns.")
+    elif org_unit.pk not in {u.pk for u in units}:
+        errors["org_unit"] = _(
+            "%(unit)s is not audited in this audit; choose one of: %(units)s."
+        ) % {
+            "unit": org_unit,
+            "units": ", ".join(u.name for u in units),
+        }
+    if not description.strip():
+        errors["description"] = _("Describe the finding.")
+    if checklist_item is not None and checklist_item.audit_id != audit.pk:
+        errors["checklist_item"] = _("That question belongs to another audit.")
+    if errors:
+        raise ValidationError(errors)
+    finding = Finding(
+        audit=audit,
+        number=next_number(audit.findings.all()),
+        grade=grade,
+        clause=clause,
+        process=process or audit.process,
+        org_unit=org_unit,
+        description=description.strip(),
+        evidence=evidence.strip(),
+        checklist_item=checklist_item,
+        recorded_by=actor,
+    )
+    finding.full_clean()
+    finding.save()
+    if grade in Finding.NONCONFORMITY_GRADES:
+        nc = improvement.raise_nonconformity(
+            actor=actor,
+            title=_("%(grade)s: %(clause)s, %(unit)s")
+            % {
+                "grade": finding.get_grade_display(),
+                "clause": clause.number,
+                "unit": org_unit.name,
+            },
+            description=finding.description
+            + (f"\n\n{_('Evidence')}: {finding.evidence}" if finding.evidence else ""),
+            source=Source.INTERNAL_AUDIT,
+            source_reference=finding.reference,
+            grade=grade,
+            clause=clause,
+            process=finding.process,
+            org_unit=org_unit,
+            owner=org_unit.head,
+            detected_on=found_on,
+            target_date=nc_target_date,
+        )
+        finding.nonconformity = nc
+        finding.save(update_fields=["nonconformity"])
+    _index_finding(finding)
+    return finding
+
+
+@transaction.atomic
+def opportunity_to_idea(*, actor: User, finding: Finding) -> Idea:
+    """Turn an opportunity for improvement into an improvement idea, once."""
+    finding = Finding.objects.select_for_update().select_related("audit").get(pk=finding.pk)
+    audit = finding.audit
+    if not (policies.is_on_team(actor, audit) or access.is_quality_manager(actor)):
+        raise Denied(_("Only the audit team or the quality manager passes on opportunities."))
+    if finding.grade != Finding.Grade.OPPORTUNITY:
+        raise ValidationError(_("Only an opportunity for improvement becomes an idea."))
+    if finding.idea_id:
+        raise ValidationError(
+            _("This opportunity is already idea %(ref)s.") % {"ref": finding.idea.reference}
+        )
+    idea = improvement.submit_idea(
+        actor=actor,
+        title=finding.description.splitlines()[0][:200],
+        description=finding.description,
+        source=Idea.Source.AUDIT,
+        source_reference=finding.reference,
+        org_unit=finding.org_unit,
+        process=finding.process,
+        clause=finding.clause,
+        expected_benefit=finding.evidence,
+    )
+    finding.idea = idea
+    finding.version += 1
+    finding.save(update_fields=["idea", "version"])
+    return idea
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def acknowledge_report(
+    *, actor: User, audit: Audit, org_unit: OrgUnit, comment: str = ""
+) -> ReportAcknowledgement:
+    if audit.status != Audit.Status.CLOSED:
+        raise ValidationError(
+            _("The report is not issued yet, so there is nothing to acknowledge.")
+        )
+    if not audit.org_units.filter(pk=org_unit.pk).exists():
+        raise ValidationError({"org_unit": _("%(unit)s was not audited.") % {"unit": org_unit}})
+    if not policies.can_acknowledge_for(actor, org_unit):
+        raise Denied(
+            _("Only the head of %(unit)s acknowledges the report for that unit.")
+            % {"unit": org_unit}
+        )
+    existing = (
+        ReportAcknowledgement.objects.filter(audit=audit, org_unit=org_unit)
+        .select_related("user")
+        .first()
+    )
+    if existing is not None:
+        raise ValidationError(
+            _("%(unit)s acknowledged this report already (%(who)s).")
+            % {"unit": org_unit, "who": existing.user}
+        )
+    ack = ReportAcknowledgement(audit=audit, org_unit=org_unit, user=actor, comment=comment.strip())
+    ack.full_clean()
+    ack.save()
+    return ack
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def _index(audit: Audit) -> None:
+    from ratusz.audits.search import audit_row
+
+    search.index("audit", **audit_row(audit))
+
+
+def _index_finding(finding: Finding) -> None:
+    # Findings are found through their audit: its text includes them.
+    _index(finding.audit)

@@ -1,0 +1,778 @@
+"""Pages of internal audits: the programme, the auditor pool, question templates,
+the audit list, an audit (plan, checklist, findings, report) and its PDF report.
+
+Each view: access helper → form or service → render or redirect.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ratusz.audits import policies, report, selectors, services
+from ratusz.audits.forms import (
+    AcknowledgeForm,
+    AnswerForm,
+    AttachmentForm,
+    AuditEditForm,
+    AuditFilterForm,
+    AuditForm,
+    AuditorForm,
+    CancelForm,
+    CloseForm,
+    FindingForm,
+    ItemForm,
+    NewItemForm,
+    ProgrammeForm,
+    QuestionForm,
+    QuestionTemplateForm,
+    StartForm,
+    item_initial,
+)
+from ratusz.audits.models import (
+    Audit,
+    AuditorProfile,
+    ChecklistItem,
+    Finding,
+    Programme,
+    ProgrammeItem,
+    QuestionTemplate,
+)
+from ratusz.core import access
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.forms import apply_service_errors
+from ratusz.core.listing import list_template, paginate
+from ratusz.core.models import Attachment
+from ratusz.core.services import attach_file
+
+DRAFT_AGAIN = _(
+    "The programme was approved; after this change it is a draft again and needs approval."
+)
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not access.can_view_directory(request.user):
+        raise PermissionDenied(_("This page is for the office's staff."))
+
+
+def _qm_only(request: HttpRequest, message: str) -> None:
+    _staff_only(request)
+    if not access.is_quality_manager(request.user):
+        raise PermissionDenied(message)
+
+
+def _get_audit_for_user(request: HttpRequest, pk: int) -> Audit:
+    audit = selectors.audit_detail(user=request.user, pk=pk)
+    if audit is None:
+        raise Http404(_("No such audit, or it is not visible to you."))
+    return audit
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+# --- programme --------------------------------------------------------------------------------
+
+
+@login_required
+def programme_current(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    return redirect("audits:programme", year=timezone.localdate().year)
+
+
+@login_required
+def programme(request: HttpRequest, year: int) -> HttpResponse:
+    _staff_only(request)
+    if not 2000 <= year <= 2100:
+        raise Http404
+    prog = Programme.objects.select_related("approved_by").filter(year=year).first()
+    can_manage = policies.can_manage_programme(request.user)
+    context = {
+        "year": year,
+        "programme": prog,
+        "can_manage": can_manage,
+        "labels": selectors.progress_labels(),
+        "previous_year": year - 1,
+        "next_year": year + 1,
+    }
+    if prog is not None:
+        items = selectors.items_with_progress(prog)
+        context.update(
+            items=items,
+            totals=selectors.progress_totals(items),
+            missing=selectors.missing_due_processes(prog) if can_manage else [],
+            programme_form=ProgrammeForm(
+                initial={"objectives": prog.objectives, "version": prog.version}
+            ),
+        )
+    elif can_manage:
+        context["proposal"] = selectors.propose_programme(year)
+    return render(request, "audits/programme.html", context)
+
+
+@login_required
+@require_POST
+def programme_generate(request: HttpRequest, year: int) -> HttpResponse:
+    _qm_only(request, _("Only the quality manager plans the audit programme."))
+    try:
+        services.create_programme(actor=request.user, year=year)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(
+            request,
+            _("A draft programme was made from the proposal. Adjust it, then approve it."),
+        )
+    return redirect("audits:programme", year=year)
+
+
+@login_required
+@require_POST
+def programme_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
+    _qm_only(request, _("Only the quality manager changes and approves the audit programme."))
+    prog = get_object_or_404(Programme, year=year)
+    form = ProgrammeForm(request.POST) if step == "edit" else StartForm(request.POST)
+    if step not in ("edit", "approve"):
+        raise Http404
+    if not form.is_valid():
+        messages.error(request, _("Not saved: %(errors)s") % {"errors": form.errors.as_text()})
+        return redirect("audits:programme", year=year)
+    try:
+        if step == "approve":
+            services.approve_programme(
+                actor=request.user, programme=prog, expected_version=form.cleaned_data["version"]
+            )
+            messages.success(request, _("The programme is approved."))
+        else:
+            again = services.update_programme(
+                actor=request.user,
+                programme=prog,
+                expected_version=form.cleaned_data["version"],
+                objectives=form.cleaned_data["objectives"],
+            )
+            messages.success(request, _("Saved."))
+            if again:
+                messages.warning(request, DRAFT_AGAIN)
+    except Conflict as exc:
+        messages.error(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    return redirect("audits:programme", year=year)
+
+
+@login_required
+def item_create(request: HttpRequest, year: int) -> HttpResponse:
+    _qm_only(request, _("Only the quality manager changes the audit programme."))
+    prog = get_object_or_404(Programme, year=year)
+    form = NewItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            _item, again = services.add_item(
+                actor=request.user,
+                programme=prog,
+                process=data["process"],
+                org_unit=data["org_unit"],
+                planned_month=data["planned_month"],
+                clauses=list(data["clauses"]),
+                rationale=data["rationale"],
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Audit added to the programme."))
+            if again:
+                messages.warning(request, DRAFT_AGAIN)
+            return redirect("audits:programme", year=year)
+    return render(request, "audits/item_form.html", {"form": form, "programme": prog, "item": None})
+
+
+@login_required
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _qm_only(request, _("Only the quality manager changes the audit programme."))
+    item = get_object_or_404(
+        ProgrammeItem.objects.select_related("programme", "process", "org_unit"), pk=pk
+    )
+    form = ItemForm(request.POST or None, initial=item_initial(item))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            _item, again = services.update_item(
+                actor=request.user,
+                item=item,
+                planned_month=data["planned_month"],
+                org_unit=data["org_unit"],
+                clauses=list(data["clauses"]),
+                deferred=data["deferred"],
+                justification=data["justification"],
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            if again:
+                messages.warning(request, DRAFT_AGAIN)
+            return redirect("audits:programme", year=item.programme.year)
+    return render(
+        request, "audits/item_form.html", {"form": form, "programme": item.programme, "item": item}
+    )
+
+
+@login_required
+@require_POST
+def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    _qm_only(request, _("Only the quality manager changes the audit programme."))
+    item = get_object_or_404(ProgrammeItem.objects.select_related("programme"), pk=pk)
+    year = item.programme.year
+    try:
+        again = services.remove_item(actor=request.user, item=item)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Removed from the programme."))
+        if again:
+            messages.warning(request, DRAFT_AGAIN)
+    return redirect("audits:programme", year=year)
+
+
+# --- auditor pool -----------------------------------------------------------------------------
+
+
+@login_required
+def auditors(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    return render(
+        request,
+        "audits/auditors.html",
+        {
+            "profiles": selectors.auditor_pool(),
+            "can_manage": policies.can_manage_pool(request.user),
+        },
+    )
+
+
+@login_required
+def auditor_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _qm_only(request, _("Only the quality manager maintains the auditor pool."))
+    profile = get_object_or_404(AuditorProfile, pk=pk) if pk else None
+    initial = {"is_active": True}
+    if profile is not None:
+        initial = {
+            "user": profile.user_id,
+            "trained_on": profile.trained_on,
+            "training": profile.training,
+            "qualifications": profile.qualifications,
+            "can_lead": profile.can_lead,
+            "is_active": profile.is_active,
+        }
+    form = AuditorForm(request.POST or None, initial=initial)
+    if profile is not None:
+        form.fields["user"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_auditor(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("The auditor pool is updated."))
+            return redirect("audits:auditors")
+    return render(request, "audits/auditor_form.html", {"form": form, "profile": profile})
+
+
+# --- question templates -----------------------------------------------------------------------
+
+
+@login_required
+def questions(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    can_manage = policies.can_manage_questions(request.user)
+    if not (can_manage or access.reads_everything(request.user)):
+        raise PermissionDenied(
+            _("The question templates are for the quality manager and auditors.")
+        )
+    form = QuestionTemplateForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied(_("Only the quality manager maintains the question templates."))
+        if form.is_valid():
+            try:
+                services.save_question_template(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                messages.success(request, _("Question added."))
+                return redirect("audits:questions")
+    rows = QuestionTemplate.objects.select_related("clause", "process").order_by(
+        "clause__sort_key", "process__code", "id"
+    )
+    return render(
+        request,
+        "audits/questions.html",
+        {"templates": rows, "form": form, "can_manage": can_manage},
+    )
+
+
+@login_required
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _qm_only(request, _("Only the quality manager maintains the question templates."))
+    template = get_object_or_404(QuestionTemplate, pk=pk)
+    form = QuestionTemplateForm(
+        request.POST or None,
+        initial={
+            "text": template.text,
+            "guidance": template.guidance,
+            "clause": template.clause_id,
+            "process": template.process_id,
+            "is_active": template.is_active,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_question_template(
+                actor=request.user, template=template, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("audits:questions")
+    return render(request, "audits/question_form.html", {"form": form, "template": template})
+
+
+# --- audits -----------------------------------------------------------------------------------
+
+
+@login_required
+def audit_list(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = AuditFilterForm(request.GET or None)
+    page, query = paginate(
+        request, selectors.audit_list(user=request.user, filters=form.filters()), 25
+    )
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "can_plan": policies.can_plan_audits(request.user),
+    }
+    return render(
+        request, list_template(request, "audits/audit_list.html", "audit-results"), context
+    )
+
+
+def _plan_data(form) -> dict:
+    data = dict(form.cleaned_data)
+    data.pop("version", None)
+    for name in ("org_units", "clauses", "team"):
+        data[name] = list(data.get(name) or [])
+    return data
+
+
+@login_required
+def audit_create(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    if not policies.can_plan_audits(request.user):
+        raise PermissionDenied(_("Only the quality manager and auditors of the pool plan audits."))
+    item = None
+    item_id = request.GET.get("item") or request.POST.get("item")
+    if item_id and str(item_id).isdigit():
+        item = (
+            ProgrammeItem.objects.select_related("programme", "process", "org_unit")
+            .prefetch_related("clauses")
+            .filter(pk=item_id)
+            .first()
+        )
+    initial = {}
+    if item is not None:
+        year = item.programme.year
+        start = date(year, item.planned_month, 10)
+        initial = {
+            "title": _("Audit of %(what)s") % {"what": item.process or item.org_unit},
+            "process": item.process_id,
+            "org_units": [item.org_unit_id],
+            "clauses": [c.pk for c in item.clauses.all()],
+            "objectives": _(
+                "Check that the process conforms to ISO 9001:2015 and the office's requirements "
+                "and is effectively implemented and maintained."
+            ),
+            "scope": str(item.process or item.org_unit),
+            "criteria": _("ISO 9001:2015, the office's procedures and the law that applies."),
+            "planned_start": start,
+            "planned_end": start + timedelta(days=2),
+        }
+    form = AuditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            audit = services.create_audit(
+                actor=request.user, programme_item=item, **_plan_data(form)
+            )
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Audit %(ref)s planned.") % {"ref": audit.reference})
+            return redirect("audits:detail", pk=audit.pk)
+    return render(request, "audits/audit_form.html", {"form": form, "audit": None, "item": item})
+
+
+@login_required
+def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    if audit.is_closed:
+        messages.error(request, _errors(services._closed_refusal(audit, _("plan"))))
+        return redirect("audits:detail", pk=pk)
+    if not policies.can_edit_audit(request.user, audit):
+        raise PermissionDenied(_("Only the quality manager and the lead auditor change the plan."))
+    initial = {
+        "title": audit.title,
+        "process": audit.process_id,
+        "org_units": [u.pk for u in audit.org_units.all()],
+        "clauses": [c.pk for c in audit.clauses.all()],
+        "objectives": audit.objectives,
+        "scope": audit.scope,
+        "criteria": audit.criteria,
+        "planned_start": audit.planned_start,
+        "planned_end": audit.planned_end,
+        "opening_meeting": audit.opening_meeting,
+        "closing_meeting": audit.closing_meeting,
+        "lead_auditor": audit.lead_auditor_id,
+        "team": [u.pk for u in audit.team.all()],
+        "version": audit.version,
+    }
+    form = AuditEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_audit(
+                actor=request.user,
+                audit=audit,
+                expected_version=form.cleaned_data["version"],
+                **_plan_data(form),
+            )
+        except Conflict as exc:
+            form.add_error(None, str(exc))
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("audits:detail", pk=pk)
+    return render(request, "audits/audit_form.html", {"form": form, "audit": audit, "item": None})
+
+
+def _detail_context(request: HttpRequest, audit: Audit, **extra) -> dict:
+    user = request.user
+    checklist = selectors.checklist_of(audit)
+    can_perform = policies.can_perform(user, audit)
+    lock = {"version": audit.version}
+    answer_forms = extra.pop("answer_forms", {})
+    attachments: dict[str, list[Attachment]] = {}
+    ct = ContentType.objects.get_for_model(ChecklistItem)
+    for a in Attachment.objects.filter(
+        target_type=ct, target_id__in=[str(i.pk) for i in checklist]
+    ).order_by("uploaded_at"):
+        attachments.setdefault(a.target_id, []).append(a)
+    for item in checklist:
+        item.files = attachments.get(str(item.pk), [])
+        if can_perform and audit.status == Audit.Status.IN_PROGRESS:
+            item.form = answer_forms.get(item.pk) or AnswerForm(
+                item=item,
+                initial={"answer": item.answer, "evidence": item.evidence, "version": item.version},
+            )
+            item.file_form = AttachmentForm(item=item)
+    acks = {a.org_unit_id: a for a in audit.acknowledgements.select_related("user")}
+    units = list(audit.org_units.all())
+    to_ack = policies.units_to_acknowledge(user, audit)
+    ack_form = extra.pop("ack_form", None) or AcknowledgeForm()
+    ack_form.fields["org_unit"].queryset = audit.org_units.filter(pk__in=[u.pk for u in to_ack])
+    context = {
+        "audit": audit,
+        "units": units,
+        "team": list(audit.team.all()),
+        "clauses": list(audit.clauses.all()),
+        "checklist": checklist,
+        "summary": selectors.checklist_summary(checklist),
+        "findings": selectors.findings_of(audit),
+        "acknowledgements": [(u, acks.get(u.pk)) for u in units],
+        "can_edit": policies.can_edit_audit(user, audit),
+        "can_perform": can_perform,
+        "can_start": audit.status == Audit.Status.PLANNED
+        and (policies.is_on_team(user, audit) or access.is_quality_manager(user)),
+        "can_close": policies.can_close(user, audit),
+        "can_idea": policies.is_on_team(user, audit) or access.is_quality_manager(user),
+        "to_acknowledge": to_ack,
+        "start_form": StartForm(initial=lock),
+        "cancel_form": CancelForm(initial=lock),
+        "close_form": extra.pop("close_form", None)
+        or CloseForm(
+            initial={
+                **lock,
+                "closing_meeting": audit.closing_meeting
+                or timezone.localtime().replace(second=0, microsecond=0),
+                "summary": audit.summary,
+            }
+        ),
+        "question_form": QuestionForm(),
+        "finding_form": extra.pop("finding_form", None) or FindingForm(audit=audit),
+        "ack_form": ack_form,
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    return render(request, "audits/audit_detail.html", _detail_context(request, audit))
+
+
+@login_required
+@require_POST
+def audit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    forms = {"start": StartForm, "cancel": CancelForm, "close": CloseForm}
+    if step not in forms:
+        raise Http404
+    form = forms[step](request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        lock = data.pop("version")
+        try:
+            if step == "start":
+                services.start_audit(actor=request.user, audit=audit, expected_version=lock)
+                messages.success(request, _("The audit is in progress; the checklist is ready."))
+            elif step == "cancel":
+                services.cancel_audit(
+                    actor=request.user,
+                    audit=audit,
+                    expected_version=lock,
+                    reason=data["cancel_reason"],
+                )
+                messages.success(request, _("The audit is cancelled."))
+            else:
+                services.close_audit(
+                    actor=request.user,
+                    audit=audit,
+                    expected_version=lock,
+                    closing_meeting=data["closing_meeting"],
+                    summary=data["summary"],
+                )
+                messages.success(
+                    request,
+                    _("The audit is closed and its report issued; the audited units are told."),
+                )
+        except Conflict as exc:
+            form.add_error(None, str(exc))
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+            if hasattr(exc, "error_dict") and "checklist" in exc.error_dict:
+                form.add_error(None, exc.error_dict["checklist"])
+        else:
+            return redirect("audits:detail", pk=pk)
+    audit = _get_audit_for_user(request, pk)
+    if step != "close":
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("audits:detail", pk=pk)
+    context = _detail_context(request, audit, close_form=form, open_panel="close")
+    return render(request, "audits/audit_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def add_question(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    form = QuestionForm(request.POST)
+    if not policies.is_on_team(request.user, audit) and not audit.is_closed:
+        raise PermissionDenied(_("Only the lead auditor and the audit team work on the audit."))
+    if form.is_valid():
+        try:
+            services.add_question(actor=request.user, audit=audit, **form.cleaned_data)
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        else:
+            messages.success(request, _("Question added to the checklist."))
+    else:
+        messages.error(request, _("Write the question."))
+    return redirect(f"/audits/{pk}/#checklist")
+
+
+def _get_item(audit: Audit, item_pk: int) -> ChecklistItem:
+    item = audit.checklist.filter(pk=item_pk).first()
+    if item is None:
+        raise Http404
+    item.audit = audit
+    return item
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    item = _get_item(audit, item_pk)
+    if not policies.is_on_team(request.user, audit):
+        raise PermissionDenied(_("Only the lead auditor and the audit team answer the checklist."))
+    form = AnswerForm(request.POST, item=item)
+    if form.is_valid():
+        try:
+            services.answer_question(
+                actor=request.user,
+                item=item,
+                expected_version=form.cleaned_data["version"],
+                answer=form.cleaned_data["answer"],
+                evidence=form.cleaned_data["evidence"],
+            )
+        except Conflict as exc:
+            current = exc.current
+            # Keep what this auditor wrote; show what the other one saved.
+            data = request.POST.copy()
+            data["version"] = current.version
+            form = AnswerForm(data, item=item)
+            form.is_valid()
+            form.add_error(None, str(exc))
+            form.conflict = current
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Answer to question %(n)s saved.") % {"n": item.position})
+            return redirect(f"/audits/{pk}/#q{item.pk}")
+    context = _detail_context(request, audit, answer_forms={item.pk: form})
+    return render(
+        request,
+        "audits/audit_detail.html",
+        context,
+        status=409 if getattr(form, "conflict", None) else 400,
+    )
+
+
+@login_required
+@require_POST
+def attach(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    item = _get_item(audit, item_pk)
+    if not policies.can_perform(request.user, audit):
+        if audit.is_closed:
+            messages.error(request, _errors(services._closed_refusal(audit, _("checklist"))))
+            return redirect("audits:detail", pk=pk)
+        raise PermissionDenied(_("Only the lead auditor and the audit team add evidence."))
+    form = AttachmentForm(request.POST, request.FILES, item=item)
+    if form.is_valid():
+        try:
+            attach_file(
+                actor=request.user,
+                target=item,
+                upload=form.cleaned_data["file"],
+                description=form.cleaned_data["description"],
+                clauses=[item.clause] if item.clause_id else None,
+            )
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        else:
+            messages.success(request, _("File attached to question %(n)s.") % {"n": item.position})
+    else:
+        messages.error(request, _("Choose a file."))
+    return redirect(f"/audits/{pk}/#q{item.pk}")
+
+
+@login_required
+def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    if audit.is_closed:
+        messages.error(request, _errors(services._closed_refusal(audit, _("findings"))))
+        return redirect("audits:detail", pk=pk)
+    if not policies.can_perform(request.user, audit):
+        raise PermissionDenied(_("Only the lead auditor and the audit team record findings."))
+    initial = {}
+    if request.GET.get("question", "").isdigit():
+        initial["checklist_item"] = request.GET["question"]
+    units = list(audit.org_units.all())
+    if len(units) == 1:
+        initial["org_unit"] = units[0].pk
+    form = FindingForm(request.POST or None, audit=audit, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            finding = services.record_finding(actor=request.user, audit=audit, **form.cleaned_data)
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            text = _("Finding %(ref)s recorded.") % {"ref": finding.reference}
+            if finding.nonconformity_id:
+                text += " " + _(
+                    "Nonconformity %(nc)s was raised and assigned to the head of %(unit)s."
+                ) % {
+                    "nc": finding.nonconformity.reference,
+                    "unit": finding.org_unit,
+                }
+            messages.success(request, text)
+            return redirect(f"/audits/{pk}/#findings")
+    return render(request, "audits/finding_form.html", {"form": form, "audit": audit})
+
+
+@login_required
+@require_POST
+def finding_idea(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    finding = get_object_or_404(Finding, pk=finding_pk, audit=audit)
+    try:
+        idea = services.opportunity_to_idea(actor=request.user, finding=finding)
+    except Denied as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(
+            request,
+            _("Improvement idea %(ref)s was submitted from this opportunity.")
+            % {"ref": idea.reference},
+        )
+    return redirect(f"/audits/{pk}/#findings")
+
+
+@login_required
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    form = AcknowledgeForm(request.POST)
+    form.fields["org_unit"].queryset = audit.org_units.all()
+    if form.is_valid():
+        try:
+            services.acknowledge_report(actor=request.user, audit=audit, **form.cleaned_data)
+        except Denied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        else:
+            messages.success(request, _("The report is acknowledged."))
+    else:
+        messages.error(request, _("Choose the unit you acknowledge the report for."))
+    return redirect(f"/audits/{pk}/#report")
+
+
+@login_required
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _get_audit_for_user(request, pk)
+    pdf = report.report_pdf(audit)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"{audit.reference}-raport.pdf".replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
