@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -210,7 +210,8 @@ def _documents(today: date, p: dict) -> Verdict:
 
 
 def _programme(today: date, p: dict) -> Verdict:
-    from ratusz.audits.models import Audit, Programme, ProgrammeItem
+    from ratusz.audits.models import Programme
+    from ratusz.audits.selectors import programme_totals
 
     programme = Programme.objects.filter(year=today.year).first()
     fix = f"/audits/programme/{today.year}/"
@@ -220,13 +221,7 @@ def _programme(today: date, p: dict) -> Verdict:
         return Verdict(
             RED, _("The audit programme for %(y)d is not approved.") % {"y": today.year}, fix
         )
-    closed = Audit.objects.filter(programme_item=OuterRef("pk"), status=Audit.Status.CLOSED)
-    late = (
-        programme.items.filter(status=ProgrammeItem.Status.PLANNED, planned_month__lt=today.month)
-        .annotate(done=Exists(closed))
-        .filter(done=False)
-        .count()
-    )
+    late = programme_totals(today.year, today)["late"]
     if late > p["amber_up_to"]:
         return Verdict(RED, _("%(n)d programmed audits are late.") % {"n": late}, fix)
     if late:
