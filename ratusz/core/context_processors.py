@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import access
 from ratusz.core.models import Notification, Office
+from ratusz.improvement.policies import can_view_statistics
 
 
 def _navigation(user) -> list[dict]:
@@ -27,11 +28,10 @@ def _navigation(user) -> list[dict]:
             "title": _("Context and leadership (4–5)"),
             "items": [
                 (_("Organisation"), reverse("core:org_units")),
+                (_("Processes"), reverse("processes:list")),
                 (_("ISO 9001 clauses"), reverse("core:clauses")),
             ],
         },
-    ]
-    groups.append(
         {
             "title": _("Support (7)"),
             "items": [
@@ -39,15 +39,27 @@ def _navigation(user) -> list[dict]:
                 (_("To read"), reverse("documents:to_read")),
                 (_("Records register"), reverse("documents:records")),
             ],
-        }
-    )
+        },
+    ]
+    evaluation = [
+        (_("Internal audits"), reverse("audits:list")),
+        (_("Audit programme"), reverse("audits:programme_current")),
+        (_("Auditor pool"), reverse("audits:auditors")),
+        (_("Certification"), reverse("certification:overview")),
+        (_("Readiness"), reverse("certification:readiness")),
+    ]
+    if access.is_quality_manager(user):
+        evaluation.append((_("Evidence pack"), reverse("certification:evidence")))
     if access.can_view_audit_trail(user):
-        groups.append(
-            {
-                "title": _("Performance evaluation (9)"),
-                "items": [(_("Audit trail"), reverse("core:audit_trail"))],
-            }
-        )
+        evaluation.append((_("Audit trail"), reverse("core:audit_trail")))
+    groups.append({"title": _("Performance evaluation (9)"), "items": evaluation})
+    improvement = [
+        (_("Nonconformities"), reverse("improvement:nc_list")),
+        (_("Improvement ideas"), reverse("improvement:idea_list")),
+    ]
+    if can_view_statistics(user):
+        improvement.append((_("Statistics"), reverse("improvement:statistics")))
+    groups.append({"title": _("Improvement (10)"), "items": improvement})
     return groups
 
 

@@ -139,6 +139,11 @@ class Nonconformity(models.Model):
     )
     verification_notes = models.TextField(_("effectiveness check notes"), blank=True)
     verified_on = models.DateField(_("effectiveness checked on"), null=True, blank=True)
+    # How many effectiveness checks found the actions not effective (0: the first
+    # check succeeded), for the effectiveness rate in the statistics.
+    failed_verifications = models.PositiveSmallIntegerField(
+        _("effectiveness checks failed"), default=0, editable=False
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("effectiveness checked by"),
