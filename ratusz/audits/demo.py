@@ -23,7 +23,7 @@ from ratusz.audits.models import (
     ReportAcknowledgement,
 )
 from ratusz.core import services as core_services
-from ratusz.core.models import Clause
+from ratusz.core.models import Action, Clause
 from ratusz.improvement import services as improvement
 from ratusz.improvement.models import Nonconformity
 from ratusz.processes.models import Process
@@ -411,6 +411,13 @@ def _progress_nc(ctx, nc: Nonconformity, *, close: bool) -> None:
         notes="W próbce 20 spraw brak przekroczeń terminu.",
     )
     improvement.close(actor=quality, nc=nc, expected_version=None, notes="Skuteczne.")
+    # The services stamp today's date; the history happened over the following months.
+    done, checked = nc.detected_on + timedelta(days=25), nc.detected_on + timedelta(days=90)
+    if checked < timezone.localdate():
+        Action.objects.filter(pk=action.pk).update(completed_at=_at(done))
+        Nonconformity.objects.filter(pk=nc.pk).update(
+            verified_on=checked, closed_at=_at(checked + timedelta(days=5))
+        )
 
 
 def load(ctx) -> None:

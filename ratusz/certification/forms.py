@@ -11,7 +11,7 @@ from ratusz.certification.models import (
 )
 from ratusz.core import selectors
 from ratusz.core.forms import DateInput, UnitChoiceField, VersionedForm
-from ratusz.core.models import Clause
+from ratusz.core.models import Clause, Role, User
 
 
 class CertificateForm(forms.Form):
@@ -92,4 +92,13 @@ class ExternalAccessForm(forms.Form):
         widget=DateInput(),
         required=False,
         help_text=_("The account signs out and cannot sign in after this day."),
+    )
+
+
+class SharePackForm(forms.Form):
+    auditor = forms.ModelChoiceField(
+        label=_("External auditor"),
+        queryset=User.objects.filter(
+            is_active=True, role_assignments__role=Role.EXTERNAL_AUDITOR
+        ).distinct(),
     )

@@ -342,3 +342,14 @@ def end_external_access(*, actor: User, user: User) -> None:
     user.is_active = False
     user.access_expires_at = min(user.access_expires_at or timezone.now(), timezone.now())
     user.save(update_fields=["is_active", "access_expires_at"])
+
+
+@transaction.atomic
+def share_pack(*, actor: User, pack: EvidencePack, user: User) -> None:
+    """Let an existing external auditor's account download this pack too."""
+    _only_quality_manager(actor)
+    if not access.is_external(user) or not access.is_active_account(user):
+        raise ValidationError(
+            {"auditor": _("Packs are shared only with external auditors whose access is open.")}
+        )
+    pack.auditors.add(user)

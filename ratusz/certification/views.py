@@ -22,6 +22,7 @@ from ratusz.certification.forms import (
     ExternalAccessForm,
     ExternalAuditForm,
     FindingForm,
+    SharePackForm,
 )
 from ratusz.certification.models import Certificate, EvidencePack, ExternalAudit
 from ratusz.core import access
@@ -220,8 +221,27 @@ def evidence(request: HttpRequest) -> HttpResponse:
     _quality_manager_only(request)
     packs = EvidencePack.objects.select_related("created_by").prefetch_related("auditors")
     form = ExternalAccessForm(request.POST or None)
+    share = SharePackForm()
     created = None
-    if request.method == "POST":
+    if request.method == "POST" and "auditor" in request.POST:
+        pack = get_object_or_404(EvidencePack, pk=request.POST.get("pack"))
+        share = SharePackForm(request.POST)
+        form = ExternalAccessForm()
+        if share.is_valid():
+            try:
+                services.share_pack(
+                    actor=request.user, pack=pack, user=share.cleaned_data["auditor"]
+                )
+            except ValidationError as exc:
+                apply_service_errors(share, exc)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s can now download the pack.")
+                    % {"name": share.cleaned_data["auditor"]},
+                )
+                return redirect("certification:evidence")
+    elif request.method == "POST":
         pack = get_object_or_404(EvidencePack, pk=request.POST.get("pack"))
         if form.is_valid():
             try:
@@ -236,7 +256,7 @@ def evidence(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "certification/evidence.html",
-        {"packs": packs[:20], "form": form, "created": created},
+        {"packs": packs[:20], "form": form, "share": share, "created": created},
     )
 
 

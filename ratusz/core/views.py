@@ -65,7 +65,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         packs = request.user.evidence_packs.order_by("-created_at")
         return render(request, "core/external_home.html", {"packs": packs})
     # Each area may add a card (its `dashboard.card(user)` returns the template and data).
-    cards = [module.card(request.user) for _label, module in area_modules("dashboard")]
+    # A card of None means the area has nothing to show this person.
+    cards = [
+        card
+        for _label, module in area_modules("dashboard")
+        if (card := module.card(request.user)) is not None
+    ]
     return render(
         request,
         "core/dashboard.html",

@@ -138,3 +138,20 @@ def test_ending_access_now_signs_the_auditor_out(office, pack, client_for):
     auditor.post("/login/", {"username": user.username, "password": password})
     client_for(office.quality).post(f"/certification/evidence/auditors/{user.pk}/end/")
     assert auditor.get(f"/certification/evidence/{pack.pk}/download/").status_code == 302
+
+
+def test_a_pack_is_shared_with_an_existing_external_auditor_only(office, pack, client_for):
+    client = client_for(office.quality)
+    refused = client.post(
+        "/certification/evidence/", {"pack": pack.pk, "auditor": office.employee.pk}
+    )
+    assert refused.status_code == 200
+    assert not pack.auditors.exists()
+    shared = client.post(
+        "/certification/evidence/", {"pack": pack.pk, "auditor": office.external.pk}
+    )
+    assert shared.status_code == 302
+    assert list(pack.auditors.all()) == [office.external]
+    external = Client()
+    external.force_login(office.external, backend="ratusz.core.auth.RatuszBackend")
+    assert external.get(f"/certification/evidence/{pack.pk}/download/").status_code == 200
