@@ -82,11 +82,11 @@ class NonconformityCreateSerializer(serializers.Serializer):
     correction = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class LockSerializer(serializers.Serializer):
+class NonconformityLockSerializer(serializers.Serializer):
     version = serializers.IntegerField()
 
 
-class TriageSerializer(LockSerializer):
+class TriageSerializer(NonconformityLockSerializer):
     accept = serializers.BooleanField()
     grade = serializers.ChoiceField(
         choices=Nonconformity.Grade.choices, required=False, allow_null=True, default=None
@@ -104,12 +104,12 @@ class TriageSerializer(LockSerializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class CorrectionSerializer(LockSerializer):
+class CorrectionSerializer(NonconformityLockSerializer):
     correction = serializers.CharField(allow_blank=True)
     done_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class RootCauseSerializer(LockSerializer):
+class RootCauseSerializer(NonconformityLockSerializer):
     whys = serializers.ListField(child=serializers.CharField(allow_blank=True), max_length=5)
     root_cause = serializers.CharField(allow_blank=True)
     categories = serializers.ListField(child=serializers.ChoiceField(CauseCategory.choices))
@@ -122,18 +122,18 @@ class NewActionSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class PlanSerializer(LockSerializer):
+class PlanSerializer(NonconformityLockSerializer):
     due = serializers.DateField()
     method = serializers.CharField(allow_blank=True)
 
 
-class VerificationSerializer(LockSerializer):
+class VerificationSerializer(NonconformityLockSerializer):
     effective = serializers.BooleanField()
     notes = serializers.CharField(allow_blank=True)
     checked_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class CloseSerializer(LockSerializer):
+class CloseSerializer(NonconformityLockSerializer):
     notes = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -278,12 +278,12 @@ class NonconformityViewSet(
             ),
         )
 
-    @extend_schema(request=LockSerializer, responses=NonconformitySerializer)
+    @extend_schema(request=NonconformityLockSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"], url_path="request-verification")
     def request_verification(self, request, pk=None):
         return self._step(
             request,
-            LockSerializer,
+            NonconformityLockSerializer,
             lambda nc, lock, d: services.request_verification(
                 actor=request.user, nc=nc, expected_version=lock
             ),
@@ -357,16 +357,16 @@ class IdeaCreateSerializer(serializers.Serializer):
     expected_benefit = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class EvaluateSerializer(LockSerializer):
+class EvaluateSerializer(NonconformityLockSerializer):
     evaluation = serializers.CharField(allow_blank=True)
 
 
-class DecideSerializer(LockSerializer):
+class DecideSerializer(NonconformityLockSerializer):
     accept = serializers.BooleanField()
     notes = serializers.CharField(allow_blank=True)
 
 
-class ImplementedSerializer(LockSerializer):
+class ImplementedSerializer(NonconformityLockSerializer):
     benefit = serializers.CharField(allow_blank=True)
     implemented_on = serializers.DateField(required=False, allow_null=True, default=None)
 

@@ -55,7 +55,7 @@ class ProcessUpdateSerializer(ProcessSerializer):
         read_only_fields = ["is_active", "created_at"]
 
 
-class VersionSerializer(serializers.Serializer):
+class ProcessVersionSerializer(serializers.Serializer):
     version = serializers.IntegerField()
 
 
@@ -132,10 +132,10 @@ class ProcessViewSet(
             **data,
         )
 
-    @extend_schema(request=VersionSerializer, responses=ProcessSerializer)
+    @extend_schema(request=ProcessVersionSerializer, responses=ProcessSerializer)
     @api_action(detail=True, methods=["post"])
     def deactivate(self, request, pk=None):
-        payload = VersionSerializer(data=request.data)
+        payload = ProcessVersionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         process = services.deactivate_process(
             actor=request.user,

@@ -18,9 +18,10 @@ def add_actions(office, n):
         ("/actions/", 10),
         ("/actions/?status=all", 10),
         # session, user, roles, counts, my actions, unit overdue, activity, unread,
-        # certificate, next audit, office; documents card: to read, to review,
-        # to approve, my overdue reviews, my unit
-        ("/", 17),
+        # certificate, next audit, readiness, office; documents card: to read, to
+        # review, to approve, my overdue reviews, my unit; nonconformities card: counts;
+        # audits card: my audits, reports to acknowledge, units I run, programme
+        ("/", 22),
         ("/api/v1/actions/", 6),
     ],
 )
