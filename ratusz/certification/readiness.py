@@ -234,6 +234,28 @@ def _programme(today: date, p: dict) -> Verdict:
     return Verdict(GREEN, _("The programme is approved and on schedule."))
 
 
+def _corrections(today: date, p: dict) -> Verdict:
+    from ratusz.improvement.models import Nonconformity
+
+    waiting = Nonconformity.objects.filter(
+        status=Nonconformity.Status.OPEN,
+        correction="",
+        detected_on__lt=today - timedelta(days=p["correct_within_days"]),
+    ).count()
+    if waiting:
+        return Verdict(
+            AMBER,
+            ngettext(
+                "%(n)d nonconformity has no correction recorded after %(d)d days.",
+                "%(n)d nonconformities have no correction recorded after %(d)d days.",
+                waiting,
+            )
+            % {"n": waiting, "d": p["correct_within_days"]},
+            "/improvement/nonconformities/?status=open",
+        )
+    return Verdict(GREEN, _("Nonconformities are corrected promptly."))
+
+
 def _nonconformities(today: date, p: dict) -> Verdict:
     from ratusz.improvement.models import Nonconformity
 
@@ -309,6 +331,12 @@ RULES: list[Rule] = [
         {"min_auditors": 2, "training_years": 3},
     ),
     Rule("7.5", gettext_lazy("Documents within their review date"), _documents, {"amber_up_to": 3}),
+    Rule(
+        "8.7",
+        gettext_lazy("Immediate correction of nonconformities"),
+        _corrections,
+        {"correct_within_days": 14},
+    ),
     Rule("9.2", gettext_lazy("This year's audit programme"), _programme, {"amber_up_to": 1}),
     Rule(
         "10.2",

@@ -63,9 +63,21 @@ def _navigation(user) -> list[dict]:
     return groups
 
 
+def _current(path: str, groups: list[dict]) -> str:
+    """The one navigation link for this page: the longest that the path starts with."""
+    hrefs = [href for group in groups for _label, href in group["items"]]
+    matching = [h for h in hrefs if path == h or (h != "/" and path.startswith(h))]
+    return max(matching, key=len, default="")
+
+
 def shell(request) -> dict:
     user = request.user
-    context = {"office": Office.current, "nav_groups": _navigation(user)}
+    groups = _navigation(user)
+    context = {
+        "office": Office.current,
+        "nav_groups": groups,
+        "nav_current": _current(request.path, groups),
+    }
     if user.is_authenticated:
         context["unread_count"] = Notification.objects.filter(
             recipient=user, read_at__isnull=True

@@ -191,6 +191,20 @@ def test_nonconformities_green_on_time_amber_late_red_when_a_major_is_late(offic
     assert _verdict("10.2").state == readiness.RED
 
 
+# --- 8.7 corrections ---------------------------------------------------------------------------
+
+
+def test_corrections_amber_while_an_open_nonconformity_waits_without_one(office):
+    from ratusz.improvement.services import record_correction
+
+    nc = _nc(office, detected_on=TODAY - timedelta(days=20), target_date=TODAY)
+    assert _verdict("8.7").state == readiness.AMBER
+    record_correction(
+        actor=office.quality, nc=nc, expected_version=nc.version, correction="Poprawiono wpis."
+    )
+    assert _verdict("8.7").state == readiness.GREEN
+
+
 # --- 10.3 ideas -------------------------------------------------------------------------------
 
 

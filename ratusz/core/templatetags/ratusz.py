@@ -107,13 +107,6 @@ def _deadline_words(due: date, open_: bool) -> tuple[str, str]:
     return tone, text
 
 
-@register.filter
-def nav_active(path: str, href: str) -> bool:
-    if href == "/":
-        return path == "/"
-    return path.startswith(href)
-
-
 @register.simple_tag
 def querystring_with(query: str, **kwargs) -> str:
     from django.http import QueryDict

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
@@ -56,3 +57,9 @@ def test_the_committed_compiled_catalogue_matches_the_source():
     expected = {(e.msgid, e.msgstr or str(e.msgstr_plural)) for e in source if not e.obsolete}
     actual = {(e.msgid, e.msgstr or str(e.msgstr_plural)) for e in compiled if e.msgid}
     assert expected == actual, "run `make messages` to recompile the catalogue"
+
+
+def test_one_navigation_link_is_marked_current(office, client_for):
+    page = client_for(office.quality).get("/certification/readiness/").content.decode()
+    current_links = re.findall(r'<a href="([^"]*)" aria-current="page"', page)
+    assert current_links == ["/certification/readiness/"]  # not also /certification/
