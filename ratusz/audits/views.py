@@ -59,13 +59,8 @@ DRAFT_AGAIN = _(
 )
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not access.can_view_directory(request.user):
-        raise PermissionDenied(_("This page is for the office's staff."))
-
-
 def _qm_only(request: HttpRequest, message: str) -> None:
-    _staff_only(request)
+    access.require_staff(request)
     if not access.is_quality_manager(request.user):
         raise PermissionDenied(message)
 
@@ -86,13 +81,13 @@ def _errors(exc: ValidationError) -> str:
 
 @login_required
 def programme_current(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     return redirect("audits:programme", year=timezone.localdate().year)
 
 
 @login_required
 def programme(request: HttpRequest, year: int) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     if not 2000 <= year <= 2100:
         raise Http404
     prog = Programme.objects.select_related("approved_by").filter(year=year).first()
@@ -250,7 +245,7 @@ def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def auditors(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     return render(
         request,
         "audits/auditors.html",
@@ -294,7 +289,7 @@ def auditor_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 def questions(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     can_manage = policies.can_manage_questions(request.user)
     if not (can_manage or access.reads_everything(request.user)):
         raise PermissionDenied(
@@ -354,7 +349,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     form = AuditFilterForm(request.GET or None)
     page, query = paginate(
         request, selectors.audit_list(user=request.user, filters=form.filters()), 25
@@ -380,7 +375,7 @@ def _plan_data(form) -> dict:
 
 @login_required
 def audit_create(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     if not policies.can_plan_audits(request.user):
         raise PermissionDenied(_("Only the quality manager and auditors of the pool plan audits."))
     item = None

@@ -31,18 +31,13 @@ from ratusz.core.forms import apply_service_errors
 from ratusz.core.models import User
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not access.can_view_directory(request.user):
-        raise PermissionDenied(_("This page is for the office's staff."))
-
-
 def _quality_manager_only(request: HttpRequest) -> None:
     if not access.is_quality_manager(request.user):
         raise PermissionDenied(_("Only the quality manager keeps the certification record."))
 
 
 def _get_audit(request: HttpRequest, pk: int) -> ExternalAudit:
-    _staff_only(request)
+    access.require_staff(request)
     audit = selectors.external_audit_detail(pk)
     if audit is None:
         raise Http404(_("No such external audit."))
@@ -51,7 +46,7 @@ def _get_audit(request: HttpRequest, pk: int) -> ExternalAudit:
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     card = selectors.certificate_card()
     return render(
         request,
@@ -67,7 +62,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def readiness_page(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     result = readiness.assess()
     readiness.record_week(result)
     weeks = readiness.trend()

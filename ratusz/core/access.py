@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from ratusz.core.models import Action, OrgUnit, Role, User
 
@@ -137,6 +139,12 @@ def can_verify_action(user: User | AnonymousUser, action: Action) -> bool:
 def can_view_directory(user: User | AnonymousUser) -> bool:
     """Users and org units: every staff member; not external auditors."""
     return is_active_account(user) and not is_external(user)
+
+
+def require_staff(request) -> None:
+    """For pages of the office's staff: external auditors and others get 403."""
+    if not can_view_directory(request.user):
+        raise PermissionDenied(_("This page is for the office's staff."))
 
 
 def can_manage_clauses(user: User | AnonymousUser) -> bool:

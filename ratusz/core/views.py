@@ -40,11 +40,6 @@ from ratusz.core.models import Action, Attachment, AuditEvent, Clause, Notificat
 from ratusz.core.plugins import area_modules
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not access.can_view_directory(request.user):
-        raise PermissionDenied(_("This page is for the office's staff."))
-
-
 def _get_action_for_user(request: HttpRequest, pk: int) -> Action:
     action = selectors.action_detail(user=request.user, pk=pk)
     if action is None:
@@ -87,7 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def action_list(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     form = ActionFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
     page, query = paginate(request, selectors.action_list(user=request.user, filters=filters), 25)
@@ -308,7 +303,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def clause_list(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     clauses = Clause.objects.filter(standard="ISO 9001", edition="2015")
     return render(
         request,
@@ -355,14 +350,14 @@ def clause_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def org_unit_list(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     units = OrgUnit.objects.filter(is_active=True).select_related("head").order_by("path")
     return render(request, "core/org_unit_list.html", {"units": units})
 
 
 @login_required
 def org_unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     unit = get_object_or_404(OrgUnit.objects.select_related("head", "parent"), pk=pk)
     members = (
         User.objects.filter(org_unit=unit, is_active=True)
@@ -418,7 +413,7 @@ def _feed_addresses(request: HttpRequest) -> dict:
 @login_required
 @require_POST
 def calendar_reset(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     calendar.reset_feed(request.user)
     messages.success(request, _("Your calendar addresses are new; the old ones no longer work."))
     return redirect("core:profile")
@@ -449,7 +444,7 @@ SEARCH_PAGE = 20
 
 @login_required
 def search_page(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     query = request.GET.get("q", "").strip()[:200]
     available = search.kinds()
     kind = request.GET.get("kind", "")

@@ -46,11 +46,6 @@ from ratusz.documents.models import Document, DocumentVersion, RecordType
 V = DocumentVersion.Status
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not access.can_view_directory(request.user):
-        raise PermissionDenied(_("This page is for the office's staff."))
-
-
 def _get_document_for_user(request: HttpRequest, pk: int) -> Document:
     document = selectors.document_detail(user=request.user, pk=pk)
     if document is None:
@@ -75,7 +70,7 @@ def _version_url(version: DocumentVersion) -> str:
 
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     form = RegisterFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.RegisterFilters(
@@ -516,7 +511,7 @@ def version_diff(request: HttpRequest, pk: int, number: int, other: int) -> Http
 
 @login_required
 def to_read(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     page = Paginator(selectors.to_read(user=request.user), 50).get_page(request.GET.get("page"))
     return render(
         request, "documents/to_read.html", {"versions": page.object_list, "page": page, "query": ""}
@@ -525,7 +520,7 @@ def to_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def records(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     rows = RecordType.objects.select_related("keeper_unit").prefetch_related(
         "defined_by", "clauses"
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ratusz.core import access
 from ratusz.core import selectors as core_selectors
 from ratusz.core import services as core_services
 from ratusz.core.errors import Conflict, Denied
@@ -49,11 +50,6 @@ from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 NC = Nonconformity.Status
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not policies.is_staff(request.user):
-        raise PermissionDenied(_("This page is for the office's staff."))
-
-
 def _get_nc_for_user(request: HttpRequest, pk: int) -> Nonconformity:
     nc = selectors.nc_detail(user=request.user, pk=pk)
     if nc is None:
@@ -82,7 +78,7 @@ def _safe_next(request: HttpRequest, target: str) -> str | None:
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
     """Any member of staff reports a problem or an idea in a few clicks, then goes back."""
-    _staff_only(request)
+    access.require_staff(request)
     back = _safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
     form = ReportForm(
         request.POST or None,
@@ -158,7 +154,7 @@ def nc_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def nc_list(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     form = NcFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.NcFilters(
@@ -418,7 +414,7 @@ def _attach(request: HttpRequest, nc: Nonconformity) -> HttpResponse:
 
 @login_required
 def idea_list(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     form = IdeaFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.IdeaFilters(
@@ -533,7 +529,7 @@ def _stats_filters(request: HttpRequest) -> tuple[StatsFilterForm, selectors.Sta
 
 
 def _stats_access(request: HttpRequest) -> None:
-    _staff_only(request)
+    access.require_staff(request)
     if not policies.can_view_statistics(request.user):
         raise PermissionDenied(
             _(

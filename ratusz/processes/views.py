@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from ratusz.core import access
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.forms import apply_service_errors
 from ratusz.core.listing import list_template, paginate
@@ -20,11 +21,6 @@ from ratusz.processes.forms import ProcessEditForm, ProcessFilterForm, ProcessFo
 from ratusz.processes.models import Process
 
 PER_PAGE = 30
-
-
-def _staff_only(request: HttpRequest) -> None:
-    if not policies.can_view_process(request.user):
-        raise PermissionDenied(_("This page is for the office's staff."))
 
 
 def _get_process_for_user(request: HttpRequest, pk: int) -> Process:
@@ -36,7 +32,7 @@ def _get_process_for_user(request: HttpRequest, pk: int) -> Process:
 
 @login_required
 def process_list(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    access.require_staff(request)
     form = ProcessFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.ProcessFilters(
