@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone, translation
 
@@ -93,10 +94,14 @@ def office(db) -> Office:
 
 @pytest.fixture
 def client_for():
-    """A test client signed in as the given user."""
+    """A test client signed in as the given user, reading pages in English (the
+    language the assertions are written in; the office's default is Polish)."""
 
-    def make(user: User | None) -> Client:
+    def make(user: User | None, language: str | None = "en") -> Client:
+        """`language=None` leaves the choice to the browser and the user's setting."""
         client = Client()
+        if language:
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         if user is not None:
             client.force_login(user, backend="ratusz.core.auth.RatuszBackend")
         return client

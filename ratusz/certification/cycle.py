@@ -25,7 +25,14 @@ WARN_DAYS = (90, 60, 30)
 # leave room for it).
 
 
+# Stage 2 follows stage 1 within six months, or stage 1 has to be repeated
+# (the usual rule of certification bodies under ISO/IEC 17021-1, 9.3.1).
+STAGE_2_WITHIN_MONTHS = 6
+
+
 class Stage:
+    STAGE_1 = "stage_1"
+    STAGE_2 = "stage_2"
     SURVEILLANCE_1 = "surveillance_1"
     SURVEILLANCE_2 = "surveillance_2"
     RECERTIFICATION = "recertification"
@@ -52,6 +59,8 @@ class Milestone:
     @property
     def label(self) -> str:
         return {
+            Stage.STAGE_1: _("Initial certification, stage 1"),
+            Stage.STAGE_2: _("Initial certification, stage 2"),
             Stage.SURVEILLANCE_1: _("First surveillance audit"),
             Stage.SURVEILLANCE_2: _("Second surveillance audit"),
             Stage.RECERTIFICATION: _("Recertification audit"),
@@ -64,7 +73,7 @@ class Milestone:
 
 @dataclass
 class CyclePlan:
-    certificate: Certificate
+    certificate: Certificate | None  # None while the office seeks its first certificate
     milestones: list[Milestone] = field(default_factory=list)
 
     @property
@@ -119,13 +128,7 @@ def plan(certificate: Certificate, audits: list[ExternalAudit], today: date) -> 
     }
     result = CyclePlan(certificate=certificate)
     for stage, due_by in deadlines(certificate).items():
-        audit = matched[stage]
-        state = _state(audit, due_by, today)
-        days_left = (due_by - today).days
-        warning = None
-        if state in (State.DUE, State.PLANNED_TOO_LATE) and 0 <= days_left <= WARN_DAYS[0]:
-            warning = min(w for w in WARN_DAYS if days_left <= w)
-        result.milestones.append(Milestone(stage, due_by, audit, state, days_left, warning))
+        result.milestones.append(_milestone(stage, matched[stage], due_by, today))
     return result
 
 
@@ -137,3 +140,51 @@ def plan_for(certificate: Certificate, today: date) -> CyclePlan:
         )
     )
     return plan(certificate, audits, today)
+
+
+def _milestone(stage: str, audit: ExternalAudit | None, due_by: date, today: date) -> Milestone:
+    state = _state(audit, due_by, today)
+    days_left = (due_by - today).days
+    warning = None
+    if state in (State.DUE, State.PLANNED_TOO_LATE) and 0 <= days_left <= WARN_DAYS[0]:
+        warning = min(w for w in WARN_DAYS if days_left <= w)
+    return Milestone(stage, due_by, audit, state, days_left, warning)
+
+
+def initial_plan(audits: list[ExternalAudit], today: date) -> CyclePlan:
+    """Initial certification: stage 1, then stage 2 within six months of it."""
+    held = sorted(
+        (a for a in audits if a.status != ExternalAudit.Status.CANCELLED),
+        key=lambda a: a.start_date,
+    )
+    stage_1 = next((a for a in reversed(held) if a.kind == ExternalAudit.Kind.STAGE_1), None)
+    result = CyclePlan(certificate=None)
+    if stage_1 is None:
+        # Nothing planned yet: the first step is to agree stage 1 with a body.
+        result.milestones.append(Milestone(Stage.STAGE_1, today, None, State.DUE, 0))
+        return result
+    result.milestones.append(_milestone(Stage.STAGE_1, stage_1, stage_1.end_date, today))
+    stage_2 = next(
+        (
+            a
+            for a in held
+            if a.kind == ExternalAudit.Kind.STAGE_2 and a.start_date >= stage_1.end_date
+        ),
+        None,
+    )
+    due_by = add_months(stage_1.end_date, STAGE_2_WITHIN_MONTHS)
+    result.milestones.append(_milestone(Stage.STAGE_2, stage_2, due_by, today))
+    return result
+
+
+def initial_plan_for(today: date) -> CyclePlan | None:
+    """The initial certification under way, if the office has no certificate yet."""
+    audits = list(
+        ExternalAudit.objects.filter(
+            certificate__isnull=True,
+            kind__in=(ExternalAudit.Kind.STAGE_1, ExternalAudit.Kind.STAGE_2),
+        )
+    )
+    if Certificate.objects.exists() and not audits:
+        return None
+    return initial_plan(audits, today)

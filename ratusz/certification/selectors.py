@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from ratusz.certification.cycle import CyclePlan, plan_for
+from ratusz.certification.cycle import CyclePlan, initial_plan_for, plan_for
 from ratusz.certification.models import (
     Certificate,
     ExternalAudit,
@@ -45,7 +45,7 @@ def certificate_card(today: date | None = None) -> CertificateCard:
         days_to_expiry=(certificate.expiry_date - today).days if certificate else None,
         next_audit=next_audit,
         days_to_next_audit=max((next_audit.start_date - today).days, 0) if next_audit else None,
-        cycle=plan_for(certificate, today) if certificate else None,
+        cycle=plan_for(certificate, today) if certificate else initial_plan_for(today),
         readiness=ReadinessSnapshot.objects.order_by("-week_start").first(),
     )
 

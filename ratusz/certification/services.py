@@ -116,6 +116,23 @@ def save_certificate(
 
 def _check_audit_plan(audit: ExternalAudit) -> None:
     certificate = audit.certificate
+    if audit.kind == A.Kind.STAGE_2:
+        stage_1 = (
+            ExternalAudit.objects.filter(kind=A.Kind.STAGE_1, certificate=certificate)
+            .exclude(status=A.Status.CANCELLED)
+            .exclude(pk=audit.pk)
+            .order_by("-start_date")
+            .first()
+        )
+        if stage_1 is None:
+            raise ValidationError({"kind": _("Stage 2 follows stage 1: record stage 1 first.")})
+        if audit.start_date < stage_1.end_date:
+            raise ValidationError(
+                {
+                    "start_date": _("Stage 2 cannot start before stage 1 ends (%(end)s).")
+                    % {"end": date_format(stage_1.end_date, "SHORT_DATE_FORMAT")}
+                }
+            )
     if audit.kind in (A.Kind.STAGE_1, A.Kind.STAGE_2):
         return
     if certificate is None:

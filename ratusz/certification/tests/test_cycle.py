@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from ratusz.certification import cycle
 from ratusz.certification.cycle import Stage, State, deadlines, plan
-from ratusz.certification.models import Certificate, ExternalAudit
+from ratusz.certification.models import Certificate, CertificationBody, ExternalAudit
 
 K, S = ExternalAudit.Kind, ExternalAudit.Status
 
@@ -97,3 +100,75 @@ def test_a_recertification_planned_in_time_is_fine_and_one_ending_after_expiry_i
 def test_cancelled_audits_do_not_count():
     audits = [audit(K.SURVEILLANCE, date(2024, 11, 18), date(2024, 11, 19), status=S.CANCELLED)]
     assert plan(CERT, audits, today=date(2024, 12, 20)).milestones[0].state == State.OVERDUE
+
+
+# --- initial certification -----------------------------------------------------------
+
+
+def _stage(kind, start, end, status=ExternalAudit.Status.DONE, **extra):
+    body = CertificationBody.objects.get_or_create(name="JC")[0]
+    return ExternalAudit.objects.create(
+        body=body, kind=kind, start_date=start, end_date=end, status=status, **extra
+    )
+
+
+def test_an_office_without_a_certificate_is_told_to_plan_stage_1(db):
+    plan = cycle.initial_plan_for(date(2026, 3, 1))
+    (first,) = plan.milestones
+    assert first.stage == cycle.Stage.STAGE_1 and first.state == cycle.State.DUE
+
+
+def test_stage_2_is_due_within_six_months_of_stage_1(db):
+    _stage(ExternalAudit.Kind.STAGE_1, date(2026, 3, 2), date(2026, 3, 3))
+    stage_1, stage_2 = cycle.initial_plan_for(date(2026, 4, 1)).milestones
+    assert stage_1.state == cycle.State.DONE
+    assert stage_2.due_by == date(2026, 9, 3)
+    assert stage_2.state == cycle.State.DUE
+    assert cycle.initial_plan_for(date(2026, 9, 4)).milestones[1].state == cycle.State.OVERDUE
+
+
+def test_stage_2_planned_in_time_or_too_late(db):
+    _stage(ExternalAudit.Kind.STAGE_1, date(2026, 3, 2), date(2026, 3, 3))
+    late = _stage(
+        ExternalAudit.Kind.STAGE_2,
+        date(2026, 10, 5),
+        date(2026, 10, 7),
+        status=ExternalAudit.Status.PLANNED,
+    )
+    assert cycle.initial_plan_for(date(2026, 4, 1)).milestones[1].state == (
+        cycle.State.PLANNED_TOO_LATE
+    )
+    late.start_date, late.end_date = date(2026, 5, 11), date(2026, 5, 13)
+    late.save()
+    assert cycle.initial_plan_for(date(2026, 4, 1)).milestones[1].state == cycle.State.PLANNED
+
+
+def test_stage_2_before_stage_1_is_refused(office):
+    from django.core.exceptions import ValidationError
+
+    from ratusz.certification import services
+
+    body = CertificationBody.objects.create(name="JC")
+    common = {"actor": office.quality, "body": body}
+    with pytest.raises(ValidationError) as exc:
+        services.save_external_audit(
+            kind=ExternalAudit.Kind.STAGE_2,
+            start_date=date(2026, 5, 1),
+            end_date=date(2026, 5, 2),
+            **common,
+        )
+    assert "record stage 1 first" in exc.value.message_dict["kind"][0]
+    services.save_external_audit(
+        kind=ExternalAudit.Kind.STAGE_1,
+        start_date=date(2026, 5, 4),
+        end_date=date(2026, 5, 5),
+        **common,
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.save_external_audit(
+            kind=ExternalAudit.Kind.STAGE_2,
+            start_date=date(2026, 5, 4),
+            end_date=date(2026, 5, 6),
+            **common,
+        )
+    assert "before stage 1 ends" in exc.value.message_dict["start_date"][0]

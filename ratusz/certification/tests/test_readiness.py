@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from ratusz.audits.models import Audit, AuditorProfile, Programme, ProgrammeItem
@@ -246,9 +245,7 @@ def test_one_figure_per_week_the_latest_wins(office):
 
 
 def test_the_readiness_page_shows_each_clause_with_a_way_to_fix_it(office, client_for):
-    client = client_for(office.quality)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    page = client.get("/certification/readiness/").content.decode()
+    page = client_for(office.quality).get("/certification/readiness/").content.decode()
     assert 'id="clause-4.4" data-state="red"' in page
     assert 'href="/processes/"' in page
     assert "Not covered by Ratusz yet" in page

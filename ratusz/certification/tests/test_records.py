@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from ratusz.certification import services
@@ -14,11 +13,6 @@ from ratusz.certification.tests import factories
 from ratusz.core.errors import Denied
 from ratusz.core.models import Clause
 from ratusz.improvement.models import Nonconformity, Source
-
-
-def _english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def _certificate_fields(cert_body, **overrides):
@@ -173,7 +167,7 @@ def test_the_overview_lists_certificates_and_audits_with_their_findings(office, 
         description="Niezgodność.",
         response_due=date(2024, 12, 20),
     )
-    client = _english(client_for(office.employee))
+    client = client_for(office.employee)
     page = client.get("/certification/").content.decode()
     assert cert.number in page
     assert "Surveillance audit" in page
@@ -185,7 +179,7 @@ def test_the_overview_lists_certificates_and_audits_with_their_findings(office, 
 def test_recording_a_finding_on_the_page_names_the_missing_field(office, client_for):
     cert = factories.certificate(factories.body())
     audit = factories.audit(cert)
-    response = _english(client_for(office.quality)).post(
+    response = client_for(office.quality).post(
         f"/certification/audits/{audit.pk}/",
         {"grade": "minor", "description": "Coś", "org_unit": office.civil.pk},
     )

@@ -249,7 +249,7 @@ def test_the_owner_filter_offers_me_and_the_chosen_units_people_not_the_whole_st
 
 def test_the_confirmation_after_a_step_is_in_the_users_language(office, client_for):
     first, second = office.action(), office.action()
-    client = client_for(office.employee)
+    client = client_for(office.employee, language=None)
     pl = client.post(
         f"/actions/{first.pk}/start/", {"version": 1}, follow=True, HTTP_ACCEPT_LANGUAGE="pl"
     )

@@ -54,9 +54,17 @@ def test_notifications_show_dates_in_the_readers_language(office, client_for):
     action = office.action(due_date=timezone.localdate() + timedelta(days=1))
     call_command("remind", "--no-email")
     due = action.due_date
-    html = client_for(office.employee).get("/notifications/", HTTP_ACCEPT_LANGUAGE="pl").content
+    html = (
+        client_for(office.employee, language=None)
+        .get("/notifications/", HTTP_ACCEPT_LANGUAGE="pl")
+        .content
+    )
     assert f"{due:%d.%m.%Y}" in html.decode()
-    html = client_for(office.employee).get("/notifications/", HTTP_ACCEPT_LANGUAGE="en").content
+    html = (
+        client_for(office.employee, language=None)
+        .get("/notifications/", HTTP_ACCEPT_LANGUAGE="en")
+        .content
+    )
     assert f"{due:%d/%m/%Y}" in html.decode()
 
 

@@ -80,7 +80,7 @@ def test_the_list_shows_owner_risk_last_audit_and_open_nonconformities(office, c
     make_audit(office, process, date(2025, 11, 3), status=Audit.Status.CANCELLED, number=2)
     make_nc(office, process, number=1)
     make_nc(office, process, number=2, status=Nonconformity.Status.CLOSED)
-    html = client_for(office.employee).get("/processes/", HTTP_ACCEPT_LANGUAGE="pl").content
+    html = client_for(office.employee, language="pl").get("/processes/").content
     text = html.decode()
     assert "P03" in text and str(office.owner) in text
     assert "4 – " in text  # the risk is told in words too, not by colour alone
@@ -137,9 +137,9 @@ def test_the_process_page_shows_clauses_audits_and_open_nonconformities(
     make_audit(office, process, timezone.localdate() + timedelta(days=40), Audit.Status.PLANNED, 4)
     open_nc = make_nc(office, process, number=7)
     make_nc(office, process, number=8, status=Nonconformity.Status.CLOSED)
-    client = client_for(office.employee)
+    client = client_for(office.employee, language="pl")
     with django_assert_max_num_queries(14):
-        response = client.get(f"/processes/{process.pk}/", HTTP_ACCEPT_LANGUAGE="pl")
+        response = client.get(f"/processes/{process.pk}/")
     html = response.content.decode()
     assert "8.5.1" in html and process.description in html
     assert "AW/2024/03" in html and "AW/" in html
