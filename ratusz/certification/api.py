@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
 
-from ratusz.certification import services
+from ratusz.certification import readiness, services
 from ratusz.certification.models import (
     Certificate,
     CertificationBody,
@@ -167,7 +167,49 @@ class ExternalAuditViewSet(
         return Response(FindingSerializer(findings, many=True).data)
 
 
+class VerdictSerializer(serializers.Serializer):
+    state = serializers.CharField()
+    reason = serializers.CharField()
+    fix_url = serializers.CharField()
+
+
+class ClauseReadinessSerializer(serializers.Serializer):
+    clause = serializers.CharField(source="clause.number")
+    title = serializers.CharField(source="clause.title")
+    state = serializers.ChoiceField(
+        choices=[readiness.GREEN, readiness.AMBER, readiness.RED, readiness.NOT_COVERED]
+    )
+    evidence = serializers.CharField()
+    reasons = VerdictSerializer(many=True)
+
+
+class WeekSerializer(serializers.Serializer):
+    week_start = serializers.DateField()
+    score = serializers.IntegerField(allow_null=True)
+
+
+class ReadinessSerializer(serializers.Serializer):
+    date = serializers.DateField(source="today")
+    score = serializers.IntegerField(allow_null=True)
+    clauses = ClauseReadinessSerializer(many=True)
+    weeks = WeekSerializer(many=True)
+
+
+class ReadinessViewSet(viewsets.ViewSet):
+    """Readiness for the certification audit: each applicable clause green, amber or red
+    (or not covered yet) with the reasons, the score and the weekly trend."""
+
+    permission_classes = [IsStaff]
+
+    @extend_schema(responses=ReadinessSerializer)
+    def list(self, request):
+        result = readiness.assess()
+        result.weeks = readiness.trend()
+        return Response(ReadinessSerializer(result).data)
+
+
 def register(router) -> None:
+    router.register("readiness", ReadinessViewSet, basename="readiness")
     router.register("certification-bodies", CertificationBodyViewSet, basename="certification-body")
     router.register("certificates", CertificateViewSet, basename="certificate")
     router.register("external-audits", ExternalAuditViewSet, basename="external-audit")

@@ -61,6 +61,7 @@ TABLE.update(
         "certificate-list": ("get", "/api/v1/certificates/", API_READ),
         "certificate-detail": ("get", "/api/v1/certificates/{cert}/", API_READ),
         "external-audit-list": ("get", "/api/v1/external-audits/", API_READ),
+        "readiness-list": ("get", "/api/v1/readiness/", API_READ),
         "external-audit-detail": ("get", "/api/v1/external-audits/{audit}/", API_READ),
         "external-audit-findings": (
             "get",

@@ -260,3 +260,16 @@ def test_readiness_queries_do_not_grow_with_data(
         Process.objects.create(code=f"P{i}", name="Proces", owner_unit=office.civil)
     with django_assert_max_num_queries(50):
         client_for(office.quality).get("/certification/readiness/")
+
+
+def test_the_api_gives_each_clause_its_state_and_the_score(office):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(office.owner)
+    body = client.get("/api/v1/readiness/").json()
+    clauses = {row["clause"]: row for row in body["clauses"]}
+    assert clauses["4.4"]["state"] == "red"
+    assert clauses["4.4"]["reasons"][0]["fix_url"] == "/processes/"
+    assert clauses["6.1"]["state"] == "not_covered"
+    assert body["score"] == readiness.assess().score
