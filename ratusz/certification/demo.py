@@ -7,8 +7,11 @@ December 2026.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from django.utils import timezone
+
+from ratusz.certification import readiness
 from ratusz.certification.models import Certificate, CertificationBody, ExternalAudit
 
 SCOPE = "Świadczenie usług publicznych związanych z zadaniami administracji samorządowej"
@@ -74,3 +77,13 @@ def load(ctx) -> None:
         lead_auditor="Tomasz Lewandowski",
         audit_days=6,
     )
+    load_readiness_history()
+
+
+def load_readiness_history(weeks: int = 12) -> None:
+    """Weekly readiness figures for the trend: the rules applied on each past Monday
+    (to today's records, which is as close to history as a fresh demo gets)."""
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday())
+    for back in range(weeks, -1, -1):
+        readiness.record_week(readiness.assess(monday - timedelta(weeks=back)))

@@ -11,7 +11,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
-from ratusz.certification.models import Certificate, ExternalAudit
+from ratusz.certification import readiness
+from ratusz.certification.models import Certificate, ExternalAudit, ReadinessSnapshot
 from ratusz.core.models import Action, AuditEvent, Clause, Office, OrgUnit, User
 
 
@@ -58,6 +59,15 @@ def test_the_demo_office_has_every_role_and_its_certificate_history(demo):
     ) == (2026, 12)
     assert not Clause.objects.get(number="8.3").applicable
     assert Action.objects.filter(status="open").exists()
+
+
+def test_the_demo_shows_a_readiness_trend_and_gaps_to_fix(demo):
+    weeks = ReadinessSnapshot.objects.order_by("week_start")
+    assert weeks.count() == 13
+    assert all(w.week_start.weekday() == 0 for w in weeks)
+    latest = readiness.assess()
+    assert latest.count(readiness.RED) >= 1  # the recertification audit finds work to do
+    assert latest.count(readiness.GREEN) >= 1
 
 
 def test_running_the_demo_twice_changes_nothing(demo):

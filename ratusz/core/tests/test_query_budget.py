@@ -18,10 +18,12 @@ def add_actions(office, n):
         ("/actions/", 10),
         ("/actions/?status=all", 10),
         # session, user, roles, counts, my actions, unit overdue, activity, unread,
-        # certificate, next audit, readiness, office; documents card: to read, to
-        # review, to approve, my overdue reviews, my unit; nonconformities card: counts;
-        # audits card: my audits, reports to acknowledge, units I run, programme
-        ("/", 22),
+        # certificate, next audit, readiness, office; no certificate here, so the
+        # initial certification plan: stage audits, any certificate; documents card:
+        # to read, to review, to approve, my overdue reviews, my unit;
+        # nonconformities card: counts; audits card: my audits, reports to
+        # acknowledge, units I run, programme
+        ("/", 24),
         ("/api/v1/actions/", 6),
     ],
 )
