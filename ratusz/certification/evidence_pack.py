@@ -159,6 +159,9 @@ def collect(today: date | None = None) -> tuple[list[Item], list[Gap]]:
     for _label, module in area_modules("evidence"):
         for entry in module.items(today):
             (gaps if isinstance(entry, Gap) else items).append(entry)
+    if not any(entry.clause == "9.3" for entry in [*items, *gaps]):
+        # No management review area yet: the index says so instead of staying silent.
+        gaps.append(Gap("9.3", _("Minutes of the last management review")))
     return items, gaps
 
 

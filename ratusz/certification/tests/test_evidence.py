@@ -68,6 +68,9 @@ def test_the_pack_holds_exactly_what_its_index_lists_and_nothing_restricted(offi
         assert "Uncontrolled when printed" in stamped
     everything = " ".join(entry["title"] for entry in pack.contents)
     assert "Dane wrażliwe" not in everything
+    gaps = [entry for entry in pack.contents if not entry["path"]]
+    # No audit programme in this office yet, and no management review area in Ratusz.
+    assert [g["clause"] for g in gaps] == ["9.2", "9.3"]
 
 
 def test_only_the_quality_manager_builds_a_pack(office):
