@@ -399,6 +399,16 @@ def record_week(readiness: Readiness):
     return snapshot
 
 
+def ensure_week(readiness: Readiness) -> None:
+    """Record this week's figure if the daily run has not yet (a page view writes at
+    most once a week; the daily run keeps the figure current)."""
+    from ratusz.certification.models import ReadinessSnapshot
+
+    week_start = readiness.today - timedelta(days=readiness.today.weekday())
+    if not ReadinessSnapshot.objects.filter(week_start=week_start).exists():
+        record_week(readiness)
+
+
 def trend(weeks: int = 26):
     from ratusz.certification.models import ReadinessSnapshot
 

@@ -64,7 +64,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def readiness_page(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
     result = readiness.assess()
-    readiness.record_week(result)
+    readiness.ensure_week(result)
     weeks = readiness.trend()
     return render(
         request,
