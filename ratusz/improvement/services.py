@@ -190,7 +190,7 @@ def _tell_owner(nc: Nonconformity) -> None:
 
 def _locked_nc(nc: Nonconformity, expected_version: int | None) -> Nonconformity:
     current = (
-        Nonconformity.objects.select_for_update()
+        Nonconformity.objects.select_for_update(of=("self",))
         .select_related("org_unit", "owner", "reported_by")
         .get(pk=nc.pk)
     )
@@ -650,7 +650,7 @@ IDEA = Idea.Status
 
 
 def _locked_idea(idea: Idea, expected_version: int | None) -> Idea:
-    current = Idea.objects.select_for_update().select_related("org_unit").get(pk=idea.pk)
+    current = Idea.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=idea.pk)
     if expected_version is not None and current.version != expected_version:
         raise Conflict(current=current)
     return current
