@@ -699,7 +699,11 @@ def answer_question(
     evidence: str = "",
     answered_at: datetime | None = None,
 ) -> ChecklistItem:
-    current = ChecklistItem.objects.select_for_update(of=("self",)).select_related("audit").get(pk=item.pk)
+    current = (
+        ChecklistItem.objects.select_for_update(of=("self",))
+        .select_related("audit")
+        .get(pk=item.pk)
+    )
     _require_performer(actor, current.audit, _("checklist"))
     if current.audit.status != Audit.Status.IN_PROGRESS:
         raise ValidationError(_("Start the audit before answering its checklist."))
@@ -810,7 +814,9 @@ def record_finding(
 @transaction.atomic
 def opportunity_to_idea(*, actor: User, finding: Finding) -> Idea:
     """Turn an opportunity for improvement into an improvement idea, once."""
-    finding = Finding.objects.select_for_update(of=("self",)).select_related("audit").get(pk=finding.pk)
+    finding = (
+        Finding.objects.select_for_update(of=("self",)).select_related("audit").get(pk=finding.pk)
+    )
     audit = finding.audit
     if not (policies.is_on_team(actor, audit) or access.is_quality_manager(actor)):
         raise Denied(_("Only the audit team or the quality manager passes on opportunities."))

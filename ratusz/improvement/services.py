@@ -650,7 +650,9 @@ IDEA = Idea.Status
 
 
 def _locked_idea(idea: Idea, expected_version: int | None) -> Idea:
-    current = Idea.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=idea.pk)
+    current = (
+        Idea.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=idea.pk)
+    )
     if expected_version is not None and current.version != expected_version:
         raise Conflict(current=current)
     return current

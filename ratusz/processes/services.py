@@ -103,7 +103,11 @@ def create_process(
 
 
 def _lock(process: Process, expected_version: int | None) -> Process:
-    current = Process.objects.select_for_update(of=("self",)).select_related("owner_unit").get(pk=process.pk)
+    current = (
+        Process.objects.select_for_update(of=("self",))
+        .select_related("owner_unit")
+        .get(pk=process.pk)
+    )
     if expected_version is not None and current.version != expected_version:
         raise Conflict(current=current)
     return current
