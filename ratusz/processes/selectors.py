@@ -13,6 +13,7 @@ from ratusz.audits.models import Audit
 from ratusz.core.models import OrgUnit
 from ratusz.core.selectors import subtree_ids
 from ratusz.improvement.models import Nonconformity
+from ratusz.improvement.policies import ncs_visible_to
 from ratusz.processes import policies
 from ratusz.processes.models import Process
 
@@ -109,10 +110,17 @@ class ProcessPage:
     last_audited: date | None
 
 
-def process_page(process: Process, today: date | None = None) -> ProcessPage:
+OPEN_NONCONFORMITIES = 20  # the most urgent first; the register lists them all
+
+
+def process_page(process: Process, *, user, today: date | None = None) -> ProcessPage:
     """What the process page shows around the process: four small queries."""
     today = today or timezone.localdate()
-    audits = process.audits.only("id", "year", "number", "title", "status", "planned_start")
+    # process_id stays loaded: the related manager sets it on each row, and a
+    # deferred field would cost one query per row.
+    audits = process.audits.only(
+        "id", "process_id", "year", "number", "title", "status", "planned_start"
+    )
     last = (
         audits.filter(status__in=AUDITED_STATUSES, planned_start__lte=today)
         .order_by("-planned_start")
@@ -123,9 +131,10 @@ def process_page(process: Process, today: date | None = None) -> ProcessPage:
         clauses=list(process.clauses.all()),
         recent_audits=list(audits.order_by("-planned_start", "-number")[:RECENT_AUDITS]),
         open_nonconformities=list(
-            process.nonconformities.filter(status__in=Nonconformity.OPEN_STATUSES)
-            .only("id", "year", "number", "title", "status", "target_date")
-            .order_by("target_date", "id")
+            ncs_visible_to(user, process.nonconformities.all())
+            .filter(status__in=Nonconformity.OPEN_STATUSES)
+            .only("id", "process_id", "year", "number", "title", "status", "target_date")
+            .order_by("target_date", "id")[:OPEN_NONCONFORMITIES]
         ),
         last_audited=last,
     )

@@ -79,7 +79,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
     process = _get_process_for_user(request, pk)
     context = {
         "process": process,
-        "page": selectors.process_page(process),
+        "page": selectors.process_page(process, user=request.user),
         "can_edit": policies.can_edit_process(request.user, process),
     }
     return render(request, "processes/process_detail.html", context)

@@ -143,9 +143,12 @@ def test_the_process_page_shows_clauses_audits_and_open_nonconformities(
     html = response.content.decode()
     assert "8.5.1" in html and process.description in html
     assert "AW/2024/03" in html and "AW/" in html
-    assert open_nc.reference in html and "NC/2026/0008" not in html
     assert "08.04.2024" in html  # last audited: the closed audit, not the planned one
     assert f"/processes/{process.pk}/edit/" not in html  # an employee cannot edit
+    # Nonconformities follow their own visibility: not the employee's, but their head's.
+    assert open_nc.reference not in html
+    head = client_for(office.owner).get(f"/processes/{process.pk}/").content.decode()
+    assert open_nc.reference in head and "NC/2026/0008" not in head
 
 
 def test_the_quality_manager_adds_a_process_from_the_form(office, client_for):
