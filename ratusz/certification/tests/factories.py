@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ratusz.certification.models import Certificate, CertificationBody, ExternalAudit
+from ratusz.documents import services as document_services
+from ratusz.documents.models import DocumentType
 
 
 def body() -> CertificationBody:
@@ -40,3 +42,27 @@ def audit(cert: Certificate, **overrides) -> ExternalAudit:
     }
     fields.update(overrides)
     return ExternalAudit.objects.create(**fields)
+
+
+def document_in_force(office, title, confidentiality="internal"):
+    """An instruction of the civil affairs unit, reviewed and approved: in force."""
+    document = document_services.create_document(
+        actor=office.owner,
+        doc_type=DocumentType.objects.get(code="instruction"),
+        title=title,
+        owner_unit=office.civil,
+        owner=office.owner,
+        body=f"Treść: {title}.",
+        confidentiality=confidentiality,
+    )
+    version = document.versions.get()
+    document_services.submit_for_review(
+        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
+    )
+    document_services.record_review(actor=office.auditor, version=version, agreed=True, comment="")
+    document_services.submit_for_approval(
+        actor=office.owner, version=version, expected_version=None
+    )
+    document_services.approve(actor=office.quality, version=version, expected_version=None)
+    document.refresh_from_db()
+    return document

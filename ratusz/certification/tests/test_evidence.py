@@ -15,37 +15,14 @@ from pypdf import PdfReader
 from ratusz.certification import services
 from ratusz.certification.tests import factories
 from ratusz.core.models import Office
-from ratusz.documents import services as documents
-from ratusz.documents.models import DocumentType
-
-
-def _in_force(office, title, confidentiality="internal"):
-    document = documents.create_document(
-        actor=office.owner,
-        doc_type=DocumentType.objects.get(code="instruction"),
-        title=title,
-        owner_unit=office.civil,
-        owner=office.owner,
-        body=f"Treść: {title}.",
-        confidentiality=confidentiality,
-    )
-    version = document.versions.get()
-    documents.submit_for_review(
-        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
-    )
-    documents.record_review(actor=office.auditor, version=version, agreed=True, comment="")
-    documents.submit_for_approval(actor=office.owner, version=version, expected_version=None)
-    documents.approve(actor=office.quality, version=version, expected_version=None)
-    document.refresh_from_db()
-    return document
 
 
 @pytest.fixture
 def pack(office):
     Office.objects.create(pk=1, name="Urząd Miasta", short_name="UM", qms_scope="Usługi")
     factories.certificate(factories.body())
-    _in_force(office, "Obsługa wniosków")
-    _in_force(office, "Dane wrażliwe", confidentiality="restricted")
+    factories.document_in_force(office, "Obsługa wniosków")
+    factories.document_in_force(office, "Dane wrażliwe", confidentiality="restricted")
     return services.build_evidence_pack(actor=office.quality)
 
 

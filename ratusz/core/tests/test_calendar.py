@@ -81,3 +81,13 @@ def test_my_settings_show_both_addresses(office, client_for):
     token = calendar.feed_token(office.employee)
     assert f"/calendar/{token}/mine.ics" in page
     assert f"/calendar/{token}/office.ics" in page
+
+
+def test_my_feed_holds_the_periodic_reviews_of_the_documents_i_own(office):
+    document = factories.document_in_force(office, "Obsługa wniosków")
+    token = calendar.feed_token(office.owner)
+    events = _events(Client().get(f"/calendar/{token}/mine.ics"))
+    (event,) = [e for s, e in events.items() if document.number in s]
+    assert event.decoded("dtstart") == document.next_review_date
+    other = calendar.feed_token(office.employee)
+    assert document.number.encode() not in Client().get(f"/calendar/{other}/mine.ics").content
