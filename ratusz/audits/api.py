@@ -14,6 +14,7 @@ from ratusz.audits import policies, selectors, services
 from ratusz.audits.models import (
     Audit,
     AuditorProfile,
+    ChecklistItem,
     Finding,
     Programme,
     ProgrammeItem,
@@ -21,7 +22,7 @@ from ratusz.audits.models import (
 )
 from ratusz.core import access
 from ratusz.core.api_permissions import IsStaff
-from ratusz.core.models import User
+from ratusz.core.models import OrgUnit, User
 
 
 class ProgrammeItemSerializer(serializers.ModelSerializer):
@@ -146,6 +147,71 @@ class AuditSerializer(serializers.ModelSerializer):
         validators = []
 
 
+class AuditLockSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+
+
+class CloseAuditSerializer(AuditLockSerializer):
+    closing_meeting = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    summary = serializers.CharField(allow_blank=True)
+
+
+class AcknowledgeSerializer(serializers.Serializer):
+    org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all())
+    comment = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class ChecklistItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ChecklistItem
+        fields = [
+            "id",
+            "audit",
+            "position",
+            "question",
+            "guidance",
+            "clause",
+            "answer",
+            "evidence",
+            "answered_by",
+            "answered_at",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class AnswerSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    answer = serializers.ChoiceField(choices=ChecklistItem.Answer.choices)
+    evidence = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class ChecklistItemViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A checklist question of an audit and its answer (send the `version` you loaded)."""
+
+    permission_classes = [IsStaff]
+    serializer_class = ChecklistItemSerializer
+    queryset = ChecklistItem.objects.none()
+
+    def get_object(self):
+        item = ChecklistItem.objects.select_related("audit").filter(pk=self.kwargs["pk"]).first()
+        if item is None or not policies.can_view_checklist_item(self.request.user, item):
+            raise Http404
+        return item
+
+    @extend_schema(request=AnswerSerializer, responses=ChecklistItemSerializer)
+    @api_action(detail=True, methods=["post"])
+    def answer(self, request, pk=None):
+        item = self.get_object()
+        payload = AnswerSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        item = services.answer_question(
+            actor=request.user, item=item, expected_version=data.pop("version"), **data
+        )
+        return Response(ChecklistItemSerializer(item).data)
+
+
 class AuditViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -182,6 +248,53 @@ class AuditViewSet(
         for name in ("org_units", "clauses", "team"):
             data[name] = list(data.get(name, []))
         serializer.instance = services.create_audit(actor=self.request.user, **data)
+
+    def _after(self, audit: Audit) -> Response:
+        return Response(AuditSerializer(self.get_object()).data)
+
+    @extend_schema(request=AuditLockSerializer, responses=AuditSerializer)
+    @api_action(detail=True, methods=["post"])
+    def start(self, request, pk=None):
+        """Start the audit: its checklist is built from the question templates."""
+        payload = AuditLockSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        audit = services.start_audit(
+            actor=request.user,
+            audit=self.get_object(),
+            expected_version=payload.validated_data["version"],
+        )
+        return self._after(audit)
+
+    @extend_schema(responses=ChecklistItemSerializer(many=True))
+    @api_action(detail=True, methods=["get"])
+    def checklist(self, request, pk=None):
+        items = selectors.checklist_of(self.get_object())
+        return Response(ChecklistItemSerializer(items, many=True).data)
+
+    @extend_schema(request=CloseAuditSerializer, responses=AuditSerializer)
+    @api_action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        """Close the audit and issue its report (lead auditor; every question answered)."""
+        payload = CloseAuditSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        audit = services.close_audit(
+            actor=request.user,
+            audit=self.get_object(),
+            expected_version=data.pop("version"),
+            **data,
+        )
+        return self._after(audit)
+
+    @extend_schema(request=AcknowledgeSerializer, responses=AuditSerializer)
+    @api_action(detail=True, methods=["post"])
+    def acknowledge(self, request, pk=None):
+        """The head of an audited unit acknowledges the issued report for that unit."""
+        audit = self.get_object()
+        payload = AcknowledgeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.acknowledge_report(actor=request.user, audit=audit, **payload.validated_data)
+        return self._after(audit)
 
 
 class AuditFindingSerializer(serializers.ModelSerializer):
@@ -317,5 +430,6 @@ def register(router) -> None:
     router.register("audit-programme-items", ProgrammeItemViewSet, basename="audit-programme-item")
     router.register("audits", AuditViewSet, basename="audit")
     router.register("audit-findings", FindingViewSet, basename="audit-finding")
+    router.register("audit-checklist", ChecklistItemViewSet, basename="audit-checklist-item")
     router.register("auditors", AuditorViewSet, basename="auditor")
     router.register("audit-questions", QuestionTemplateViewSet, basename="audit-question")

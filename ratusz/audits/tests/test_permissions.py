@@ -153,6 +153,43 @@ TABLE = {
     ),
 }
 
+TABLE.update(
+    {
+        # The audit is already in progress: those allowed to start it are told so (400).
+        "audit-start": (
+            "post",
+            "/api/v1/audits/{audit}/start/",
+            row(403, anonymous=API, outsider=404, quality=400, auditor=400),
+        ),
+        "audit-checklist": (
+            "get",
+            "/api/v1/audits/{audit}/checklist/",
+            row(200, anonymous=API, external=API, outsider=404),
+        ),
+        # Questions are still unanswered: the lead auditor is told what is missing (400).
+        "audit-close": (
+            "post",
+            "/api/v1/audits/{audit}/close/",
+            row(403, anonymous=API, outsider=404, auditor=400),
+        ),
+        "audit-acknowledge": (
+            "post",
+            "/api/v1/audits/{closed}/acknowledge/",
+            row(403, anonymous=API, outsider=404, owner=200),
+        ),
+        "audit-checklist-item-detail": (
+            "get",
+            "/api/v1/audit-checklist/{question_item}/",
+            row(200, anonymous=API, external=API, outsider=404),
+        ),
+        "audit-checklist-item-answer": (
+            "post",
+            "/api/v1/audit-checklist/{question_item}/answer/",
+            row(403, anonymous=API, outsider=404, auditor=200),
+        ),
+    }
+)
+
 WRITES = {
     "api: plan an audit": (
         "post",
@@ -267,6 +304,12 @@ def _payload(office, path, ids):
         return {"text": "Nowe pytanie?", "clause": clause("9.1.2").pk, "is_active": True}
     if path.endswith("/approve/"):
         return {"version": 1}
+    if path.endswith("/start/"):
+        return {"version": ids["audit_version"]}
+    if path.startswith("/api/") and path.endswith("/close/"):
+        return {"version": ids["audit_version"], "summary": "Wnioski"}
+    if path.endswith("/answer/"):
+        return {"answer": "conforms", "evidence": "Dowód", "version": ids["item_version"]}
     if path.endswith("/cancel/"):
         return {"version": ids["audit_version"], "cancel_reason": "Zmiana planu"}
     if "/checklist/" in path and not path.endswith("/attach/"):
