@@ -29,17 +29,12 @@ from ratusz.audits.models import (
     ReportAcknowledgement,
 )
 from ratusz.core import access, search
-from ratusz.core.errors import Conflict, Denied
+from ratusz.core.errors import Denied
 from ratusz.core.models import Clause, OrgUnit, User
-from ratusz.core.services import next_number, notify
+from ratusz.core.services import check_version, next_number, notify
 from ratusz.improvement import services as improvement
 from ratusz.improvement.models import Idea, Source
 from ratusz.processes.models import Process
-
-
-def _check_version(obj, expected_version: int | None) -> None:
-    if expected_version is not None and obj.version != expected_version:
-        raise Conflict(current=obj)
 
 
 def _bump(obj, fields: list[str]) -> None:
@@ -175,7 +170,7 @@ def update_programme(
     """Change the objectives; True if an approved programme went back to draft."""
     _require_programme_manager(actor)
     current = Programme.objects.select_for_update().get(pk=programme.pk)
-    _check_version(current, expected_version)
+    check_version(current, expected_version)
     current.objectives = objectives.strip()
     _bump(current, ["objectives"])
     return _back_to_draft(current)
@@ -258,7 +253,7 @@ def approve_programme(
 ) -> Programme:
     _require_programme_manager(actor)
     current = Programme.objects.select_for_update().get(pk=programme.pk)
-    _check_version(current, expected_version)
+    check_version(current, expected_version)
     if current.status == Programme.Status.APPROVED:
         raise ValidationError(_("This programme is approved already."))
     missing = selectors.missing_due_processes(current)
@@ -465,7 +460,7 @@ def create_audit(
 
 def _locked(audit: Audit, expected_version: int | None) -> Audit:
     current = Audit.objects.select_for_update().get(pk=audit.pk)
-    _check_version(current, expected_version)
+    check_version(current, expected_version)
     return current
 
 
@@ -707,7 +702,7 @@ def answer_question(
     _require_performer(actor, current.audit, _("checklist"))
     if current.audit.status != Audit.Status.IN_PROGRESS:
         raise ValidationError(_("Start the audit before answering its checklist."))
-    _check_version(current, expected_version)
+    check_version(current, expected_version)
     if answer not in ChecklistItem.Answer.values:
         raise ValidationError({"answer": _("Choose an answer.")})
     if (

@@ -28,9 +28,9 @@ from ratusz.certification.models import (
     ExternalFinding,
 )
 from ratusz.core import access
-from ratusz.core.errors import Conflict, Denied
+from ratusz.core.errors import Denied
 from ratusz.core.models import Clause, OrgUnit, Role, User
-from ratusz.core.services import grant_role, next_number
+from ratusz.core.services import check_version, grant_role, next_number
 from ratusz.improvement.models import Nonconformity, Source
 from ratusz.improvement.services import raise_nonconformity
 
@@ -179,8 +179,7 @@ def save_external_audit(
     _only_quality_manager(actor)
     if audit is not None:
         audit = ExternalAudit.objects.select_for_update().get(pk=audit.pk)
-        if expected_version is not None and audit.version != expected_version:
-            raise Conflict(audit)
+        check_version(audit, expected_version)
         audit.version += 1
     else:
         audit = ExternalAudit()

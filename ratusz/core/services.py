@@ -81,7 +81,8 @@ def grant_role(*, user: User, role: str, org_unit: OrgUnit | None = None) -> Rol
 # --- the clause registry ----------------------------------------------------
 
 
-def _check_version(obj: models.Model, expected_version: int | None) -> None:
+def check_version(obj: models.Model, expected_version: int | None) -> None:
+    """Refuse a save based on an old version of the record (optimistic locking)."""
     if expected_version is not None and obj.version != expected_version:
         raise Conflict(current=obj)
 
@@ -98,7 +99,7 @@ def set_clause_applicability(
     if not access.can_manage_clauses(actor):
         raise Denied(_("Only the quality manager decides which clauses apply."))
     clause = Clause.objects.select_for_update().get(pk=clause.pk)
-    _check_version(clause, expected_version)
+    check_version(clause, expected_version)
     clause.applicable = applicable
     clause.justification = justification.strip()
     if not applicable and not clause.justification:
@@ -200,7 +201,7 @@ def _validate_dates(action: Action) -> None:
 
 def _locked(action: Action, expected_version: int | None) -> Action:
     current = Action.objects.select_for_update().get(pk=action.pk)
-    _check_version(current, expected_version)
+    check_version(current, expected_version)
     return current
 
 

@@ -114,8 +114,7 @@ def update_document(
     *, actor: User, document: Document, expected_version: int | None, **changes
 ) -> Document:
     current = Document.objects.select_for_update().get(pk=document.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise Conflict(current=current)
+    core_services.check_version(current, expected_version)
     if not policies.can_manage_document(actor, current):
         raise Denied(_("Only the quality manager or the head of the owner unit changes this."))
     clauses = changes.pop("clauses", None)

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ratusz.core import access, search
-from ratusz.core.errors import Conflict, Denied
+from ratusz.core.errors import Denied
 from ratusz.core.models import Action, Clause, OrgUnit, Role, User
-from ratusz.core.services import next_number, notify
+from ratusz.core.services import check_version, next_number, notify
 from ratusz.improvement import policies
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 from ratusz.improvement.search import index_idea, index_nc
@@ -194,8 +194,7 @@ def _locked_nc(nc: Nonconformity, expected_version: int | None) -> Nonconformity
         .select_related("org_unit", "owner", "reported_by")
         .get(pk=nc.pk)
     )
-    if expected_version is not None and current.version != expected_version:
-        raise Conflict(current=current)
+    check_version(current, expected_version)
     return current
 
 
@@ -653,8 +652,7 @@ def _locked_idea(idea: Idea, expected_version: int | None) -> Idea:
     current = (
         Idea.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=idea.pk)
     )
-    if expected_version is not None and current.version != expected_version:
-        raise Conflict(current=current)
+    check_version(current, expected_version)
     return current
 
 

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ratusz.core import access
-from ratusz.core.errors import Conflict, Denied
+from ratusz.core.errors import Denied
 from ratusz.core.models import Clause, OrgUnit, Role, User
+from ratusz.core.services import check_version
 from ratusz.processes import policies
 from ratusz.processes.models import Process
 from ratusz.processes.search import index_process
@@ -108,8 +109,7 @@ def _lock(process: Process, expected_version: int | None) -> Process:
         .select_related("owner_unit")
         .get(pk=process.pk)
     )
-    if expected_version is not None and current.version != expected_version:
-        raise Conflict(current=current)
+    check_version(current, expected_version)
     return current
 
 
