@@ -177,6 +177,10 @@ class ExternalFinding(models.Model):
 class ReadinessSnapshot(models.Model):
     """The readiness score of one ISO week, for the trend."""
 
+    # A figure computed from records that are audited themselves; logging it
+    # would only fill the activity feed.
+    audit_trail = False
+
     week_start = models.DateField(_("week starting"), unique=True)
     score = models.PositiveSmallIntegerField(_("readiness score"), null=True)
     green = models.PositiveSmallIntegerField(default=0)

@@ -42,11 +42,16 @@ def acting_as(user: Any) -> Iterator[None]:
 
 NOT_AUDITED = {AuditEvent, AuditChainHead, Notification}
 IGNORED_FIELDS = {"last_login", "updated_at", "version"}
-SECRET_FIELDS = {"password"}
+SECRET_FIELDS = {"password", "token"}
 
 
 def is_audited(model: type[models.Model]) -> bool:
-    return model.__module__.startswith("ratusz.") and model not in NOT_AUDITED
+    """Every Ratusz record, unless its model says `audit_trail = False` (derived data)."""
+    return (
+        model.__module__.startswith("ratusz.")
+        and model not in NOT_AUDITED
+        and getattr(model, "audit_trail", True)
+    )
 
 
 def _snapshot(instance: models.Model) -> dict[str, Any]:

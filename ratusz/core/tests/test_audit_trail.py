@@ -139,3 +139,16 @@ def test_the_audit_trail_page_is_for_the_quality_manager_and_auditors(office, cl
     assert client_for(office.quality).get("/audit-trail/").status_code == 200
     assert client_for(office.auditor).get("/audit-trail/").status_code == 200
     assert client_for(office.employee).get("/audit-trail/").status_code == 403
+
+
+def test_derived_figures_and_secret_tokens_stay_out_of_the_trail(office):
+    from datetime import date
+
+    from ratusz.certification.models import ReadinessSnapshot
+    from ratusz.core import calendar
+
+    ReadinessSnapshot.objects.create(week_start=date(2026, 11, 23), score=50)
+    assert not AuditEvent.objects.filter(model_label__icontains="readiness").exists()
+    token = calendar.feed_token(office.employee)
+    event = AuditEvent.objects.filter(model_label__icontains="calendar").latest("pk")
+    assert token not in str(event.changes)
