@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
@@ -107,3 +108,67 @@ def client_for():
         return client
 
     return make
+
+
+class _FormReader(HTMLParser):
+    """The fields a browser would send back from each form on a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[tuple[str, dict[str, list[str]]]] = []
+        self._form: dict[str, list[str]] | None = None
+        self._textarea: str | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._form = {}
+            self.forms.append((a.get("action") or "", self._form))
+        elif self._form is None or "name" not in a and tag != "option":
+            return
+        elif tag == "input":
+            kind = a.get("type", "text")
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            if kind not in ("submit", "button", "file"):
+                self._form.setdefault(a["name"], []).append(a.get("value") or "")
+        elif tag == "textarea":
+            self._textarea = a["name"]
+            self._form.setdefault(a["name"], []).append("")
+        elif tag == "select":
+            self._select = a["name"]
+        elif tag == "option" and self._select and "selected" in a:
+            self._form.setdefault(self._select, []).append(a.get("value") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._form is not None and self._textarea:
+            values = self._form[self._textarea]
+            values[-1] += data.removeprefix("\n") if not values[-1] else data
+
+
+@pytest.fixture
+def form_on_page():
+    """What the browser would post back from the form on a page whose action ends
+    with `action` (the page's own form when it has no action): after a conflict,
+    this is the user's text with the version the page now carries."""
+
+    def read(response, action: str = "") -> dict[str, list[str]]:
+        reader = _FormReader()
+        reader.feed(response.content.decode())
+        for form_action, fields in reader.forms:
+            matches = form_action.endswith(action) if action else form_action == ""
+            if "csrfmiddlewaretoken" in fields and matches:
+                fields.pop("csrfmiddlewaretoken")
+                return fields
+        raise AssertionError(f"no form posting to {action!r} on the page")
+
+    return read

@@ -11,6 +11,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from ratusz.audits import policies, selectors, services
+from ratusz.audits.filters import AuditFilter, FindingFilter, ProgrammeItemFilter
 from ratusz.audits.models import (
     Audit,
     AuditorProfile,
@@ -21,6 +22,7 @@ from ratusz.audits.models import (
     QuestionTemplate,
 )
 from ratusz.core import access
+from ratusz.core.api import LockSerializer
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.models import OrgUnit, User
 
@@ -61,10 +63,6 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ProgrammeLockSerializer(serializers.Serializer):
-    version = serializers.IntegerField()
-
-
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     """Audit programmes per year with their items; the quality manager approves them."""
 
@@ -75,11 +73,11 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return Programme.objects.prefetch_related("items__clauses")
 
-    @extend_schema(request=ProgrammeLockSerializer, responses=ProgrammeSerializer)
+    @extend_schema(request=LockSerializer, responses=ProgrammeSerializer)
     @api_action(detail=True, methods=["post"])
     def approve(self, request, year=None):
         programme = self.get_object()
-        payload = ProgrammeLockSerializer(data=request.data)
+        payload = LockSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         services.approve_programme(
             actor=request.user,
@@ -96,12 +94,12 @@ class ProgrammeItemViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsStaff]
     serializer_class = ProgrammeItemSerializer
 
+    filterset_class = ProgrammeItemFilter
+
     def get_queryset(self):
-        qs = ProgrammeItem.objects.prefetch_related("clauses").order_by(
+        return ProgrammeItem.objects.prefetch_related("clauses").order_by(
             "programme__year", "planned_month", "id"
         )
-        year = self.request.query_params.get("year")
-        return qs.filter(programme__year=year) if year and year.isdigit() else qs
 
 
 class AuditSerializer(serializers.ModelSerializer):
@@ -147,11 +145,7 @@ class AuditSerializer(serializers.ModelSerializer):
         validators = []
 
 
-class AuditLockSerializer(serializers.Serializer):
-    version = serializers.IntegerField()
-
-
-class CloseAuditSerializer(AuditLockSerializer):
+class CloseAuditSerializer(LockSerializer):
     closing_meeting = serializers.DateTimeField(required=False, allow_null=True, default=None)
     summary = serializers.CharField(allow_blank=True)
 
@@ -180,8 +174,7 @@ class ChecklistItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AnswerSerializer(serializers.Serializer):
-    version = serializers.IntegerField()
+class AnswerSerializer(LockSerializer):
     answer = serializers.ChoiceField(choices=ChecklistItem.Answer.choices)
     evidence = serializers.CharField(allow_blank=True, required=False, default="")
 
@@ -222,16 +215,11 @@ class AuditViewSet(
 
     permission_classes = [IsStaff]
     serializer_class = AuditSerializer
+    queryset = Audit.objects.none()  # for the schema; the real one is below
+    filterset_class = AuditFilter
 
     def get_queryset(self):
-        params = self.request.query_params
-        filters = selectors.AuditFilters(
-            year=int(params["year"]) if params.get("year", "").isdigit() else None,
-            status=params.get("status", ""),
-        )
-        return selectors.audit_list(user=self.request.user, filters=filters).prefetch_related(
-            "clauses", "team"
-        )
+        return selectors.audit_list(user=self.request.user).prefetch_related("clauses", "team")
 
     def get_object(self):
         audit = selectors.audit_detail(user=self.request.user, pk=self.kwargs["pk"])
@@ -252,11 +240,11 @@ class AuditViewSet(
     def _after(self, audit: Audit) -> Response:
         return Response(AuditSerializer(self.get_object()).data)
 
-    @extend_schema(request=AuditLockSerializer, responses=AuditSerializer)
+    @extend_schema(request=LockSerializer, responses=AuditSerializer)
     @api_action(detail=True, methods=["post"])
     def start(self, request, pk=None):
         """Start the audit: its checklist is built from the question templates."""
-        payload = AuditLockSerializer(data=request.data)
+        payload = LockSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         audit = services.start_audit(
             actor=request.user,
@@ -336,11 +324,11 @@ class FindingViewSet(
     permission_classes = [IsStaff]
     serializer_class = AuditFindingSerializer
 
+    filterset_class = FindingFilter
+
     def get_queryset(self):
         visible = policies.audits_visible_to(self.request.user).values("pk")
-        qs = Finding.objects.filter(audit_id__in=visible).select_related("audit")
-        audit = self.request.query_params.get("audit")
-        return qs.filter(audit_id=audit) if audit and audit.isdigit() else qs.order_by("-id")
+        return Finding.objects.filter(audit_id__in=visible).select_related("audit").order_by("-id")
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

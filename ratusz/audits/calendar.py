@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ratusz.audits.models import Audit
-from ratusz.core.calendar import Event
+from ratusz.core.plugins import Event
 
 
 def personal(user) -> list[Event]:
@@ -24,7 +24,7 @@ def personal(user) -> list[Event]:
             start=audit.planned_start,
             end=audit.planned_end,
             description=audit.scope,
-            path=f"/audits/{audit.pk}/",
+            path=audit.get_absolute_url(),
         )
         for audit in audits
     ]

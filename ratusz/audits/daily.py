@@ -25,7 +25,7 @@ def run(today: date | None = None) -> dict[str, int]:
         if notify(
             recipient=audit.lead_auditor,
             kind="audit_starts_soon",
-            url=f"/audits/{audit.pk}/",
+            url=audit.get_absolute_url(),
             params={
                 "ref": audit.reference,
                 "title": audit.title,

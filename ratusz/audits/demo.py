@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from ratusz.audits import services
+from ratusz.audits import policies, services
 from ratusz.audits.models import (
     Audit,
     AuditorProfile,
@@ -246,7 +246,7 @@ def _team_for(process: Process, ctx) -> tuple:
     unit = process.owner_unit
 
     def independent(user):
-        return services.independence_problem(user, units=[unit], process=process) is None
+        return policies.independence_problem(user, units=[unit], process=process) is None
 
     leads = [u for u in candidates if POOL[u.username][3] and independent(u)]
     members = [u for u in candidates if not POOL[u.username][3] and independent(u)]
@@ -392,15 +392,15 @@ def _progress_nc(ctx, nc: Nonconformity, *, close: bool) -> None:
         actor=owner,
         action=action,
         expected_version=None,
-        evidence="Przypomnienia włączone; notatka z przeglądu spraw w aktach wydziału.",
+        completion_evidence="Przypomnienia włączone; notatka z przeglądu spraw w aktach wydziału.",
     )
     nc.refresh_from_db()
     nc = improvement.plan_verification(
         actor=owner,
         nc=nc,
         expected_version=None,
-        due=nc.detected_on + timedelta(days=90),
-        method="Przegląd próbki 20 spraw po 2 miesiącach.",
+        verification_due=nc.detected_on + timedelta(days=90),
+        verification_method="Przegląd próbki 20 spraw po 2 miesiącach.",
     )
     nc = improvement.request_verification(actor=owner, nc=nc, expected_version=None)
     nc = improvement.record_verification(
@@ -408,9 +408,9 @@ def _progress_nc(ctx, nc: Nonconformity, *, close: bool) -> None:
         nc=nc,
         expected_version=None,
         effective=True,
-        notes="W próbce 20 spraw brak przekroczeń terminu.",
+        verification_notes="W próbce 20 spraw brak przekroczeń terminu.",
     )
-    improvement.close(actor=quality, nc=nc, expected_version=None, notes="Skuteczne.")
+    improvement.close(actor=quality, nc=nc, expected_version=None, closure_notes="Skuteczne.")
     # The services stamp today's date; the history happened over the following months.
     done, checked = nc.detected_on + timedelta(days=25), nc.detected_on + timedelta(days=90)
     if checked < timezone.localdate():

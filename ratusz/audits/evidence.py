@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from ratusz.audits import selectors
 from ratusz.audits.models import Audit, Programme
 from ratusz.audits.report import report_pdf
-from ratusz.certification.evidence_pack import Gap, Item, record_pdf, table_html
+from ratusz.core.plugins import EvidenceGap, EvidenceItem
+from ratusz.core.records import record_pdf, table_html
 
 
 def _programme_pdf(programme: Programme, today: date) -> bytes:
@@ -42,11 +43,11 @@ def _programme_pdf(programme: Programme, today: date) -> bytes:
     return record_pdf(str(programme), html, today=today)
 
 
-def items(today: date) -> list:
-    result: list = []
+def items(today: date) -> list[EvidenceItem | EvidenceGap]:
+    result: list[EvidenceItem | EvidenceGap] = []
     for programme in Programme.objects.filter(year__in=(today.year - 1, today.year)):
         result.append(
-            Item(
+            EvidenceItem(
                 "9.2",
                 str(programme),
                 f"audits/programme-{programme.year}.pdf",
@@ -54,13 +55,13 @@ def items(today: date) -> list:
             )
         )
     if not result:
-        result.append(Gap("9.2", _("Audit programme")))
+        result.append(EvidenceGap("9.2", _("Audit programme")))
     closed = Audit.objects.filter(
         status=Audit.Status.CLOSED, report_issued_at__date__gte=today - timedelta(days=365)
     ).order_by("planned_start")
     for audit in closed:
         result.append(
-            Item(
+            EvidenceItem(
                 "9.2",
                 _("Internal audit report %(ref)s: %(title)s")
                 % {"ref": audit.reference, "title": audit.title},

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.audits import selectors
 from ratusz.audits.models import Audit, ChecklistItem, Finding, ProgrammeItem
 from ratusz.core import selectors as core_selectors
 from ratusz.core.forms import DateInput, StaffChoiceField, UnitChoiceField, VersionedForm
-from ratusz.core.models import Clause, OrgUnit, User
+from ratusz.core.models import Clause, OrgUnit
 from ratusz.processes.models import Process
 
 MONTHS = [
@@ -46,53 +45,6 @@ class ClauseMultipleField(forms.ModelMultipleChoiceField):
 class ClauseField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.number} {obj.title}"
-
-
-class AuditFilterForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any"))] + Audit.Status.choices
-    )
-    unit = UnitChoiceField(
-        label=_("Audited unit"),
-        queryset=core_selectors.unit_choices(),
-        required=False,
-        empty_label=_("All units"),
-    )
-    process = forms.ModelChoiceField(
-        label=_("Process"),
-        queryset=Process.objects.order_by("code"),
-        required=False,
-        empty_label=_("All processes"),
-    )
-    auditor = StaffChoiceField(
-        label=_("Auditor"),
-        queryset=User.objects.filter(auditor_profile__isnull=False).select_related("org_unit"),
-        required=False,
-        empty_label=_("Anyone"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        this_year = timezone.localdate().year
-        years = range(this_year + 1, this_year - 11, -1)
-        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
-        # Plain choices: one query per select, rendered without a template per option.
-        for name in ("unit", "process", "auditor"):
-            field = self.fields[name]
-            field.widget.choices = [("", field.empty_label)] + [
-                (obj.pk, field.label_from_instance(obj)) for obj in field.queryset
-            ]
-
-    def filters(self) -> selectors.AuditFilters:
-        data = self.cleaned_data if self.is_valid() else {}
-        return selectors.AuditFilters(
-            year=data.get("year"),
-            status=data.get("status") or "",
-            unit=data.get("unit"),
-            process=data.get("process"),
-            auditor=data.get("auditor"),
-        )
 
 
 class AuditForm(forms.Form):

@@ -188,7 +188,7 @@ def generate(ctx, scale) -> int:
                 object_id=audit.pk,
                 title=f"{audit.reference} {audit.title}",
                 body=f"{audit.scope} {audit.objectives} {audit.summary}",
-                url=f"/audits/{audit.pk}/",
+                url=audit.get_absolute_url(),
             )
         rows += len(audits) + len(checklist) + len(findings)
     return rows

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ratusz.core.models import Clause, OrgUnit
+from ratusz.core.tones import Tone
 from ratusz.improvement.models import Idea, Nonconformity
 from ratusz.processes.models import Process
 
@@ -44,6 +48,11 @@ class Programme(models.Model):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", pgettext_lazy("programme", "Approved")
 
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.DRAFT: Tone.INFO,
+        Status.APPROVED: Tone.INFO,
+    }
+
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
@@ -68,6 +77,9 @@ class Programme(models.Model):
 
     def __str__(self) -> str:
         return str(_("Audit programme %(year)s") % {"year": self.year})
+
+    def get_absolute_url(self) -> str:
+        return reverse("audits:programme", args=[self.year])
 
 
 class ProgrammeItem(models.Model):
@@ -126,6 +138,13 @@ class Audit(models.Model):
         IN_PROGRESS = "in_progress", _("In progress")
         CLOSED = "closed", _("Closed, report issued")
         CANCELLED = "cancelled", pgettext_lazy("audit", "Cancelled")
+
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.PLANNED: Tone.INFO,
+        Status.IN_PROGRESS: Tone.INFO,
+        Status.CLOSED: Tone.OK,
+        Status.CANCELLED: Tone.MUTED,
+    }
 
     year = models.PositiveSmallIntegerField(editable=False)
     number = models.PositiveIntegerField(editable=False)
@@ -201,6 +220,9 @@ class Audit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("audits:detail", args=[self.pk])
 
     @property
     def reference(self) -> str:
@@ -295,6 +317,9 @@ class ChecklistItem(models.Model):
     def __str__(self) -> str:
         return self.question[:80]
 
+    def get_absolute_url(self) -> str:
+        return reverse("audits:detail", args=[self.audit_id]) + f"#q{self.pk}"
+
 
 class Finding(models.Model):
     class Grade(models.TextChoices):
@@ -370,6 +395,9 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.get_grade_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("audits:detail", args=[self.audit_id]) + "#findings"
 
     @property
     def reference(self) -> str:

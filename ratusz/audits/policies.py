@@ -7,10 +7,12 @@ the services of this area all ask these functions.
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from ratusz.audits.models import Audit, AuditorProfile, ChecklistItem, Finding
 from ratusz.core import access
-from ratusz.core.models import OrgUnit, Role
+from ratusz.core.models import OrgUnit, Role, User
+from ratusz.processes.models import Process
 
 # --- the programme and the pool --------------------------------------------------------------
 
@@ -130,6 +132,16 @@ def can_perform(user, audit: Audit) -> bool:
     return not audit.is_closed and is_on_team(user, audit)
 
 
+def runs_audit(user, audit: Audit) -> bool:
+    """Starts the audit and passes its opportunities on: the team or the quality manager."""
+    return is_on_team(user, audit) or access.is_quality_manager(user)
+
+
+def can_start(user, audit: Audit) -> bool:
+    """Offered "start": a planned audit, to those who run it."""
+    return audit.status == Audit.Status.PLANNED and runs_audit(user, audit)
+
+
 def can_close(user, audit: Audit) -> bool:
     return audit.status == Audit.Status.IN_PROGRESS and is_lead(user, audit)
 
@@ -170,3 +182,49 @@ def register() -> None:
     access.register_object_policy(
         Finding, view=can_view_finding, change=lambda user, f: can_perform(user, f.audit)
     )
+
+
+def why_closed(audit: Audit, what: str) -> str:
+    """Why the named part of a closed or cancelled audit can no longer change."""
+    if audit.status == Audit.Status.CANCELLED:
+        return _("Audit %(ref)s was cancelled, so its %(what)s can no longer be changed.") % {
+            "ref": audit.reference,
+            "what": what,
+        }
+    return _(
+        "Audit %(ref)s is closed and its report was issued, so its %(what)s can no "
+        "longer be changed."
+    ) % {"ref": audit.reference, "what": what}
+
+
+# --- independence (ISO 9001 9.2.2 c) ----------------------------------------------------------
+
+
+def independence_problem(
+    auditor: User, *, units: list[OrgUnit], process: Process | None
+) -> str | None:
+    """Why `auditor` may not audit these units or this process, or None."""
+    own = auditor.org_unit
+    for unit in units:
+        if own is not None and own.path.startswith(unit.path):
+            return _(
+                "%(who)s cannot audit %(unit)s: it is their own unit (they work in %(own)s)."
+            ) % {"who": auditor, "unit": unit, "own": own}
+        if unit.head_id == auditor.pk or access.manages_unit(auditor, unit):
+            return _("%(who)s cannot audit %(unit)s: they manage that unit.") % {
+                "who": auditor,
+                "unit": unit,
+            }
+    if process is not None:
+        if process.owner_id == auditor.pk:
+            return _("%(who)s cannot audit %(process)s: they own that process.") % {
+                "who": auditor,
+                "process": process,
+            }
+        if process.owner_unit.head_id == auditor.pk or access.manages_unit(
+            auditor, process.owner_unit
+        ):
+            return _(
+                "%(who)s cannot audit %(process)s: they manage %(unit)s, which owns the process."
+            ) % {"who": auditor, "process": process, "unit": process.owner_unit}
+    return None

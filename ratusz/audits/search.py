@@ -20,7 +20,7 @@ def audit_row(audit: Audit) -> dict:
         "object_id": audit.pk,
         "title": f"{audit.reference} {audit.title}",
         "body": " ".join([audit.scope, audit.objectives, audit.summary, findings]),
-        "url": f"/audits/{audit.pk}/",
+        "url": audit.get_absolute_url(),
     }
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
     Exists,
@@ -35,8 +36,11 @@ from ratusz.audits.models import (
     Finding,
     Programme,
     ProgrammeItem,
+    QuestionTemplate,
+    ReportAcknowledgement,
 )
-from ratusz.core.models import Clause, OrgUnit, User
+from ratusz.core import access
+from ratusz.core.models import Attachment, Clause, OrgUnit, User
 from ratusz.processes.models import Process
 
 CYCLE_YEARS = 3  # every process audited at least once in this many years
@@ -285,49 +289,18 @@ def programme_totals(year: int, today: date | None = None) -> dict[str, int] | N
 # --- audits -----------------------------------------------------------------------------------
 
 
-@dataclass
-class AuditFilters:
-    year: int | None = None
-    status: str = ""
-    unit: OrgUnit | None = None
-    process: Process | None = None
-    auditor: User | None = None
-    unit_ids: list[int] = field(default_factory=list)
-
-
-def audit_list(*, user, filters: AuditFilters) -> QuerySet:
-    qs = policies.audits_visible_to(
-        user,
-        Audit.objects.select_related("process", "lead_auditor").prefetch_related(
-            Prefetch("org_units", queryset=OrgUnit.objects.only("pk", "name", "code", "path"))
-        ),
-    )
-    if filters.year:
-        qs = qs.filter(year=filters.year)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.unit is not None:
-        ids = filters.unit_ids or list(
-            OrgUnit.objects.filter(path__startswith=filters.unit.path).values_list("pk", flat=True)
+def audit_list(*, user) -> QuerySet:
+    """Audits the user may see, the latest first, with their units and number of
+    findings. `audits.filters.AuditFilter` narrows them down."""
+    return (
+        policies.audits_visible_to(
+            user,
+            Audit.objects.select_related("process", "lead_auditor").prefetch_related(
+                Prefetch("org_units", queryset=OrgUnit.objects.only("pk", "name", "code", "path"))
+            ),
         )
-        qs = qs.filter(
-            Exists(
-                Audit.org_units.through.objects.filter(audit_id=OuterRef("pk"), orgunit_id__in=ids)
-            )
-        )
-    if filters.process is not None:
-        qs = qs.filter(process=filters.process)
-    if filters.auditor is not None:
-        qs = qs.filter(
-            Q(lead_auditor=filters.auditor)
-            | Exists(
-                Audit.team.through.objects.filter(
-                    audit_id=OuterRef("pk"), user_id=filters.auditor.pk
-                )
-            )
-        )
-    return qs.annotate(finding_count=Count("findings", distinct=True)).order_by(
-        "-planned_start", "-number"
+        .annotate(finding_count=Count("findings", distinct=True))
+        .order_by("-planned_start", "-number")
     )
 
 
@@ -412,3 +385,115 @@ def assignable_auditors(*, lead: bool = False) -> QuerySet:
     if lead:
         users = users.filter(auditor_profile__can_lead=True)
     return users.order_by("last_name", "first_name")
+
+
+# --- the audit page and the dashboard -------------------------------------------------------
+
+
+@dataclass
+class AuditPage:
+    """What the audit page shows around the audit, read in a fixed number of queries."""
+
+    checklist: list[ChecklistItem]
+    files: dict[int, list[Attachment]]  # checklist item id → its evidence files
+    units: list[OrgUnit]
+    team: list[User]
+    clauses: list[Clause]
+    findings: list[Finding]
+    acknowledgements: list[tuple[OrgUnit, ReportAcknowledgement | None]]
+    to_acknowledge: list[OrgUnit]
+
+    @property
+    def summary(self) -> dict:
+        return checklist_summary(self.checklist)
+
+
+def audit_page(audit: Audit, *, user) -> AuditPage:
+    checklist = checklist_of(audit)
+    files: dict[int, list[Attachment]] = defaultdict(list)
+    item_type = ContentType.objects.get_for_model(ChecklistItem)
+    for attachment in Attachment.objects.filter(
+        target_type=item_type, target_id__in=[str(item.pk) for item in checklist]
+    ).order_by("uploaded_at"):
+        files[int(attachment.target_id)].append(attachment)
+    acks = {a.org_unit_id: a for a in audit.acknowledgements.select_related("user")}
+    units = list(audit.org_units.all())
+    return AuditPage(
+        checklist=checklist,
+        files=dict(files),
+        units=units,
+        team=list(audit.team.all()),
+        clauses=list(audit.clauses.all()),
+        findings=findings_of(audit),
+        acknowledgements=[(unit, acks.get(unit.pk)) for unit in units],
+        to_acknowledge=policies.units_to_acknowledge(user, audit),
+    )
+
+
+@dataclass
+class DashboardAudits:
+    upcoming: list[Audit]
+    to_acknowledge: list[Audit]
+    totals: dict[str, int] | None
+
+
+def for_dashboard(*, user, today: date | None = None, with_totals: bool = False) -> DashboardAudits:
+    """My next audits, closed audits of units I run whose report waits for my
+    acknowledgement, and (for the quality manager) this year's programme progress."""
+    today = today or timezone.localdate()
+    upcoming = (
+        Audit.objects.filter(status__in=(Audit.Status.PLANNED, Audit.Status.IN_PROGRESS))
+        .filter(Q(lead_auditor=user) | Q(team=user))
+        .distinct()
+        .order_by("planned_start")[:5]
+    )
+    run_here = Q(head=user)
+    for path in access.managed_unit_paths(user):
+        run_here |= Q(path__startswith=path)
+    my_units = OrgUnit.objects.filter(run_here).values("pk")
+    acknowledged = ReportAcknowledgement.objects.filter(
+        audit_id=OuterRef("pk"), org_unit__in=my_units
+    )
+    audited_here = Q(org_units__head=user)
+    for path in access.managed_unit_paths(user):
+        audited_here |= Q(org_units__path__startswith=path)
+    to_acknowledge = (
+        Audit.objects.filter(audited_here, status=Audit.Status.CLOSED)
+        .filter(~Exists(acknowledged))
+        .distinct()
+        .order_by("-report_issued_at")[:5]
+    )
+    return DashboardAudits(
+        upcoming=list(upcoming),
+        to_acknowledge=list(to_acknowledge),
+        totals=programme_totals(today.year, today) if with_totals else None,
+    )
+
+
+# --- small reads of the audit pages ---------------------------------------------------------
+
+
+def programme_of(year: int) -> Programme | None:
+    return Programme.objects.select_related("approved_by").filter(year=year).first()
+
+
+def programme_item(*, pk: int) -> ProgrammeItem | None:
+    return (
+        ProgrammeItem.objects.select_related("programme", "process", "org_unit")
+        .prefetch_related("clauses")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def question_templates() -> QuerySet[QuestionTemplate]:
+    return QuestionTemplate.objects.select_related("clause", "process").order_by(
+        "clause__sort_key", "process__code", "id"
+    )
+
+
+def checklist_item(audit: Audit, *, pk: int) -> ChecklistItem | None:
+    item = audit.checklist.filter(pk=pk).first()
+    if item is not None:
+        item.audit = audit  # already loaded: no query for the audit again
+    return item

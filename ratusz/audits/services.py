@@ -31,7 +31,7 @@ from ratusz.audits.models import (
 from ratusz.core import access, search
 from ratusz.core.errors import Denied
 from ratusz.core.models import Clause, OrgUnit, User
-from ratusz.core.services import check_version, next_number, notify
+from ratusz.core.services import check_version, next_number, notify, require_status
 from ratusz.improvement import services as improvement
 from ratusz.improvement.models import Idea, Source
 from ratusz.processes.models import Process
@@ -60,7 +60,7 @@ def save_auditor(
     """Add someone to the auditor pool or update their qualification."""
     if not policies.can_manage_pool(actor):
         raise Denied(_("Only the quality manager maintains the auditor pool."))
-    if not user.is_active or access.is_external(user):
+    if not access.is_staff_member(user):
         raise ValidationError({"user": _("Auditors are active members of the office's staff.")})
     if trained_on is None:
         raise ValidationError({"trained_on": _("Give the date the auditor training ended.")})
@@ -274,39 +274,6 @@ def approve_programme(
     return current
 
 
-# --- independence -----------------------------------------------------------------------------
-
-
-def independence_problem(
-    auditor: User, *, units: list[OrgUnit], process: Process | None
-) -> str | None:
-    """Why `auditor` may not audit these units or this process, or None."""
-    own = auditor.org_unit
-    for unit in units:
-        if own is not None and own.path.startswith(unit.path):
-            return _(
-                "%(who)s cannot audit %(unit)s: it is their own unit (they work in %(own)s)."
-            ) % {"who": auditor, "unit": unit, "own": own}
-        if unit.head_id == auditor.pk or access.manages_unit(auditor, unit):
-            return _("%(who)s cannot audit %(unit)s: they manage that unit.") % {
-                "who": auditor,
-                "unit": unit,
-            }
-    if process is not None:
-        if process.owner_id == auditor.pk:
-            return _("%(who)s cannot audit %(process)s: they own that process.") % {
-                "who": auditor,
-                "process": process,
-            }
-        if process.owner_unit.head_id == auditor.pk or access.manages_unit(
-            auditor, process.owner_unit
-        ):
-            return _(
-                "%(who)s cannot audit %(process)s: they manage %(unit)s, which owns the process."
-            ) % {"who": auditor, "process": process, "unit": process.owner_unit}
-    return None
-
-
 def _check_team(
     lead: User, team: list[User], units: list[OrgUnit], process: Process | None
 ) -> None:
@@ -324,7 +291,7 @@ def _check_team(
         errors.setdefault("lead_auditor", []).append(
             _("%(who)s is not qualified to lead audits.") % {"who": lead}
         )
-    problem = independence_problem(lead, units=units, process=process)
+    problem = policies.independence_problem(lead, units=units, process=process)
     if problem:
         errors.setdefault("lead_auditor", []).append(problem)
     for member in team:
@@ -335,7 +302,7 @@ def _check_team(
             errors.setdefault("team", []).append(
                 _("%(who)s is not an active member of the auditor pool.") % {"who": member}
             )
-        problem = independence_problem(member, units=units, process=process)
+        problem = policies.independence_problem(member, units=units, process=process)
         if problem:
             errors.setdefault("team", []).append(problem)
     if errors:
@@ -377,18 +344,7 @@ def _check_plan(
 
 
 def _closed_refusal(audit: Audit, what: str) -> ValidationError:
-    if audit.status == Audit.Status.CANCELLED:
-        return ValidationError(
-            _("Audit %(ref)s was cancelled, so its %(what)s can no longer be changed.")
-            % {"ref": audit.reference, "what": what}
-        )
-    return ValidationError(
-        _(
-            "Audit %(ref)s is closed and its report was issued, so its %(what)s can no "
-            "longer be changed."
-        )
-        % {"ref": audit.reference, "what": what}
-    )
+    return ValidationError(policies.why_closed(audit, what))
 
 
 # --- audits -----------------------------------------------------------------------------------
@@ -452,7 +408,7 @@ def create_audit(
             notify(
                 recipient=member,
                 kind="audit_assigned",
-                url=f"/audits/{audit.pk}/",
+                url=audit.get_absolute_url(),
                 params={"ref": audit.reference, "title": audit.title, "by": str(actor)},
             )
     return audit
@@ -577,10 +533,9 @@ def _build_checklist(audit: Audit) -> int:
 @transaction.atomic
 def start_audit(*, actor: User, audit: Audit, expected_version: int | None) -> Audit:
     current = _locked(audit, expected_version)
-    if not (policies.is_on_team(actor, current) or access.is_quality_manager(actor)):
+    if not policies.runs_audit(actor, current):
         raise Denied(_("Only the audit team or the quality manager starts the audit."))
-    if current.status != Audit.Status.PLANNED:
-        raise ValidationError(_("Only a planned audit can be started."))
+    require_status(current, Audit.Status.PLANNED, message=_("Only a planned audit can be started."))
     if not current.checklist.exists():
         _build_checklist(current)
     current.status = Audit.Status.IN_PROGRESS
@@ -590,16 +545,18 @@ def start_audit(*, actor: User, audit: Audit, expected_version: int | None) -> A
 
 
 @transaction.atomic
-def cancel_audit(*, actor: User, audit: Audit, expected_version: int | None, reason: str) -> Audit:
+def cancel_audit(
+    *, actor: User, audit: Audit, expected_version: int | None, cancel_reason: str
+) -> Audit:
     current = _locked(audit, expected_version)
     if current.is_closed:
         raise _closed_refusal(current, _("status"))
     if not policies.can_edit_audit(actor, current):
         raise Denied(_("Only the quality manager and the lead auditor cancel an audit."))
-    if not reason.strip():
+    if not cancel_reason.strip():
         raise ValidationError({"cancel_reason": _("Say why the audit is cancelled.")})
     current.status = Audit.Status.CANCELLED
-    current.cancel_reason = reason.strip()
+    current.cancel_reason = cancel_reason.strip()
     return _save_audit(current, ["status", "cancel_reason"])
 
 
@@ -619,8 +576,9 @@ def close_audit(
         raise _closed_refusal(current, _("report"))
     if not policies.is_lead(actor, current):
         raise Denied(_("Only the lead auditor closes the audit and issues the report."))
-    if current.status != Audit.Status.IN_PROGRESS:
-        raise ValidationError(_("Start the audit before closing it."))
+    require_status(
+        current, Audit.Status.IN_PROGRESS, message=_("Start the audit before closing it.")
+    )
     errors = {}
     if closing_meeting is None:
         errors["closing_meeting"] = _("Give the date of the closing meeting.")
@@ -646,7 +604,7 @@ def close_audit(
             notify(
                 recipient=unit.head,
                 kind="audit_report_issued",
-                url=f"/audits/{current.pk}/",
+                url=current.get_absolute_url(),
                 params={"ref": current.reference, "title": current.title, "unit": unit.name},
                 dedupe_key=f"audit_report:{current.pk}:{unit.pk}",
             )
@@ -700,8 +658,11 @@ def answer_question(
         .get(pk=item.pk)
     )
     _require_performer(actor, current.audit, _("checklist"))
-    if current.audit.status != Audit.Status.IN_PROGRESS:
-        raise ValidationError(_("Start the audit before answering its checklist."))
+    require_status(
+        current.audit,
+        Audit.Status.IN_PROGRESS,
+        message=_("Start the audit before answering its checklist."),
+    )
     check_version(current, expected_version)
     if answer not in ChecklistItem.Answer.values:
         raise ValidationError({"answer": _("Choose an answer.")})
@@ -742,8 +703,9 @@ def record_finding(
     the same transaction, so either both are saved or neither."""
     audit = Audit.objects.select_for_update().get(pk=audit.pk)
     _require_performer(actor, audit, _("findings"))
-    if audit.status != Audit.Status.IN_PROGRESS:
-        raise ValidationError(_("Start the audit before recording findings."))
+    require_status(
+        audit, Audit.Status.IN_PROGRESS, message=_("Start the audit before recording findings.")
+    )
     errors = {}
     if grade not in Finding.Grade.values:
         errors["grade"] = _("Choose the grade of the finding.")
@@ -813,7 +775,7 @@ def opportunity_to_idea(*, actor: User, finding: Finding) -> Idea:
         Finding.objects.select_for_update(of=("self",)).select_related("audit").get(pk=finding.pk)
     )
     audit = finding.audit
-    if not (policies.is_on_team(actor, audit) or access.is_quality_manager(actor)):
+    if not policies.runs_audit(actor, audit):
         raise Denied(_("Only the audit team or the quality manager passes on opportunities."))
     if finding.grade != Finding.Grade.OPPORTUNITY:
         raise ValidationError(_("Only an opportunity for improvement becomes an idea."))

@@ -10,21 +10,21 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ratusz.audits import policies, report, selectors, services
+from ratusz.audits.filters import AuditFilter
 from ratusz.audits.forms import (
     AcknowledgeForm,
     AnswerForm,
     AttachmentForm,
     AuditEditForm,
-    AuditFilterForm,
     AuditForm,
     AuditorForm,
     CancelForm,
@@ -44,14 +44,11 @@ from ratusz.audits.models import (
     ChecklistItem,
     Finding,
     Programme,
-    ProgrammeItem,
     QuestionTemplate,
 )
 from ratusz.core import access
-from ratusz.core.errors import Conflict, Denied
-from ratusz.core.forms import apply_service_errors
+from ratusz.core.forms import PlainForm, service_kwargs, submit
 from ratusz.core.listing import list_template, paginate
-from ratusz.core.models import Attachment
 from ratusz.core.services import attach_file
 
 DRAFT_AGAIN = _(
@@ -85,12 +82,8 @@ def programme_current(request: HttpRequest) -> HttpResponse:
     return redirect("audits:programme", year=timezone.localdate().year)
 
 
-@login_required
-def programme(request: HttpRequest, year: int) -> HttpResponse:
-    access.require_staff(request)
-    if not 2000 <= year <= 2100:
-        raise Http404
-    prog = Programme.objects.select_related("approved_by").filter(year=year).first()
+def _programme_context(request: HttpRequest, year: int, **forms) -> dict:
+    prog = selectors.programme_of(year)
     can_manage = policies.can_manage_programme(request.user)
     context = {
         "year": year,
@@ -112,7 +105,16 @@ def programme(request: HttpRequest, year: int) -> HttpResponse:
         )
     elif can_manage:
         context["proposal"] = selectors.propose_programme(year)
-    return render(request, "audits/programme.html", context)
+    context.update(forms)
+    return context
+
+
+@login_required
+def programme(request: HttpRequest, year: int) -> HttpResponse:
+    access.require_staff(request)
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return render(request, "audits/programme.html", _programme_context(request, year))
 
 
 @login_required
@@ -139,30 +141,35 @@ def programme_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
     form = ProgrammeForm(request.POST) if step == "edit" else StartForm(request.POST)
     if step not in ("edit", "approve"):
         raise Http404
-    if not form.is_valid():
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": form.errors.as_text()})
+    if step == "approve":
+        # Nothing typed to keep: the reason is shown above the programme as it is now.
+        if form.is_valid():
+            approved = submit(
+                form,
+                lambda: services.approve_programme(
+                    actor=request.user, programme=prog, **service_kwargs(form)
+                ),
+            )
+            if approved is not None:
+                messages.success(request, _("The programme is approved."))
+                return redirect("audits:programme", year=year)
+        for error in form.non_field_errors():
+            messages.error(request, error)
         return redirect("audits:programme", year=year)
-    try:
-        if step == "approve":
-            services.approve_programme(
-                actor=request.user, programme=prog, expected_version=form.cleaned_data["version"]
-            )
-            messages.success(request, _("The programme is approved."))
-        else:
-            again = services.update_programme(
-                actor=request.user,
-                programme=prog,
-                expected_version=form.cleaned_data["version"],
-                objectives=form.cleaned_data["objectives"],
-            )
+    if form.is_valid():
+        again = submit(
+            form,
+            lambda: services.update_programme(
+                actor=request.user, programme=prog, **service_kwargs(form)
+            ),
+        )
+        if again is not None:
             messages.success(request, _("Saved."))
             if again:
                 messages.warning(request, DRAFT_AGAIN)
-    except Conflict as exc:
-        messages.error(request, str(exc))
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    return redirect("audits:programme", year=year)
+            return redirect("audits:programme", year=year)
+    context = _programme_context(request, year, programme_form=form)
+    return render(request, "audits/programme.html", context, status=400)
 
 
 @login_required
@@ -171,20 +178,12 @@ def item_create(request: HttpRequest, year: int) -> HttpResponse:
     prog = get_object_or_404(Programme, year=year)
     form = NewItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            _item, again = services.add_item(
-                actor=request.user,
-                programme=prog,
-                process=data["process"],
-                org_unit=data["org_unit"],
-                planned_month=data["planned_month"],
-                clauses=list(data["clauses"]),
-                rationale=data["rationale"],
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        added = submit(
+            form,
+            lambda: services.add_item(actor=request.user, programme=prog, **service_kwargs(form)),
+        )
+        if added is not None:
+            _item, again = added
             messages.success(request, _("Audit added to the programme."))
             if again:
                 messages.warning(request, DRAFT_AGAIN)
@@ -195,25 +194,17 @@ def item_create(request: HttpRequest, year: int) -> HttpResponse:
 @login_required
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _qm_only(request, _("Only the quality manager changes the audit programme."))
-    item = get_object_or_404(
-        ProgrammeItem.objects.select_related("programme", "process", "org_unit"), pk=pk
-    )
+    item = selectors.programme_item(pk=pk)
+    if item is None:
+        raise Http404
     form = ItemForm(request.POST or None, initial=item_initial(item))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            _item, again = services.update_item(
-                actor=request.user,
-                item=item,
-                planned_month=data["planned_month"],
-                org_unit=data["org_unit"],
-                clauses=list(data["clauses"]),
-                deferred=data["deferred"],
-                justification=data["justification"],
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        updated = submit(
+            form,
+            lambda: services.update_item(actor=request.user, item=item, **service_kwargs(form)),
+        )
+        if updated is not None:
+            _item, again = updated
             messages.success(request, _("Saved."))
             if again:
                 messages.warning(request, DRAFT_AGAIN)
@@ -227,7 +218,9 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
     _qm_only(request, _("Only the quality manager changes the audit programme."))
-    item = get_object_or_404(ProgrammeItem.objects.select_related("programme"), pk=pk)
+    item = selectors.programme_item(pk=pk)
+    if item is None:
+        raise Http404
     year = item.programme.year
     try:
         again = services.remove_item(actor=request.user, item=item)
@@ -274,11 +267,10 @@ def auditor_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if profile is not None:
         form.fields["user"].disabled = True
     if request.method == "POST" and form.is_valid():
-        try:
-            services.save_auditor(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        saved = submit(
+            form, lambda: services.save_auditor(actor=request.user, **service_kwargs(form))
+        )
+        if saved is not None:
             messages.success(request, _("The auditor pool is updated."))
             return redirect("audits:auditors")
     return render(request, "audits/auditor_form.html", {"form": form, "profile": profile})
@@ -300,16 +292,14 @@ def questions(request: HttpRequest) -> HttpResponse:
         if not can_manage:
             raise PermissionDenied(_("Only the quality manager maintains the question templates."))
         if form.is_valid():
-            try:
-                services.save_question_template(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
+            saved = submit(
+                form,
+                lambda: services.save_question_template(actor=request.user, **service_kwargs(form)),
+            )
+            if saved is not None:
                 messages.success(request, _("Question added."))
                 return redirect("audits:questions")
-    rows = QuestionTemplate.objects.select_related("clause", "process").order_by(
-        "clause__sort_key", "process__code", "id"
-    )
+    rows = selectors.question_templates()
     return render(
         request,
         "audits/questions.html",
@@ -332,13 +322,13 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.save_question_template(
-                actor=request.user, template=template, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        saved = submit(
+            form,
+            lambda: services.save_question_template(
+                actor=request.user, template=template, **service_kwargs(form)
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("Saved."))
             return redirect("audits:questions")
     return render(request, "audits/question_form.html", {"form": form, "template": template})
@@ -350,12 +340,12 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    form = AuditFilterForm(request.GET or None)
-    page, query = paginate(
-        request, selectors.audit_list(user=request.user, filters=form.filters()), 25
+    filters = AuditFilter(
+        request.GET, queryset=selectors.audit_list(user=request.user), request=request
     )
+    page, query = paginate(request, filters.qs, 25)
     context = {
-        "form": form,
+        "form": filters.form,
         "page": page,
         "query": query,
         "can_plan": policies.can_plan_audits(request.user),
@@ -381,12 +371,7 @@ def audit_create(request: HttpRequest) -> HttpResponse:
     item = None
     item_id = request.GET.get("item") or request.POST.get("item")
     if item_id and str(item_id).isdigit():
-        item = (
-            ProgrammeItem.objects.select_related("programme", "process", "org_unit")
-            .prefetch_related("clauses")
-            .filter(pk=item_id)
-            .first()
-        )
+        item = selectors.programme_item(pk=int(item_id))
     initial = {}
     if item is not None:
         year = item.programme.year
@@ -407,15 +392,13 @@ def audit_create(request: HttpRequest) -> HttpResponse:
         }
     form = AuditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            audit = services.create_audit(
+        audit = submit(
+            form,
+            lambda: services.create_audit(
                 actor=request.user, programme_item=item, **_plan_data(form)
-            )
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+            ),
+        )
+        if audit is not None:
             messages.success(request, _("Audit %(ref)s planned.") % {"ref": audit.reference})
             return redirect("audits:detail", pk=audit.pk)
     return render(request, "audits/audit_form.html", {"form": form, "audit": None, "item": item})
@@ -425,7 +408,7 @@ def audit_create(request: HttpRequest) -> HttpResponse:
 def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     audit = _get_audit_for_user(request, pk)
     if audit.is_closed:
-        messages.error(request, _errors(services._closed_refusal(audit, _("plan"))))
+        messages.error(request, policies.why_closed(audit, _("plan")))
         return redirect("audits:detail", pk=pk)
     if not policies.can_edit_audit(request.user, audit):
         raise PermissionDenied(_("Only the quality manager and the lead auditor change the plan."))
@@ -447,66 +430,55 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = AuditEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_audit(
+        saved = submit(
+            form,
+            lambda: services.update_audit(
                 actor=request.user,
                 audit=audit,
                 expected_version=form.cleaned_data["version"],
                 **_plan_data(form),
-            )
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("Saved."))
             return redirect("audits:detail", pk=pk)
-    return render(request, "audits/audit_form.html", {"form": form, "audit": audit, "item": None})
+    context = {"form": form, "audit": audit, "item": None, "conflict": form.conflict}
+    return render(request, "audits/audit_form.html", context)
 
 
 def _detail_context(request: HttpRequest, audit: Audit, **extra) -> dict:
     user = request.user
-    checklist = selectors.checklist_of(audit)
+    page = selectors.audit_page(audit, user=user)
     can_perform = policies.can_perform(user, audit)
     lock = {"version": audit.version}
     answer_forms = extra.pop("answer_forms", {})
-    attachments: dict[str, list[Attachment]] = {}
-    ct = ContentType.objects.get_for_model(ChecklistItem)
-    for a in Attachment.objects.filter(
-        target_type=ct, target_id__in=[str(i.pk) for i in checklist]
-    ).order_by("uploaded_at"):
-        attachments.setdefault(a.target_id, []).append(a)
-    for item in checklist:
-        item.files = attachments.get(str(item.pk), [])
+    for item in page.checklist:
+        item.files = page.files.get(item.pk, [])
         if can_perform and audit.status == Audit.Status.IN_PROGRESS:
             item.form = answer_forms.get(item.pk) or AnswerForm(
                 item=item,
                 initial={"answer": item.answer, "evidence": item.evidence, "version": item.version},
             )
             item.file_form = AttachmentForm(item=item)
-    acks = {a.org_unit_id: a for a in audit.acknowledgements.select_related("user")}
-    units = list(audit.org_units.all())
-    to_ack = policies.units_to_acknowledge(user, audit)
     ack_form = extra.pop("ack_form", None) or AcknowledgeForm()
-    ack_form.fields["org_unit"].queryset = audit.org_units.filter(pk__in=[u.pk for u in to_ack])
+    ack_form.fields["org_unit"].queryset = audit.org_units.filter(
+        pk__in=[u.pk for u in page.to_acknowledge]
+    )
     context = {
         "audit": audit,
-        "units": units,
-        "team": list(audit.team.all()),
-        "clauses": list(audit.clauses.all()),
-        "checklist": checklist,
-        "summary": selectors.checklist_summary(checklist),
-        "findings": selectors.findings_of(audit),
-        "acknowledgements": [(u, acks.get(u.pk)) for u in units],
+        "units": page.units,
+        "team": page.team,
+        "clauses": page.clauses,
+        "checklist": page.checklist,
+        "summary": page.summary,
+        "findings": page.findings,
+        "acknowledgements": page.acknowledgements,
         "can_edit": policies.can_edit_audit(user, audit),
         "can_perform": can_perform,
-        "can_start": audit.status == Audit.Status.PLANNED
-        and (policies.is_on_team(user, audit) or access.is_quality_manager(user)),
+        "can_start": policies.can_start(user, audit),
         "can_close": policies.can_close(user, audit),
-        "can_idea": policies.is_on_team(user, audit) or access.is_quality_manager(user),
-        "to_acknowledge": to_ack,
+        "can_idea": policies.runs_audit(user, audit),
+        "to_acknowledge": page.to_acknowledge,
         "start_form": StartForm(initial=lock),
         "cancel_form": CancelForm(initial=lock),
         "close_form": extra.pop("close_form", None)
@@ -532,56 +504,43 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "audits/audit_detail.html", _detail_context(request, audit))
 
 
+AUDIT_STEPS = {
+    "start": (
+        StartForm,
+        services.start_audit,
+        gettext_lazy("The audit is in progress; the checklist is ready."),
+    ),
+    "cancel": (CancelForm, services.cancel_audit, gettext_lazy("The audit is cancelled.")),
+    "close": (
+        CloseForm,
+        services.close_audit,
+        gettext_lazy("The audit is closed and its report issued; the audited units are told."),
+    ),
+}
+
+
 @login_required
 @require_POST
 def audit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     audit = _get_audit_for_user(request, pk)
-    forms = {"start": StartForm, "cancel": CancelForm, "close": CloseForm}
-    if step not in forms:
+    if step not in AUDIT_STEPS:
         raise Http404
-    form = forms[step](request.POST)
+    form_class, service, done = AUDIT_STEPS[step]
+    form = form_class(request.POST)
     if form.is_valid():
-        data = dict(form.cleaned_data)
-        lock = data.pop("version")
-        try:
-            if step == "start":
-                services.start_audit(actor=request.user, audit=audit, expected_version=lock)
-                messages.success(request, _("The audit is in progress; the checklist is ready."))
-            elif step == "cancel":
-                services.cancel_audit(
-                    actor=request.user,
-                    audit=audit,
-                    expected_version=lock,
-                    reason=data["cancel_reason"],
-                )
-                messages.success(request, _("The audit is cancelled."))
-            else:
-                services.close_audit(
-                    actor=request.user,
-                    audit=audit,
-                    expected_version=lock,
-                    closing_meeting=data["closing_meeting"],
-                    summary=data["summary"],
-                )
-                messages.success(
-                    request,
-                    _("The audit is closed and its report issued; the audited units are told."),
-                )
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-            if hasattr(exc, "error_dict") and "checklist" in exc.error_dict:
-                form.add_error(None, exc.error_dict["checklist"])
-        else:
+        moved = submit(
+            form, lambda: service(actor=request.user, audit=audit, **service_kwargs(form))
+        )
+        if moved is not None:
+            messages.success(request, str(done))
             return redirect("audits:detail", pk=pk)
+        if "checklist" in form.errors:  # not a field of the form: say it above it
+            form.add_error(None, form.errors.pop("checklist"))
     audit = _get_audit_for_user(request, pk)
-    if step != "close":
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    if step == "start":  # a button only: nothing typed to keep
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("audits:detail", pk=pk)
-    context = _detail_context(request, audit, close_form=form, open_panel="close")
+    context = _detail_context(request, audit, open_panel=step, **{f"{step}_form": form})
     return render(request, "audits/audit_detail.html", context, status=400)
 
 
@@ -593,24 +552,21 @@ def add_question(request: HttpRequest, pk: int) -> HttpResponse:
     if not policies.is_on_team(request.user, audit) and not audit.is_closed:
         raise PermissionDenied(_("Only the lead auditor and the audit team work on the audit."))
     if form.is_valid():
-        try:
-            services.add_question(actor=request.user, audit=audit, **form.cleaned_data)
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            messages.error(request, _errors(exc))
-        else:
+        added = submit(
+            form,
+            lambda: services.add_question(actor=request.user, audit=audit, **service_kwargs(form)),
+        )
+        if added is not None:
             messages.success(request, _("Question added to the checklist."))
-    else:
-        messages.error(request, _("Write the question."))
-    return redirect(f"/audits/{pk}/#checklist")
+            return redirect(f"{audit.get_absolute_url()}#checklist")
+    context = _detail_context(request, audit, question_form=form)
+    return render(request, "audits/audit_detail.html", context, status=400)
 
 
 def _get_item(audit: Audit, item_pk: int) -> ChecklistItem:
-    item = audit.checklist.filter(pk=item_pk).first()
+    item = selectors.checklist_item(audit, pk=item_pk)
     if item is None:
         raise Http404
-    item.audit = audit
     return item
 
 
@@ -623,37 +579,16 @@ def answer(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         raise PermissionDenied(_("Only the lead auditor and the audit team answer the checklist."))
     form = AnswerForm(request.POST, item=item)
     if form.is_valid():
-        try:
-            services.answer_question(
-                actor=request.user,
-                item=item,
-                expected_version=form.cleaned_data["version"],
-                answer=form.cleaned_data["answer"],
-                evidence=form.cleaned_data["evidence"],
-            )
-        except Conflict as exc:
-            current = exc.current
-            # Keep what this auditor wrote; show what the other one saved.
-            data = request.POST.copy()
-            data["version"] = current.version
-            form = AnswerForm(data, item=item)
-            form.is_valid()
-            form.add_error(None, str(exc))
-            form.conflict = current
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        saved = submit(
+            form,
+            lambda: services.answer_question(actor=request.user, item=item, **service_kwargs(form)),
+        )
+        if saved is not None:
             messages.success(request, _("Answer to question %(n)s saved.") % {"n": item.position})
-            return redirect(f"/audits/{pk}/#q{item.pk}")
+            return redirect(f"{audit.get_absolute_url()}#q{item.pk}")
     context = _detail_context(request, audit, answer_forms={item.pk: form})
-    return render(
-        request,
-        "audits/audit_detail.html",
-        context,
-        status=409 if getattr(form, "conflict", None) else 400,
-    )
+    status = 409 if form.conflict is not None else 400
+    return render(request, "audits/audit_detail.html", context, status=status)
 
 
 @login_required
@@ -663,35 +598,33 @@ def attach(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _get_item(audit, item_pk)
     if not policies.can_perform(request.user, audit):
         if audit.is_closed:
-            messages.error(request, _errors(services._closed_refusal(audit, _("checklist"))))
+            messages.error(request, policies.why_closed(audit, _("checklist")))
             return redirect("audits:detail", pk=pk)
         raise PermissionDenied(_("Only the lead auditor and the audit team add evidence."))
+    # A file is chosen again anyway: the reason is shown above the checklist.
     form = AttachmentForm(request.POST, request.FILES, item=item)
-    if form.is_valid():
-        try:
-            attach_file(
-                actor=request.user,
-                target=item,
-                upload=form.cleaned_data["file"],
-                description=form.cleaned_data["description"],
-                clauses=[item.clause] if item.clause_id else None,
-            )
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            messages.error(request, _errors(exc))
-        else:
-            messages.success(request, _("File attached to question %(n)s.") % {"n": item.position})
+    attached = form.is_valid() and submit(
+        form,
+        lambda: attach_file(
+            actor=request.user,
+            target=item,
+            upload=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+            clauses=[item.clause] if item.clause_id else None,
+        ),
+    )
+    if attached:
+        messages.success(request, _("File attached to question %(n)s.") % {"n": item.position})
     else:
-        messages.error(request, _("Choose a file."))
-    return redirect(f"/audits/{pk}/#q{item.pk}")
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(item.get_absolute_url())
 
 
 @login_required
 def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     audit = _get_audit_for_user(request, pk)
     if audit.is_closed:
-        messages.error(request, _errors(services._closed_refusal(audit, _("findings"))))
+        messages.error(request, policies.why_closed(audit, _("findings")))
         return redirect("audits:detail", pk=pk)
     if not policies.can_perform(request.user, audit):
         raise PermissionDenied(_("Only the lead auditor and the audit team record findings."))
@@ -703,13 +636,13 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
         initial["org_unit"] = units[0].pk
     form = FindingForm(request.POST or None, audit=audit, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            finding = services.record_finding(actor=request.user, audit=audit, **form.cleaned_data)
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        finding = submit(
+            form,
+            lambda: services.record_finding(
+                actor=request.user, audit=audit, **service_kwargs(form)
+            ),
+        )
+        if finding is not None:
             text = _("Finding %(ref)s recorded.") % {"ref": finding.reference}
             if finding.nonconformity_id:
                 text += " " + _(
@@ -719,7 +652,7 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
                     "unit": finding.org_unit,
                 }
             messages.success(request, text)
-            return redirect(f"/audits/{pk}/#findings")
+            return redirect(f"{audit.get_absolute_url()}#findings")
     return render(request, "audits/finding_form.html", {"form": form, "audit": audit})
 
 
@@ -728,19 +661,18 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
 def finding_idea(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     audit = _get_audit_for_user(request, pk)
     finding = get_object_or_404(Finding, pk=finding_pk, audit=audit)
-    try:
-        idea = services.opportunity_to_idea(actor=request.user, finding=finding)
-    except Denied as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
+    form = PlainForm(request.POST)
+    form.is_valid()
+    idea = submit(form, lambda: services.opportunity_to_idea(actor=request.user, finding=finding))
+    if idea is None:
+        messages.error(request, " ".join(form.non_field_errors()))
     else:
         messages.success(
             request,
             _("Improvement idea %(ref)s was submitted from this opportunity.")
             % {"ref": idea.reference},
         )
-    return redirect(f"/audits/{pk}/#findings")
+    return redirect(f"{audit.get_absolute_url()}#findings")
 
 
 @login_required
@@ -750,17 +682,17 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     form = AcknowledgeForm(request.POST)
     form.fields["org_unit"].queryset = audit.org_units.all()
     if form.is_valid():
-        try:
-            services.acknowledge_report(actor=request.user, audit=audit, **form.cleaned_data)
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            messages.error(request, _errors(exc))
-        else:
+        acknowledged = submit(
+            form,
+            lambda: services.acknowledge_report(
+                actor=request.user, audit=audit, **service_kwargs(form)
+            ),
+        )
+        if acknowledged is not None:
             messages.success(request, _("The report is acknowledged."))
-    else:
-        messages.error(request, _("Choose the unit you acknowledge the report for."))
-    return redirect(f"/audits/{pk}/#report")
+            return redirect(f"{audit.get_absolute_url()}#report")
+    context = _detail_context(request, audit, ack_form=form)
+    return render(request, "audits/audit_detail.html", context, status=400)
 
 
 @login_required

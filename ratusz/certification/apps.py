@@ -6,3 +6,8 @@ class CertificationConfig(AppConfig):
     name = "ratusz.certification"
     label = "certification"
     verbose_name = _("Certification")
+
+    def ready(self) -> None:
+        from ratusz.certification import policies
+
+        policies.register()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ratusz.certification.models import ExternalAudit
-from ratusz.core.calendar import Event
+from ratusz.core.plugins import Event
 
 
 def office() -> list[Event]:
@@ -29,7 +29,7 @@ def office() -> list[Event]:
             description=_("Lead auditor: %(lead)s") % {"lead": audit.lead_auditor}
             if audit.lead_auditor
             else "",
-            path=f"/certification/audits/{audit.pk}/",
+            path=audit.get_absolute_url(),
         )
         for audit in audits
     ]

@@ -1,9 +1,10 @@
 """The evidence pack for the external auditor: one ZIP with a PDF index by clause.
 
 Areas contribute through an optional `evidence.py` module with `items(today)`
-returning `Item`s; this module adds the certificate record and the QMS scope,
-renders the index and writes the archive. Only what the index lists goes into
-the ZIP, and areas leave out anything restricted.
+returning `EvidenceItem`s and `EvidenceGap`s (`core/plugins.py`); this module adds
+the certificate record and the QMS scope, renders the index and writes the
+archive. Only what the index lists goes into the ZIP, and areas leave out
+anything restricted.
 """
 
 from __future__ import annotations
@@ -11,67 +12,17 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ratusz.certification.models import Certificate, ExternalAudit
 from ratusz.core.models import Clause, Office
-from ratusz.core.plugins import area_modules
-from ratusz.lib.controlled_copy import Stamp, html_to_pdf
-
-
-@dataclass(frozen=True)
-class Item:
-    clause: str  # e.g. "7.5"
-    title: str
-    path: str  # inside the ZIP, e.g. "documents/P-01.pdf"
-    render: Callable[[], bytes]
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Evidence the index names as not held by Ratusz (e.g. management review)."""
-
-    clause: str
-    title: str
-
-
-def table_html(headers: list[str], rows: Iterable[Iterable[object]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape('' if c is None else c)}</td>" for c in row) + "</tr>"
-        for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def record_pdf(title: str, body_html: str, *, today: date | None = None) -> bytes:
-    """A plain A4 record (not a controlled document): title, date, content."""
-    today = today or timezone.localdate()
-    office = Office.current()
-    stamp = Stamp(
-        number=office.short_name or office.name if office else "",
-        title=title,
-        version="",
-        status=_("record of %(date)s") % {"date": date_format(today, "SHORT_DATE_FORMAT")},
-        effective="",
-        footer=_("Evidence pack for the certification audit, prepared in Ratusz."),
-    )
-    style = (
-        "<style>table{border-collapse:collapse;width:100%;font-size:8pt}"
-        "th,td{border:0.5pt solid #999;padding:2pt 4pt;text-align:left;vertical-align:top}"
-        "th{background:#eee}</style>"
-    )
-    return html_to_pdf(
-        f"{style}<h1>{escape(title)}</h1>{body_html}", stamp, lang=(get_language() or "pl")[:2]
-    )
+from ratusz.core.plugins import EvidenceGap, EvidenceItem, area_modules
+from ratusz.core.records import record_pdf, table_html
 
 
 def _certificates(today: date) -> bytes:
@@ -139,33 +90,35 @@ def _scope(today: date) -> bytes:
     return record_pdf(_("QMS scope"), html, today=today)
 
 
-def collect(today: date | None = None) -> tuple[list[Item], list[Gap]]:
+def collect(today: date | None = None) -> tuple[list[EvidenceItem], list[EvidenceGap]]:
     today = today or timezone.localdate()
     items = [
-        Item(
+        EvidenceItem(
             "4.3",
             _("Scope of the QMS and justified exclusions"),
             "00-scope.pdf",
             lambda: _scope(today),
         ),
-        Item(
+        EvidenceItem(
             "—",
             _("Certificates and external audits"),
             "00-certificates.pdf",
             lambda: _certificates(today),
         ),
     ]
-    gaps: list[Gap] = []
+    gaps: list[EvidenceGap] = []
     for _label, module in area_modules("evidence"):
         for entry in module.items(today):
-            (gaps if isinstance(entry, Gap) else items).append(entry)
+            (gaps if isinstance(entry, EvidenceGap) else items).append(entry)
     if not any(entry.clause == "9.3" for entry in [*items, *gaps]):
         # No management review area yet: the index says so instead of staying silent.
-        gaps.append(Gap("9.3", _("Minutes of the last management review")))
+        gaps.append(EvidenceGap("9.3", _("Minutes of the last management review")))
     return items, gaps
 
 
-def _index_pdf(items: list[Item], gaps: list[Gap], sizes: dict[str, str], today: date) -> bytes:
+def _index_pdf(
+    items: list[EvidenceItem], gaps: list[EvidenceGap], sizes: dict[str, str], today: date
+) -> bytes:
     def key(entry) -> tuple:
         return tuple(int(p) if p.isdigit() else 0 for p in entry.clause.split("."))
 

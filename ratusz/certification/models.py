@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from ratusz.core.tones import Tone
 
 
 class CertificationBody(models.Model):
@@ -29,6 +34,13 @@ class Certificate(models.Model):
         SUSPENDED = "suspended", _("Suspended")
         WITHDRAWN = "withdrawn", pgettext_lazy("certificate", "Withdrawn")
         EXPIRED = "expired", _("Expired")
+
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.VALID: Tone.OK,
+        Status.SUSPENDED: Tone.WARN,
+        Status.WITHDRAWN: Tone.BAD,
+        Status.EXPIRED: Tone.BAD,
+    }
 
     body = models.ForeignKey(
         CertificationBody,
@@ -75,6 +87,12 @@ class ExternalAudit(models.Model):
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
 
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.PLANNED: Tone.INFO,
+        Status.DONE: Tone.OK,
+        Status.CANCELLED: Tone.MUTED,
+    }
+
     certificate = models.ForeignKey(
         Certificate,
         verbose_name=_("certificate"),
@@ -115,6 +133,9 @@ class ExternalAudit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.start_date:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("certification:audit", args=[self.pk])
 
 
 class ExternalFinding(models.Model):

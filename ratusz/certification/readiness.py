@@ -1,46 +1,31 @@
 """Readiness for the certification auditor: for each applicable ISO 9001 clause,
 the evidence Ratusz holds and whether it is current.
 
-The rules are data: `RULES` maps a clause to a check with its thresholds, a
-reason and the page where the gap is fixed. A clause without a rule says it is
-not covered by Ratusz yet rather than pretending to be green. The score is
-green = 1, amber = ½, red = 0 over the clauses that have a rule; one figure
-per ISO week is kept (`record_week`) to show the trend.
+The rules are data: each area's `readiness.py` lists in `RULES` the clauses it
+checks, each with its thresholds, a reason and the page where the gap is fixed
+(`core.plugins.ReadinessRule`); this module holds the rules of the clauses core
+owns and collects the rest. A clause without a rule says it is not covered by
+Ratusz yet rather than pretending to be green. The score is green = 1, amber = ½,
+red = 0 over the clauses that have a rule; one figure per ISO week is kept
+(`record_week`) to show the trend.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from ratusz.core.models import Clause, Office, OrgUnit
+from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict, area_modules
 
-GREEN, AMBER, RED, NOT_COVERED = "green", "amber", "red", "not_covered"
+NOT_COVERED = "not_covered"  # a clause no rule checks
 POINTS = {GREEN: 1.0, AMBER: 0.5, RED: 0.0}
-
-
-@dataclass(frozen=True)
-class Verdict:
-    state: str
-    reason: str
-    fix_url: str = ""
-
-
-@dataclass(frozen=True)
-class Rule:
-    clause: str
-    evidence: Any  # what Ratusz looks at (lazy text)
-    check: Callable[[date, dict], Verdict]
-    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -81,7 +66,7 @@ class Readiness:
 
 def _scope(today: date, p: dict) -> Verdict:
     office = Office.current()
-    fix = "/admin/core/office/"
+    fix = reverse("admin:core_office_changelist")
     if office is None or not office.qms_scope.strip():
         return Verdict(RED, _("The scope of the QMS is not written down."), fix)
     # Each excluded clause carries its own justification (a database rule); the
@@ -96,45 +81,6 @@ def _scope(today: date, p: dict) -> Verdict:
     return Verdict(GREEN, _("Scope written; every exclusion justified."))
 
 
-def _processes(today: date, p: dict) -> Verdict:
-    from ratusz.processes.models import Process
-
-    active = Process.objects.filter(is_active=True)
-    if not active.exists():
-        return Verdict(RED, _("No processes are described."), "/processes/")
-    orphan = active.filter(owner__isnull=True).order_by("code").first()
-    if orphan is not None:
-        return Verdict(
-            AMBER,
-            _("Process %(p)s has no owner.") % {"p": orphan},
-            f"/processes/{orphan.pk}/edit/",
-        )
-    return Verdict(GREEN, _("%(n)d processes, each with an owner.") % {"n": active.count()})
-
-
-def _policy(today: date, p: dict) -> Verdict:
-    from ratusz.documents.models import Document
-    from ratusz.documents.selectors import acknowledgement_stats
-
-    policy = (
-        Document.objects.select_related("current_version")
-        .filter(doc_type__code="policy", current_version__isnull=False)
-        .order_by("number")
-        .first()
-    )
-    if policy is None:
-        return Verdict(RED, _("No quality policy is in force."), "/documents/")
-    stats = acknowledgement_stats(policy)
-    if stats and stats.recipients and stats.percent < p["acknowledged_percent"]:
-        return Verdict(
-            AMBER,
-            _("The policy is in force, but only %(pct)d%% of the staff confirmed reading it.")
-            % {"pct": stats.percent},
-            f"/documents/{policy.pk}/distribution/",
-        )
-    return Verdict(GREEN, _("%(doc)s is in force and acknowledged.") % {"doc": policy.number})
-
-
 def _roles(today: date, p: dict) -> Verdict:
     headless = OrgUnit.objects.filter(is_active=True, head__isnull=True).order_by("path").first()
     if headless is not None:
@@ -146,208 +92,19 @@ def _roles(today: date, p: dict) -> Verdict:
     return Verdict(GREEN, _("Every unit has a head."))
 
 
-def _auditors(today: date, p: dict) -> Verdict:
-    from ratusz.audits.models import AuditorProfile
-
-    pool = AuditorProfile.objects.filter(is_active=True, user__is_active=True)
-    size = pool.count()
-    if size < p["min_auditors"]:
-        return Verdict(
-            RED,
-            ngettext(
-                "%(n)d internal auditor in the pool; at least %(min)d are needed.",
-                "%(n)d internal auditors in the pool; at least %(min)d are needed.",
-                size,
-            )
-            % {"n": size, "min": p["min_auditors"]},
-            "/audits/auditors/",
-        )
-    stale = pool.filter(trained_on__lt=today - timedelta(days=365 * p["training_years"])).count()
-    if stale:
-        return Verdict(
-            AMBER,
-            ngettext(
-                "%(n)d auditor's training is older than %(y)d years.",
-                "%(n)d auditors' training is older than %(y)d years.",
-                stale,
-            )
-            % {"n": stale, "y": p["training_years"]},
-            "/audits/auditors/",
-        )
-    return Verdict(GREEN, _("%(n)d trained internal auditors.") % {"n": size})
-
-
-def _documents(today: date, p: dict) -> Verdict:
-    from ratusz.documents.models import Document
-
-    overdue = Document.objects.filter(
-        current_version__isnull=False, next_review_date__lt=today
-    ).count()
-    fix = "/documents/?state=review_overdue"
-    if overdue > p["amber_up_to"]:
-        return Verdict(
-            RED,
-            ngettext(
-                "%(n)d document is past its review date.",
-                "%(n)d documents are past their review date.",
-                overdue,
-            )
-            % {"n": overdue},
-            fix,
-        )
-    if overdue:
-        return Verdict(
-            AMBER,
-            ngettext(
-                "%(n)d document is past its review date.",
-                "%(n)d documents are past their review date.",
-                overdue,
-            )
-            % {"n": overdue},
-            fix,
-        )
-    return Verdict(GREEN, _("Every document in force is within its review date."))
-
-
-def _programme(today: date, p: dict) -> Verdict:
-    from ratusz.audits.models import Programme
-    from ratusz.audits.selectors import programme_totals
-
-    programme = Programme.objects.filter(year=today.year).first()
-    fix = f"/audits/programme/{today.year}/"
-    if programme is None:
-        return Verdict(RED, _("There is no audit programme for %(y)d.") % {"y": today.year}, fix)
-    if programme.status != Programme.Status.APPROVED:
-        return Verdict(
-            RED, _("The audit programme for %(y)d is not approved.") % {"y": today.year}, fix
-        )
-    late = programme_totals(today.year, today)["late"]
-    if late > p["amber_up_to"]:
-        return Verdict(RED, _("%(n)d programmed audits are late.") % {"n": late}, fix)
-    if late:
-        return Verdict(
-            AMBER,
-            ngettext("%(n)d programmed audit is late.", "%(n)d programmed audits are late.", late)
-            % {"n": late},
-            fix,
-        )
-    return Verdict(GREEN, _("The programme is approved and on schedule."))
-
-
-def _corrections(today: date, p: dict) -> Verdict:
-    from ratusz.improvement.models import Nonconformity
-
-    waiting = Nonconformity.objects.filter(
-        status=Nonconformity.Status.OPEN,
-        correction="",
-        detected_on__lt=today - timedelta(days=p["correct_within_days"]),
-    ).count()
-    if waiting:
-        return Verdict(
-            AMBER,
-            ngettext(
-                "%(n)d nonconformity has no correction recorded after %(d)d days.",
-                "%(n)d nonconformities have no correction recorded after %(d)d days.",
-                waiting,
-            )
-            % {"n": waiting, "d": p["correct_within_days"]},
-            "/improvement/nonconformities/?status=open",
-        )
-    return Verdict(GREEN, _("Nonconformities are corrected promptly."))
-
-
-def _nonconformities(today: date, p: dict) -> Verdict:
-    from ratusz.improvement.models import Nonconformity
-
-    open_ = Nonconformity.objects.open()
-    counts = open_.aggregate(
-        overdue=Count("pk", filter=Q(target_date__lt=today)),
-        major_overdue=Count("pk", filter=Q(target_date__lt=today, grade="major")),
-        unverified=Count(
-            "pk",
-            filter=Q(status=Nonconformity.Status.VERIFICATION, verification_due__lt=today),
-        ),
-    )
-    fix = "/improvement/nonconformities/?overdue=1"
-    if counts["major_overdue"] or counts["overdue"] > p["amber_up_to"]:
-        return Verdict(
-            RED,
-            ngettext(
-                "%(n)d nonconformity is past its target date.",
-                "%(n)d nonconformities are past their target date.",
-                counts["overdue"],
-            )
-            % {"n": counts["overdue"]},
-            fix,
-        )
-    if counts["overdue"] or counts["unverified"]:
-        return Verdict(
-            AMBER,
-            _(
-                "%(overdue)d past the target date, %(unverified)d waiting too long for the "
-                "effectiveness check."
-            )
-            % counts,
-            fix if counts["overdue"] else "/improvement/nonconformities/?status=verification",
-        )
-    return Verdict(GREEN, _("No nonconformity is overdue or waiting for its effectiveness check."))
-
-
-def _ideas(today: date, p: dict) -> Verdict:
-    from ratusz.improvement.models import Idea
-
-    waiting = Idea.objects.filter(
-        status__in=(Idea.Status.SUBMITTED, Idea.Status.EVALUATING),
-        created_at__date__lt=today - timedelta(days=p["decide_within_days"]),
-    ).count()
-    if waiting:
-        return Verdict(
-            AMBER,
-            ngettext(
-                "%(n)d improvement idea has waited more than %(d)d days for a decision.",
-                "%(n)d improvement ideas have waited more than %(d)d days for a decision.",
-                waiting,
-            )
-            % {"n": waiting, "d": p["decide_within_days"]},
-            "/improvement/ideas/",
-        )
-    return Verdict(GREEN, _("Improvement ideas are decided on time."))
-
-
-RULES: list[Rule] = [
-    Rule("4.3", gettext_lazy("QMS scope and justified exclusions"), _scope),
-    Rule("4.4", gettext_lazy("Processes and their owners"), _processes),
-    Rule(
-        "5.2",
-        gettext_lazy("Quality policy in force and acknowledged"),
-        _policy,
-        {"acknowledged_percent": 90},
-    ),
-    Rule("5.3", gettext_lazy("Heads of units"), _roles),
-    Rule(
-        "7.2",
-        gettext_lazy("Internal auditors trained"),
-        _auditors,
-        {"min_auditors": 2, "training_years": 3},
-    ),
-    Rule("7.5", gettext_lazy("Documents within their review date"), _documents, {"amber_up_to": 3}),
-    Rule(
-        "8.7",
-        gettext_lazy("Immediate correction of nonconformities"),
-        _corrections,
-        {"correct_within_days": 14},
-    ),
-    Rule("9.2", gettext_lazy("This year's audit programme"), _programme, {"amber_up_to": 1}),
-    Rule(
-        "10.2",
-        gettext_lazy("Nonconformities on time and verified"),
-        _nonconformities,
-        {"amber_up_to": 3},
-    ),
-    Rule("10.3", gettext_lazy("Improvement ideas decided"), _ideas, {"decide_within_days": 60}),
+# The clauses core owns (the office's scope and its units); every other area
+# contributes its rules through its own `readiness.py`.
+RULES: list[ReadinessRule] = [
+    ReadinessRule("4.3", gettext_lazy("QMS scope and justified exclusions"), _scope),
+    ReadinessRule("5.3", gettext_lazy("Heads of units"), _roles),
 ]
 
 _WORST = {RED: 0, AMBER: 1, GREEN: 2}
+
+
+def rules() -> list[ReadinessRule]:
+    """Every area's rules (this module's among them), in INSTALLED_APPS order."""
+    return [rule for _label, module in area_modules("readiness") for rule in module.RULES]
 
 
 def assess(today: date | None = None) -> Readiness:
@@ -360,21 +117,21 @@ def assess(today: date | None = None) -> Readiness:
         .order_by("sort_key")
         if c.number.count(".") == 1
     ]
-    by_clause: dict[str, list[Rule]] = {}
-    for rule in RULES:
+    by_clause: dict[str, list[ReadinessRule]] = {}
+    for rule in rules():
         by_clause.setdefault(rule.clause, []).append(rule)
     rows = []
     for clause in clauses:
-        rules = by_clause.get(clause.number, [])
-        if not rules:
+        checks = by_clause.get(clause.number, [])
+        if not checks:
             rows.append(ClauseReadiness(clause=clause, state=NOT_COVERED))
             continue
-        verdicts = [rule.check(today, rule.params) for rule in rules]
+        verdicts = [rule.check(today, rule.params) for rule in checks]
         rows.append(
             ClauseReadiness(
                 clause=clause,
                 state=min((v.state for v in verdicts), key=_WORST.__getitem__),
-                evidence="; ".join(str(rule.evidence) for rule in rules),
+                evidence="; ".join(str(rule.evidence) for rule in checks),
                 reasons=verdicts,
             )
         )

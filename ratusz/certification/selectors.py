@@ -3,12 +3,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ratusz.certification.cycle import CyclePlan, initial_plan_for, plan_for
 from ratusz.certification.models import (
     Certificate,
+    EvidencePack,
     ExternalAudit,
     ExternalFinding,
     ReadinessSnapshot,
@@ -73,3 +74,11 @@ def external_audit_detail(pk: int) -> ExternalAudit | None:
 
 def findings_of(audit: ExternalAudit):
     return audit.findings.select_related("clause", "org_unit", "nonconformity").order_by("number")
+
+
+def evidence_packs() -> QuerySet[EvidencePack]:
+    return EvidencePack.objects.select_related("created_by").prefetch_related("auditors")
+
+
+def evidence_pack(*, pk: int) -> EvidencePack | None:
+    return EvidencePack.objects.filter(pk=pk).first()

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ratusz.certification import evidence_pack
+from ratusz.certification import evidence_pack, policies
 from ratusz.certification.models import (
     Certificate,
     CertificationBody,
@@ -34,11 +34,9 @@ from ratusz.core.services import check_version, grant_role, next_number
 from ratusz.improvement.models import Nonconformity, Source
 from ratusz.improvement.services import raise_nonconformity
 
-A = ExternalAudit
-
 
 def _only_quality_manager(actor: User) -> None:
-    if not access.is_quality_manager(actor):
+    if not policies.can_keep_record(actor):
         raise Denied(_("Only the quality manager keeps the certification record."))
 
 
@@ -116,10 +114,10 @@ def save_certificate(
 
 def _check_audit_plan(audit: ExternalAudit) -> None:
     certificate = audit.certificate
-    if audit.kind == A.Kind.STAGE_2:
+    if audit.kind == ExternalAudit.Kind.STAGE_2:
         stage_1 = (
-            ExternalAudit.objects.filter(kind=A.Kind.STAGE_1, certificate=certificate)
-            .exclude(status=A.Status.CANCELLED)
+            ExternalAudit.objects.filter(kind=ExternalAudit.Kind.STAGE_1, certificate=certificate)
+            .exclude(status=ExternalAudit.Status.CANCELLED)
             .exclude(pk=audit.pk)
             .order_by("-start_date")
             .first()
@@ -133,14 +131,14 @@ def _check_audit_plan(audit: ExternalAudit) -> None:
                     % {"end": date_format(stage_1.end_date, "SHORT_DATE_FORMAT")}
                 }
             )
-    if audit.kind in (A.Kind.STAGE_1, A.Kind.STAGE_2):
+    if audit.kind in (ExternalAudit.Kind.STAGE_1, ExternalAudit.Kind.STAGE_2):
         return
     if certificate is None:
         raise ValidationError(
             {"certificate": _("Surveillance and recertification audits belong to a certificate.")}
         )
-    if audit.status == A.Status.PLANNED and audit.end_date > certificate.expiry_date:
-        if audit.kind == A.Kind.RECERTIFICATION:
+    if audit.status == ExternalAudit.Status.PLANNED and audit.end_date > certificate.expiry_date:
+        if audit.kind == ExternalAudit.Kind.RECERTIFICATION:
             message = _(
                 "The recertification audit must finish before the certificate expires on "
                 "%(expiry)s. After expiry the office needs a new initial certification "
@@ -167,7 +165,7 @@ def save_external_audit(
     body: CertificationBody,
     start_date: date,
     end_date: date,
-    status: str = A.Status.PLANNED,
+    status: str = ExternalAudit.Status.PLANNED,
     certificate: Certificate | None = None,
     lead_auditor: str = "",
     team: str = "",
@@ -195,7 +193,7 @@ def save_external_audit(
     audit.result = result.strip()
     if end_date < start_date:
         raise ValidationError({"end_date": _("An audit cannot end before it starts.")})
-    if status == A.Status.DONE and not audit.result:
+    if status == ExternalAudit.Status.DONE and not audit.result:
         raise ValidationError({"result": _("Record the result of an audit that took place.")})
     audit.full_clean()
     _check_audit_plan(audit)
@@ -272,16 +270,6 @@ def add_finding(
 MAX_EXTERNAL_ACCESS_DAYS = 90
 
 
-def can_download_pack(user: User, pack: EvidencePack) -> bool:
-    if access.is_quality_manager(user):
-        return True
-    return (
-        access.is_external(user)
-        and access.is_active_account(user)
-        and pack.auditors.filter(pk=user.pk).exists()
-    )
-
-
 @transaction.atomic
 def build_evidence_pack(*, actor: User) -> EvidencePack:
     _only_quality_manager(actor)
@@ -350,7 +338,7 @@ def open_external_access(
 
 
 @transaction.atomic
-def end_external_access(*, actor: User, user: User) -> None:
+def end_external_access(*, actor: User, user: User) -> User:
     """Close an external auditor's account now (it also ends by itself on expiry)."""
     _only_quality_manager(actor)
     if not access.is_external(user):
@@ -358,10 +346,11 @@ def end_external_access(*, actor: User, user: User) -> None:
     user.is_active = False
     user.access_expires_at = min(user.access_expires_at or timezone.now(), timezone.now())
     user.save(update_fields=["is_active", "access_expires_at"])
+    return user
 
 
 @transaction.atomic
-def share_pack(*, actor: User, pack: EvidencePack, user: User) -> None:
+def share_pack(*, actor: User, pack: EvidencePack, user: User) -> EvidencePack:
     """Let an existing external auditor's account download this pack too."""
     _only_quality_manager(actor)
     if not access.is_external(user) or not access.is_active_account(user):
@@ -369,3 +358,4 @@ def share_pack(*, actor: User, pack: EvidencePack, user: User) -> None:
             {"auditor": _("Packs are shared only with external auditors whose access is open.")}
         )
     pack.auditors.add(user)
+    return pack

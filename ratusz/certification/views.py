@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ratusz.certification import readiness, selectors, services
+from ratusz.certification import policies, readiness, selectors, services
 from ratusz.certification.cycle import plan_for
 from ratusz.certification.forms import (
     CertificateForm,
@@ -26,13 +26,17 @@ from ratusz.certification.forms import (
 )
 from ratusz.certification.models import Certificate, EvidencePack, ExternalAudit
 from ratusz.core import access
-from ratusz.core.errors import Conflict, Denied
-from ratusz.core.forms import apply_service_errors
+from ratusz.core.forms import service_kwargs, submit
 from ratusz.core.models import User
 
 
-def _quality_manager_only(request: HttpRequest) -> None:
-    if not access.is_quality_manager(request.user):
+def _keeper_only(request: HttpRequest) -> None:
+    if not policies.can_keep_record(request.user):
+        raise PermissionDenied(_("Only the quality manager keeps the certification record."))
+
+
+def _evidence_manager_only(request: HttpRequest) -> None:
+    if not policies.can_manage_evidence(request.user):
         raise PermissionDenied(_("Only the quality manager keeps the certification record."))
 
 
@@ -55,7 +59,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "card": card,
             "certificates": selectors.certificates_for_overview(),
             "audits": selectors.external_audits_for_overview(),
-            "can_edit": access.is_quality_manager(request.user),
+            "can_edit": policies.can_keep_record(request.user),
         },
     )
 
@@ -73,7 +77,7 @@ def readiness_page(request: HttpRequest) -> HttpResponse:
             "readiness": result,
             "weeks": weeks,
             "chart": _trend_chart(weeks),
-            "can_fix": access.is_quality_manager(request.user),
+            "can_fix": policies.can_keep_record(request.user),
         },
     )
 
@@ -97,7 +101,7 @@ def _trend_chart(weeks) -> dict:
 
 @login_required
 def certificate_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    _quality_manager_only(request)
+    _keeper_only(request)
     certificate = get_object_or_404(Certificate, pk=pk) if pk else None
     initial = {}
     if certificate:
@@ -111,13 +115,13 @@ def certificate_form(request: HttpRequest, pk: int | None = None) -> HttpRespons
         }
     form = CertificateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.save_certificate(
-                actor=request.user, certificate=certificate, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        saved = submit(
+            form,
+            lambda: services.save_certificate(
+                actor=request.user, certificate=certificate, **service_kwargs(form)
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("Certificate saved."))
             return redirect("certification:overview")
     return render(
@@ -128,17 +132,19 @@ def certificate_form(request: HttpRequest, pk: int | None = None) -> HttpRespons
 @login_required
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit = _get_audit(request, pk)
-    can_edit = access.is_quality_manager(request.user)
+    can_edit = policies.can_keep_record(request.user)
     form = FindingForm(request.POST or None) if can_edit else None
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied(_("Only the quality manager keeps the certification record."))
         if form.is_valid():
-            try:
-                finding = services.add_finding(actor=request.user, audit=audit, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
+            finding = submit(
+                form,
+                lambda: services.add_finding(
+                    actor=request.user, audit=audit, **service_kwargs(form)
+                ),
+            )
+            if finding is not None:
                 if finding.nonconformity_id:
                     messages.success(
                         request,
@@ -164,7 +170,7 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def audit_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    _quality_manager_only(request)
+    _keeper_only(request)
     audit = get_object_or_404(ExternalAudit, pk=pk) if pk else None
     initial = {"status": ExternalAudit.Status.PLANNED}
     if audit:
@@ -190,22 +196,17 @@ def audit_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             initial |= {"certificate": card.certificate, "body": card.certificate.body}
     form = ExternalAuditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        expected = data.pop("version")
-        try:
-            saved = services.save_external_audit(
-                actor=request.user, audit=audit, expected_version=expected, **data
-            )
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        saved = submit(
+            form,
+            lambda: services.save_external_audit(
+                actor=request.user, audit=audit, **service_kwargs(form)
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("External audit saved."))
-            return redirect("certification:audit", pk=saved.pk)
-    return render(request, "certification/audit_form.html", {"form": form, "audit": audit})
+            return redirect(saved)
+    context = {"form": form, "audit": audit, "conflict": getattr(form, "conflict", None)}
+    return render(request, "certification/audit_form.html", context)
 
 
 # --- the evidence pack -----------------------------------------------------------------
@@ -213,8 +214,8 @@ def audit_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 def evidence(request: HttpRequest) -> HttpResponse:
-    _quality_manager_only(request)
-    packs = EvidencePack.objects.select_related("created_by").prefetch_related("auditors")
+    _evidence_manager_only(request)
+    packs = selectors.evidence_packs()
     form = ExternalAccessForm(request.POST or None)
     share = SharePackForm()
     created = None
@@ -223,13 +224,13 @@ def evidence(request: HttpRequest) -> HttpResponse:
         share = SharePackForm(request.POST)
         form = ExternalAccessForm()
         if share.is_valid():
-            try:
-                services.share_pack(
+            shared = submit(
+                share,
+                lambda: services.share_pack(
                     actor=request.user, pack=pack, user=share.cleaned_data["auditor"]
-                )
-            except ValidationError as exc:
-                apply_service_errors(share, exc)
-            else:
+                ),
+            )
+            if shared is not None:
                 messages.success(
                     request,
                     _("%(name)s can now download the pack.")
@@ -239,13 +240,14 @@ def evidence(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         pack = get_object_or_404(EvidencePack, pk=request.POST.get("pack"))
         if form.is_valid():
-            try:
-                user, password = services.open_external_access(
-                    actor=request.user, pack=pack, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
+            opened = submit(
+                form,
+                lambda: services.open_external_access(
+                    actor=request.user, pack=pack, **service_kwargs(form)
+                ),
+            )
+            if opened is not None:
+                user, password = opened
                 created = {"user": user, "password": password, "pack": pack}
                 form = ExternalAccessForm()
     return render(
@@ -258,7 +260,7 @@ def evidence(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def evidence_build(request: HttpRequest) -> HttpResponse:
-    _quality_manager_only(request)
+    _evidence_manager_only(request)
     pack = services.build_evidence_pack(actor=request.user)
     messages.success(
         request,
@@ -271,7 +273,7 @@ def evidence_build(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def external_end(request: HttpRequest, pk: int) -> HttpResponse:
-    _quality_manager_only(request)
+    _evidence_manager_only(request)
     user = get_object_or_404(User, pk=pk)
     try:
         services.end_external_access(actor=request.user, user=user)
@@ -284,8 +286,8 @@ def external_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    pack = EvidencePack.objects.filter(pk=pk).first()
-    if pack is None or not services.can_download_pack(request.user, pack):
+    pack = selectors.evidence_pack(pk=pk)
+    if pack is None or not policies.can_download_pack(request.user, pack):
         raise Http404(_("No such evidence pack, or it is not shared with you."))
     response = FileResponse(
         pack.file.open("rb"),

@@ -7,7 +7,7 @@ the user object). A process owner's authority covers their unit's subtree.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -26,14 +26,21 @@ def _grants(user: User) -> list[tuple[str, int | None, str | None]]:
     cached = getattr(user, "_ratusz_grants", None)
     if cached is None:
         cached = list(user.role_assignments.values_list("role", "org_unit_id", "org_unit__path"))
-        user._ratusz_grants = cached
+        # A per-request cache on the user object, not a model field.
+        user._ratusz_grants = cached  # type: ignore[attr-defined]
     return cached
 
 
-def is_active_account(user: User | AnonymousUser) -> bool:
+def is_active_account(user: User | AnonymousUser) -> TypeGuard[User]:
+    """Signed in, not deactivated, not expired (and so never the anonymous user)."""
     return bool(
         user.is_authenticated and user.is_active and not getattr(user, "access_expired", False)
     )
+
+
+def is_staff_member(user: User | AnonymousUser) -> TypeGuard[User]:
+    """A member of the office's staff with an open account (not an external auditor)."""
+    return is_active_account(user) and not is_external(user)
 
 
 def roles(user: User | AnonymousUser) -> set[str]:
@@ -86,7 +93,7 @@ def own_unit_path(user: User) -> str | None:
 
 def actions_visible_to(user: User | AnonymousUser, qs: QuerySet[Action] | None = None):
     qs = Action.objects.all() if qs is None else qs
-    if not is_active_account(user) or is_external(user):
+    if not is_staff_member(user):
         return qs.none()
     if reads_everything(user):
         return qs
@@ -97,7 +104,7 @@ def actions_visible_to(user: User | AnonymousUser, qs: QuerySet[Action] | None =
 
 
 def can_view_action(user: User | AnonymousUser, action: Action) -> bool:
-    if not is_active_account(user) or is_external(user):
+    if not is_staff_member(user):
         return False
     if reads_everything(user):
         return True
@@ -121,7 +128,7 @@ def can_manage_action(user: User | AnonymousUser, action: Action) -> bool:
 
 def can_work_on_action(user: User | AnonymousUser, action: Action) -> bool:
     """Report progress and complete: the action's owner, or whoever manages it."""
-    if not is_active_account(user) or is_external(user):
+    if not is_staff_member(user):
         return False
     return action.owner_id == user.pk or can_manage_action(user, action)
 
@@ -138,7 +145,7 @@ def can_verify_action(user: User | AnonymousUser, action: Action) -> bool:
 
 def can_view_directory(user: User | AnonymousUser) -> bool:
     """Users and org units: every staff member; not external auditors."""
-    return is_active_account(user) and not is_external(user)
+    return is_staff_member(user)
 
 
 def require_staff(request) -> None:
@@ -166,6 +173,10 @@ def register_object_policy(
     model: type, *, view: Callable[..., bool], change: Callable[..., bool]
 ) -> None:
     _OBJECT_POLICIES[model] = (view, change)
+
+
+def has_object_policy(model: type) -> bool:
+    return model in _OBJECT_POLICIES
 
 
 def can_view_object(user: User | AnonymousUser, obj: object) -> bool:

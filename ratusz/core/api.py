@@ -15,6 +15,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from ratusz.core import access, selectors, services
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.errors import Conflict, Denied
+from ratusz.core.filters import ActionApiFilter
 from ratusz.core.models import Action, OrgUnit, User
 
 
@@ -127,21 +128,25 @@ class ActionUpdateSerializer(ActionSerializer):
         read_only_fields = [f for f in ActionSerializer.Meta.read_only_fields if f != "version"]
 
 
-class VersionSerializer(serializers.Serializer):
-    version = serializers.IntegerField()
+class LockSerializer(serializers.Serializer):
+    """A step on a record two people may edit: send the version you loaded."""
+
+    version = serializers.IntegerField(
+        help_text="The version you loaded; a stale one gets 409 Conflict."
+    )
 
 
-class CompleteSerializer(VersionSerializer):
-    evidence = serializers.CharField(allow_blank=True)
+class CompleteSerializer(LockSerializer):
+    completion_evidence = serializers.CharField(allow_blank=True)
 
 
-class VerifySerializer(VersionSerializer):
+class VerifySerializer(LockSerializer):
     effective = serializers.BooleanField()
-    notes = serializers.CharField(allow_blank=True)
+    effectiveness_notes = serializers.CharField(allow_blank=True)
 
 
-class CancelSerializer(VersionSerializer):
-    reason = serializers.CharField(allow_blank=True)
+class CancelSerializer(LockSerializer):
+    cancel_reason = serializers.CharField(allow_blank=True)
 
 
 class OrgUnitViewSet(viewsets.ReadOnlyModelViewSet):
@@ -172,6 +177,8 @@ class ActionViewSet(
     """Actions from every source: list, read, raise, edit and move through their lifecycle."""
 
     permission_classes = [IsStaff]
+    queryset = Action.objects.none()  # for the schema; the real one is below
+    filterset_class = ActionApiFilter
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
@@ -179,11 +186,7 @@ class ActionViewSet(
         return ActionSerializer
 
     def get_queryset(self):
-        form_status = self.request.query_params.get("status", "all")
-        if form_status not in selectors.STATUS_FILTERS:
-            form_status = "all"
-        filters = selectors.ActionFilters(status=form_status)
-        return selectors.action_list(user=self.request.user, filters=filters)
+        return selectors.action_list(user=self.request.user)
 
     def get_object(self):
         action = selectors.action_detail(user=self.request.user, pk=self.kwargs["pk"])
@@ -213,10 +216,10 @@ class ActionViewSet(
         action = service(actor=request.user, action=action, expected_version=version, **data)
         return Response(ActionSerializer(action).data)
 
-    @extend_schema(request=VersionSerializer, responses=ActionSerializer)
+    @extend_schema(request=LockSerializer, responses=ActionSerializer)
     @api_action(detail=True, methods=["post"])
     def start(self, request, pk=None):
-        return self._transition(request, services.start_action, VersionSerializer)
+        return self._transition(request, services.start_action, LockSerializer)
 
     @extend_schema(request=CompleteSerializer, responses=ActionSerializer)
     @api_action(detail=True, methods=["post"])

@@ -2,7 +2,8 @@
 external audits, at a secret address that the person can revoke.
 
 Areas add events through an optional `calendar.py` module (found like the other
-plug-in modules) with `personal(user)` and/or `office()` returning `Event`s.
+plug-in modules) with `personal(user)` and/or `office()` returning `Event`s
+(`core/plugins.py`).
 Everything is an all-day event: deadlines and audit days, not meetings.
 """
 
@@ -10,8 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -21,19 +21,9 @@ from icalendar import Event as ICalEvent
 
 from ratusz.core import access
 from ratusz.core.models import Action, CalendarFeed, User
-from ratusz.core.plugins import area_modules
+from ratusz.core.plugins import Event, area_modules
 
 PRODID = "-//Ratusz//QMS calendar//EN"
-
-
-@dataclass(frozen=True)
-class Event:
-    uid: str  # stable across refreshes, e.g. "action-12"
-    summary: str
-    start: date
-    end: date | None = None  # inclusive last day; None for one day
-    description: str = ""
-    path: str = ""  # link inside Ratusz
 
 
 def feed_token(user: User) -> str:
@@ -69,7 +59,7 @@ def _action_events(user: User) -> Iterable[Event]:
             summary=f"{action.reference} {action.title}",
             start=action.due_date,
             description=action.description,
-            path=f"/actions/{action.pk}/",
+            path=action.get_absolute_url(),
         )
 
 

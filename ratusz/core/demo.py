@@ -559,7 +559,7 @@ def _load_actions(ctx: DemoContext) -> None:
                 actor=actor,
                 action=action,
                 expected_version=None,
-                evidence="Wykonano; potwierdzenie w dokumentacji wydziału.",
+                completion_evidence="Wykonano; potwierdzenie w dokumentacji wydziału.",
             )
         if status == "closed":
             services.verify_effectiveness(
@@ -567,5 +567,5 @@ def _load_actions(ctx: DemoContext) -> None:
                 action=action,
                 expected_version=None,
                 effective=True,
-                notes="Sprawdzono próbę 20 spraw z ostatniego miesiąca: brak zaległości.",
+                effectiveness_notes="Sprawdzono próbę 20 spraw z ostatniego miesiąca: brak zaległości.",
             )

@@ -6,7 +6,15 @@ from django.utils.translation import gettext as _
 
 
 class Denied(PermissionError):
-    """The actor may not do this; the message says why."""
+    """The actor may not do this; the message says why.
+
+    `field` names the form field the refusal is about (e.g. a unit the actor
+    does not run): a form shows the message there instead of refusing the page.
+    """
+
+    def __init__(self, message: str = "", *, field: str | None = None) -> None:
+        self.field = field
+        super().__init__(message)
 
 
 class Conflict(Exception):

@@ -1,21 +1,85 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors
-from ratusz.core.models import Action, Clause, User
+from ratusz.core.errors import Conflict, Denied
+from ratusz.core.models import Action, Clause
 from ratusz.core.uploads import allowed_extensions
 
+T = TypeVar("T")
 
-def apply_service_errors(form: forms.Form, exc) -> None:
+
+def apply_service_errors(form: forms.Form, exc: ValidationError) -> None:
     """Put a service's ValidationError on the form: per field where it names one."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def submit(form: forms.Form, call: Callable[[], T]) -> T | None:
+    """Run a service for a valid form and turn what it refuses into messages.
+
+    The one way every page handles a service's answer:
+    - `Conflict`: someone saved the record first. The form keeps what the user
+      typed and says so; its hidden `version` becomes the saved one, so that
+      saving again succeeds. `form.conflict` holds the record as saved now.
+    - `Denied`: shown on the field it names (`Denied(..., field=...)`);
+      otherwise the page is refused (403) with the reason.
+    - `ValidationError`: on the fields it names, the rest above the form.
+
+    Returns what the service returned, or None when the form now has errors.
+    """
+    # Set on whichever form the page passed in, and read back by the page.
+    form.conflict = None  # type: ignore[attr-defined]
+    try:
+        return call()
+    except Conflict as exc:
+        form.conflict = exc.current  # type: ignore[attr-defined]
+        _rebase(form, exc.current)
+        form.add_error(None, str(exc))
+    except Denied as exc:
+        if exc.field is None or exc.field not in form.fields:
+            raise PermissionDenied(str(exc)) from exc
+        form.add_error(exc.field, str(exc))
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
+    return None
+
+
+def service_kwargs(form: forms.Form) -> dict:
+    """A valid form's data as a service's keyword arguments.
+
+    Form fields are named after the service's parameters; the hidden `version`
+    is the service's `expected_version`; chosen records come as lists.
+    """
+    data = {
+        name: list(value) if isinstance(value, QuerySet) else value
+        for name, value in form.cleaned_data.items()
+    }
+    if "version" in data:
+        data["expected_version"] = data.pop("version")
+    return data
+
+
+def _rebase(form: forms.Form, current: object) -> None:
+    """Let the next save of this form build on the version saved now."""
+    if "version" not in form.fields or not hasattr(current, "version"):
+        return
+    # A Mapping in the stubs; here the request's QueryDict (a dict in tests), whose
+    # copy is mutable and keeps every value of a multi-valued field.
+    data = form.data.copy()  # type: ignore[attr-defined]
+    data[form.add_prefix("version")] = current.version
+    form.data = data
 
 
 class DateInput(forms.DateInput):
@@ -36,10 +100,18 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{'— ' * obj.depth}{obj.name}"
 
 
+class PlainForm(forms.Form):
+    """A step that asks nothing more than the button press."""
+
+
 class VersionedForm(forms.Form):
-    """Carries the version the user loaded, so a stale save is caught."""
+    """Carries the version the user loaded, so a stale save is caught.
+
+    After a conflict (see `submit`) `conflict` is the record as saved now.
+    """
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    conflict: object | None = None
 
 
 class ActionForm(forms.Form):
@@ -110,78 +182,6 @@ class AttachmentForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
-
-
-class ActionFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[
-            ("open", _("Open")),
-            ("overdue", _("Overdue")),
-            ("due_soon", _("Due soon")),
-            ("done", _("Awaiting effectiveness check")),
-            ("closed", _("Closed")),
-            ("cancelled", _("Cancelled")),
-            ("all", _("All")),
-        ],
-    )
-    unit = UnitChoiceField(
-        label=_("Org unit"),
-        queryset=selectors.unit_choices(),
-        required=False,
-        empty_label=_("All units"),
-    )
-    owner = StaffChoiceField(
-        label=_("Owner"),
-        queryset=selectors.staff_choices(),
-        required=False,
-        empty_label=_("Anyone"),
-    )
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A large office has a thousand people: offer "me", the people of the
-        # chosen unit and whoever is selected, not the whole staff list. Any
-        # staff member's id in the address is still accepted.
-        data = self.data if self.is_bound else {}
-        self._unit_ids = None
-        unit_id = data.get("unit")
-        in_unit = User.objects.none()
-        if unit_id and str(unit_id).isdigit():
-            unit = selectors.unit_choices().filter(pk=unit_id).first()
-            if unit is not None:
-                self._unit_ids = selectors.subtree_ids([unit.path])
-                in_unit = selectors.staff_choices().filter(org_unit_id__in=self._unit_ids)
-        wanted = {int(v) for v in [data.get("owner")] if v and str(v).isdigit()}
-        if user is not None:
-            wanted.add(user.pk)
-        columns = ("pk", "first_name", "last_name", "username", "org_unit__code")
-        rows = list(in_unit.values_list(*columns)[:200])
-        rows += list(User.objects.filter(pk__in=wanted).values_list(*columns))
-        field = self.fields["owner"]
-        choices, seen = [("", field.empty_label)], set()
-        for pk, first, last, username, code in rows:
-            if pk not in seen:
-                seen.add(pk)
-                name = f"{first} {last}".strip() or username
-                choices.append((pk, f"{name} ({code})" if code else name))
-        field.widget.choices = choices
-        # Plain choices render far faster than a model field's iterator.
-        units = self.fields["unit"]
-        units.widget.choices = [("", units.empty_label)] + [
-            (unit.pk, units.label_from_instance(unit)) for unit in units.queryset
-        ]
-
-    def filters(self) -> selectors.ActionFilters:
-        data = self.cleaned_data if self.is_valid() else {}
-        return selectors.ActionFilters(
-            status=data.get("status") or "open",
-            unit=data.get("unit"),
-            owner=data.get("owner"),
-            q=(data.get("q") or "").strip(),
-        )
 
 
 class ClauseApplicabilityForm(VersionedForm):

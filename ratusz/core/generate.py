@@ -29,7 +29,16 @@ from django.utils import timezone
 
 from ratusz.core import services
 from ratusz.core.audit import acting_as
-from ratusz.core.models import Action, Clause, Office, OrgUnit, Role, RoleAssignment, User
+from ratusz.core.models import (
+    Action,
+    Clause,
+    Effectiveness,
+    Office,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    User,
+)
 from ratusz.core.plugins import area_modules
 
 OFFICE_PREFIX = "Synthetic office"
@@ -491,7 +500,7 @@ def _complete(action: Action, rng: random.Random, now: datetime, quality: User) 
         action.effectiveness_due = action.completed_at.date() + timedelta(days=90)
     elif action.effectiveness_required:
         # Closed after a successful effectiveness check by someone else than the owner.
-        action.effectiveness_result = Action.Effectiveness.EFFECTIVE
+        action.effectiveness_result = Effectiveness.EFFECTIVE
         action.effectiveness_notes = NOTES
         action.verified_at = min(action.completed_at + timedelta(days=rng.randint(30, 120)), now)
         # The check is made by someone other than the owner (as the service insists).

@@ -7,6 +7,7 @@ registry, actions, attachments, the audit trail and notifications.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -14,9 +15,12 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from ratusz.core.tones import Tone
 
 
 class Role(models.TextChoices):
@@ -239,6 +243,13 @@ class ActionQuerySet(models.QuerySet):
         return self.select_related("owner", "org_unit", "source_type")
 
 
+class Effectiveness(models.TextChoices):
+    """The result of an effectiveness check, of an action or of a nonconformity."""
+
+    EFFECTIVE = "effective", _("Effective")
+    NOT_EFFECTIVE = "not_effective", _("Not effective")
+
+
 class Action(models.Model):
     """Any action, whatever raised it: one tracker for the whole QMS."""
 
@@ -259,9 +270,13 @@ class Action(models.Model):
         CLOSED = "closed", _("Closed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    class Effectiveness(models.TextChoices):
-        EFFECTIVE = "effective", _("Effective")
-        NOT_EFFECTIVE = "not_effective", _("Not effective")
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.OPEN: Tone.INFO,
+        Status.IN_PROGRESS: Tone.INFO,
+        Status.DONE: Tone.WARN,
+        Status.CLOSED: Tone.OK,
+        Status.CANCELLED: Tone.MUTED,
+    }
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
@@ -352,6 +367,9 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:action_detail", args=[self.pk])
 
     @property
     def reference(self) -> str:

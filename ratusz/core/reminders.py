@@ -18,12 +18,12 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ratusz.core.models import Action, Notification, Role, User
+from ratusz.core import selectors
+from ratusz.core.models import Action, Notification, User
 from ratusz.core.notifications import render
 from ratusz.core.services import notify
 
@@ -57,16 +57,6 @@ def _params(action: Action) -> dict:
     }
 
 
-def _quality_managers() -> list[User]:
-    """Active quality managers whose access has not expired, looked up once per run."""
-    current = Q(access_expires_at__isnull=True) | Q(access_expires_at__gt=timezone.now())
-    return list(
-        User.objects.filter(current, is_active=True, role_assignments__role=Role.QUALITY_MANAGER)
-        .distinct()
-        .order_by("pk")
-    )
-
-
 def send_action_reminders(today: date | None = None) -> ReminderReport:
     today = today or timezone.localdate()
     report = ReminderReport()
@@ -78,7 +68,7 @@ def send_action_reminders(today: date | None = None) -> ReminderReport:
             recipient=action.owner,
             kind="action_due_soon",
             params=_params(action),
-            url=f"/actions/{action.pk}/",
+            url=action.get_absolute_url(),
             dedupe_key=f"action_due_soon:{action.pk}:{action.due_date}",
         ):
             report.due_soon += 1
@@ -87,7 +77,7 @@ def send_action_reminders(today: date | None = None) -> ReminderReport:
             recipient=action.owner,
             kind="action_overdue",
             params=_params(action),
-            url=f"/actions/{action.pk}/",
+            url=action.get_absolute_url(),
             dedupe_key=f"action_overdue:{action.pk}:{action.due_date}",
         ):
             report.overdue += 1
@@ -98,14 +88,14 @@ def send_action_reminders(today: date | None = None) -> ReminderReport:
             recipient=head,
             kind="action_overdue_escalated",
             params=_params(action),
-            url=f"/actions/{action.pk}/",
+            url=action.get_absolute_url(),
             dedupe_key=f"action_escalated:{action.pk}:{action.due_date}",
         ):
             report.escalated += 1
         if late_by < ESCALATE_TO_QUALITY_AFTER_DAYS:
             continue
         if quality_managers is None:
-            quality_managers = _quality_managers()
+            quality_managers = list(selectors.quality_managers())
         for manager in quality_managers:
             if manager.pk == action.owner_id:
                 continue
@@ -113,7 +103,7 @@ def send_action_reminders(today: date | None = None) -> ReminderReport:
                 recipient=manager,
                 kind="action_overdue_to_quality",
                 params={**_params(action), "unit": action.org_unit.name},
-                url=f"/actions/{action.pk}/",
+                url=action.get_absolute_url(),
                 dedupe_key=f"action_to_quality:{action.pk}:{action.due_date}",
             ):
                 report.escalated_to_quality += 1

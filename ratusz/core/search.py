@@ -466,7 +466,7 @@ def action_row(action: Action) -> Row:
         "object_id": action.pk,
         "title": str(action),  # "A-12 Title": the reference is searchable too
         "body": "\n".join(filter(None, [action.description, action.completion_evidence])),
-        "url": f"/actions/{action.pk}/",
+        "url": action.get_absolute_url(),
         "unit_id": action.org_unit_id,
         "confidentiality": INTERNAL,
     }

@@ -10,46 +10,25 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ratusz.core import access
-from ratusz.core.models import Action, Attachment, AuditEvent, Notification, OrgUnit, User
-
-STATUS_FILTERS = ("open", "overdue", "due_soon", "done", "closed", "cancelled", "all")
-
-
-@dataclass
-class ActionFilters:
-    status: str = "open"
-    unit: OrgUnit | None = None
-    owner: User | None = None
-    mine: bool = False
-    q: str = ""
-    unit_ids: list[int] | None = None  # the unit's subtree, when already looked up
+from ratusz.core.models import (
+    Action,
+    Attachment,
+    AuditEvent,
+    Clause,
+    Notification,
+    OrgUnit,
+    Role,
+    User,
+)
 
 
-def action_list(*, user: User, filters: ActionFilters, today: date | None = None) -> QuerySet:
-    """The action tracker: what the user may see, overdue first, then by due date."""
-    today = today or timezone.localdate()
-    qs = access.actions_visible_to(user, Action.objects.for_list())
-    if filters.status == "open":
-        qs = qs.open()
-    elif filters.status == "overdue":
-        qs = qs.overdue(today)
-    elif filters.status == "due_soon":
-        qs = qs.open().filter(
-            due_date__gte=today, due_date__lte=today + timedelta(days=settings.RATUSZ_DUE_SOON_DAYS)
-        )
-    elif filters.status in ("done", "closed", "cancelled"):
-        qs = qs.filter(status=filters.status)
-    if filters.unit is not None:
-        qs = qs.filter(org_unit_id__in=filters.unit_ids or subtree_ids([filters.unit.path]))
-    if filters.owner is not None:
-        qs = qs.filter(owner=filters.owner)
-    if filters.mine:
-        qs = qs.filter(owner=user)
-    if filters.q:
-        qs = qs.filter(Q(title__icontains=filters.q) | Q(description__icontains=filters.q))
-    # Open actions first, each group by due date: the overdue ones are the
-    # earliest open ones. This order is read straight from the action_open_due index.
-    return qs.order_by("open_rank", "due_date", "id")
+def action_list(*, user: User) -> QuerySet:
+    """The action tracker: what the user may see, open ones first, each group by due
+    date (so the overdue ones lead). `core.filters.ActionFilter` narrows it down."""
+    # This order is read straight from the action_open_due index.
+    return access.actions_visible_to(user, Action.objects.for_list()).order_by(
+        "open_rank", "due_date", "id"
+    )
 
 
 def subtree_ids(paths: list[str]) -> list[int]:
@@ -150,10 +129,58 @@ def unit_choices() -> QuerySet:
     return OrgUnit.objects.filter(is_active=True).order_by("path")
 
 
+def quality_managers() -> QuerySet[User]:
+    """The quality managers who can act now: active accounts whose access has not expired."""
+    current = Q(access_expires_at__isnull=True) | Q(access_expires_at__gt=timezone.now())
+    return (
+        User.objects.filter(current, is_active=True, role_assignments__role=Role.QUALITY_MANAGER)
+        .distinct()
+        .order_by("pk")
+    )
+
+
 def staff_choices() -> QuerySet:
     return (
         User.objects.filter(is_active=True)
-        .exclude(role_assignments__role="external_auditor")
+        .exclude(role_assignments__role=Role.EXTERNAL_AUDITOR)
         .select_related("org_unit")
         .order_by("last_name", "first_name")
     )
+
+
+# --- pages of the core area --------------------------------------------------
+
+
+def notifications_of(*, user: User) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
+
+
+def clause_registry() -> QuerySet[Clause]:
+    """The clauses of the edition the office's QMS is mapped to."""
+    return Clause.objects.filter(standard="ISO 9001", edition="2015")
+
+
+def org_units() -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.filter(is_active=True).select_related("head").order_by("path")
+
+
+def org_unit_detail(*, pk: int) -> OrgUnit | None:
+    return OrgUnit.objects.select_related("head", "parent").filter(pk=pk).first()
+
+
+def members_of(unit: OrgUnit) -> QuerySet[User]:
+    return (
+        User.objects.filter(org_unit=unit, is_active=True)
+        .prefetch_related("role_assignments")
+        .order_by("last_name", "first_name")
+    )
+
+
+def audit_trail(*, model_label: str = "") -> QuerySet[AuditEvent]:
+    """Newest first; `model_label` (e.g. "core.action") narrows it to one kind of record."""
+    events = AuditEvent.objects.order_by("-id")
+    return events.filter(model_label=model_label) if model_label else events
+
+
+def attachment_detail(*, pk: int) -> Attachment | None:
+    return Attachment.objects.select_related("target_type").filter(pk=pk).first()

@@ -9,14 +9,16 @@ based on an old version raises `Conflict` instead of overwriting.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar, Protocol, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.db.models.options import Options
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +28,7 @@ from ratusz.core.models import (
     Action,
     Attachment,
     Clause,
+    Effectiveness,
     Notification,
     OrgUnit,
     Role,
@@ -50,10 +53,11 @@ def create_org_unit(
 @transaction.atomic
 def place_org_unit(*, unit: OrgUnit) -> OrgUnit:
     """Recompute the materialised path of a unit and its subtree (after a move)."""
-    if unit.parent_id and unit.parent.path.startswith(unit.path or "\0"):
+    parent = unit.parent
+    if parent is not None and parent.path.startswith(unit.path or "\0"):
         raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
     old_path = unit.path
-    new_path = f"{unit.parent.path if unit.parent_id else ''}{unit.pk:06d}/"
+    new_path = f"{parent.path if parent is not None else ''}{unit.pk:06d}/"
     if new_path != old_path:
         unit.path = new_path
         unit.save(update_fields=["path"])
@@ -78,13 +82,92 @@ def grant_role(*, user: User, role: str, org_unit: OrgUnit | None = None) -> Rol
     return assignment
 
 
-# --- the clause registry ----------------------------------------------------
+# --- optimistic locking -------------------------------------------------------
+#
+# A record two people may edit has a `version` column. A write locks the row
+# (`lock`), refuses a save based on an old version, and saves with the version
+# raised by one (`save_versioned`); views turn the Conflict into a message with
+# the user's text kept (`core.forms.submit`), the API into 409.
 
 
-def check_version(obj: models.Model, expected_version: int | None) -> None:
-    """Refuse a save based on an old version of the record (optimistic locking)."""
+
+class Versioned(Protocol):
+    """A record two people may edit: a model with a `version` column."""
+
+    version: int
+    _meta: ClassVar[Options[Any]]
+
+    def full_clean(self) -> None: ...
+
+    def save(self, *, update_fields: Iterable[str] | None = ...) -> None: ...
+
+
+class WithStatus(Protocol):
+    """A record that moves through statuses by transitions."""
+
+    @property
+    def status(self) -> str: ...
+
+
+M = TypeVar("M", bound=models.Model)
+V = TypeVar("V", bound=Versioned)
+
+
+def check_version(obj: Versioned, expected_version: int | None) -> None:
+    """Refuse a save based on an old version of the record."""
     if expected_version is not None and obj.version != expected_version:
         raise Conflict(current=obj)
+
+
+def lock(
+    model: type[M], pk: Any, expected_version: int | None, *, related: tuple[str, ...] = ()
+) -> M:
+    """The record locked for this transaction, if it is still the version the actor loaded.
+
+    Only the record's own row is locked (PostgreSQL `FOR UPDATE OF`), not the
+    rows of `related`, which are loaded with it.
+    """
+    queryset = model._default_manager.select_for_update(of=("self",))
+    if related:
+        queryset = queryset.select_related(*related)
+    current = queryset.get(pk=pk)
+    # Only versioned models are locked; a type cannot say "a Model and Versioned".
+    check_version(cast(Versioned, current), expected_version)
+    return current
+
+
+def save_versioned(obj: V, fields: Iterable[str], *, clean: bool = True) -> V:
+    """Save the named fields with the version raised by one (and `updated_at`, if any)."""
+    obj.version += 1
+    if clean:
+        obj.full_clean()
+    update_fields = [*fields, "version"]
+    if any(f.name == "updated_at" for f in obj._meta.concrete_fields):
+        update_fields.append("updated_at")
+    obj.save(update_fields=list(dict.fromkeys(update_fields)))
+    return obj
+
+
+def require_status(obj: WithStatus, *allowed: str, message: str) -> None:
+    """Refuse a transition from any status but the allowed ones, saying why."""
+    if obj.status not in allowed:
+        raise ValidationError(message)
+
+
+def apply_changes(obj: models.Model, changes: dict[str, Any], editable: Iterable[str]) -> list[str]:
+    """Set the changed fields a service allows on the record; refuse any other name.
+
+    Returns the names set, for `save_versioned`.
+    """
+    unknown = set(changes) - set(editable)
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    return list(changes)
+
+
+# --- the clause registry ----------------------------------------------------
 
 
 @transaction.atomic
@@ -98,18 +181,14 @@ def set_clause_applicability(
 ) -> Clause:
     if not access.can_manage_clauses(actor):
         raise Denied(_("Only the quality manager decides which clauses apply."))
-    clause = Clause.objects.select_for_update().get(pk=clause.pk)
-    check_version(clause, expected_version)
+    clause = lock(Clause, clause.pk, expected_version)
     clause.applicable = applicable
     clause.justification = justification.strip()
     if not applicable and not clause.justification:
         raise ValidationError(
             {"justification": _("Say why this clause does not apply to the office.")}
         )
-    clause.version += 1
-    clause.full_clean()
-    clause.save(update_fields=["applicable", "justification", "version"])
-    return clause
+    return save_versioned(clause, ["applicable", "justification"])
 
 
 # --- actions ----------------------------------------------------------------
@@ -150,7 +229,8 @@ def create_action(
     if not access.can_create_action(actor, org_unit):
         raise Denied(
             _("You can raise actions only for the units you run (%(unit)s is not one of them).")
-            % {"unit": org_unit}
+            % {"unit": org_unit},
+            field="org_unit",
         )
     action = Action(
         title=title.strip(),
@@ -177,7 +257,7 @@ def create_action(
         notify(
             recipient=owner,
             kind="action_assigned",
-            url=f"/actions/{action.pk}/",
+            url=action.get_absolute_url(),
             params={"ref": action.reference, "title": action.title, "by": str(actor)},
         )
     return action
@@ -199,16 +279,8 @@ def _validate_dates(action: Action) -> None:
         raise ValidationError(errors)
 
 
-def _locked(action: Action, expected_version: int | None) -> Action:
-    current = Action.objects.select_for_update().get(pk=action.pk)
-    check_version(current, expected_version)
-    return current
-
-
 def _save_action(action: Action, fields: list[str]) -> Action:
-    action.version += 1
-    action.full_clean()
-    action.save(update_fields=[*fields, "version", "updated_at"])
+    save_versioned(action, fields)
     search.index_action(action)
     return action
 
@@ -217,30 +289,26 @@ def _save_action(action: Action, fields: list[str]) -> Action:
 def update_action(
     *, actor: User, action: Action, expected_version: int | None, **changes: Any
 ) -> Action:
-    current = _locked(action, expected_version)
+    current = lock(Action, action.pk, expected_version)
     if not access.can_manage_action(actor, current):
         raise Denied(_("Only the quality manager or the head of the unit can edit this action."))
     if not current.is_open:
         raise ValidationError(_("A completed or cancelled action can no longer be edited."))
-    unknown = set(changes) - set(ACTION_EDITABLE_FIELDS)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
     new_unit = changes.get("org_unit", current.org_unit)
     if new_unit != current.org_unit and not access.can_create_action(actor, new_unit):
         raise ValidationError(
             {"org_unit": _("You cannot move an action to a unit you do not run.")}
         )
     old_owner_id = current.owner_id
-    for name, value in changes.items():
-        setattr(current, name, value)
+    fields = apply_changes(current, changes, ACTION_EDITABLE_FIELDS)
     _validate_owner(current.owner, current.org_unit)
     _validate_dates(current)
-    _save_action(current, list(changes))
+    _save_action(current, fields)
     if current.owner_id != old_owner_id and current.owner_id != actor.pk:
         notify(
             recipient=current.owner,
             kind="action_assigned",
-            url=f"/actions/{current.pk}/",
+            url=current.get_absolute_url(),
             params={"ref": current.reference, "title": current.title, "by": str(actor)},
         )
     return current
@@ -248,29 +316,28 @@ def update_action(
 
 @transaction.atomic
 def start_action(*, actor: User, action: Action, expected_version: int | None) -> Action:
-    current = _locked(action, expected_version)
+    current = lock(Action, action.pk, expected_version)
     if not access.can_work_on_action(actor, current):
         raise Denied(_("Only the action's owner or the head of the unit can start it."))
-    if current.status != Action.Status.OPEN:
-        raise ValidationError(_("Only an open action can be started."))
+    require_status(current, Action.Status.OPEN, message=_("Only an open action can be started."))
     current.status = Action.Status.IN_PROGRESS
     return _save_action(current, ["status"])
 
 
 @transaction.atomic
 def complete_action(
-    *, actor: User, action: Action, expected_version: int | None, evidence: str
+    *, actor: User, action: Action, expected_version: int | None, completion_evidence: str
 ) -> Action:
-    current = _locked(action, expected_version)
+    current = lock(Action, action.pk, expected_version)
     if not access.can_work_on_action(actor, current):
         raise Denied(_("Only the action's owner or the head of the unit can complete it."))
     if not current.is_open:
         raise ValidationError(_("This action is not open, so it cannot be completed."))
-    if not evidence.strip():
+    if not completion_evidence.strip():
         raise ValidationError(
             {"completion_evidence": _("Describe what was done and where the evidence is.")}
         )
-    current.completion_evidence = evidence.strip()
+    current.completion_evidence = completion_evidence.strip()
     current.completed_at = timezone.now()
     current.completed_by = actor
     if current.effectiveness_required:
@@ -287,25 +354,33 @@ def complete_action(
 
 @transaction.atomic
 def verify_effectiveness(
-    *, actor: User, action: Action, expected_version: int | None, effective: bool, notes: str
+    *,
+    actor: User,
+    action: Action,
+    expected_version: int | None,
+    effective: bool,
+    effectiveness_notes: str,
 ) -> Action:
-    current = _locked(action, expected_version)
+    current = lock(Action, action.pk, expected_version)
     if not access.can_verify_action(actor, current):
         if actor.pk in (current.owner_id, current.completed_by_id):
             raise Denied(
                 _("The effectiveness of an action is checked by someone who did not do it.")
             )
         raise Denied(_("Only the quality manager or the head of the unit checks effectiveness."))
-    if current.status != Action.Status.DONE:
-        raise ValidationError(_("Only a completed action awaits an effectiveness check."))
-    if not notes.strip():
+    require_status(
+        current,
+        Action.Status.DONE,
+        message=_("Only a completed action awaits an effectiveness check."),
+    )
+    if not effectiveness_notes.strip():
         raise ValidationError(
             {"effectiveness_notes": _("Say how effectiveness was checked and what was found.")}
         )
     current.effectiveness_result = (
-        Action.Effectiveness.EFFECTIVE if effective else Action.Effectiveness.NOT_EFFECTIVE
+        Effectiveness.EFFECTIVE if effective else Effectiveness.NOT_EFFECTIVE
     )
-    current.effectiveness_notes = notes.strip()
+    current.effectiveness_notes = effectiveness_notes.strip()
     current.verified_at = timezone.now()
     current.verified_by = actor
     fields = ["effectiveness_result", "effectiveness_notes", "verified_at", "verified_by", "status"]
@@ -320,7 +395,7 @@ def verify_effectiveness(
         notify(
             recipient=current.owner,
             kind="action_reopened",
-            url=f"/actions/{current.pk}/",
+            url=current.get_absolute_url(),
             params={"ref": current.reference, "title": current.title},
         )
     return _save_action(current, fields)
@@ -328,17 +403,17 @@ def verify_effectiveness(
 
 @transaction.atomic
 def cancel_action(
-    *, actor: User, action: Action, expected_version: int | None, reason: str
+    *, actor: User, action: Action, expected_version: int | None, cancel_reason: str
 ) -> Action:
-    current = _locked(action, expected_version)
+    current = lock(Action, action.pk, expected_version)
     if not access.can_manage_action(actor, current):
         raise Denied(_("Only the quality manager or the head of the unit can cancel this action."))
     if not current.is_open:
         raise ValidationError(_("Only an open action can be cancelled."))
-    if not reason.strip():
+    if not cancel_reason.strip():
         raise ValidationError({"cancel_reason": _("Say why the action is cancelled.")})
     current.status = Action.Status.CANCELLED
-    current.cancel_reason = reason.strip()
+    current.cancel_reason = cancel_reason.strip()
     return _save_action(current, ["status", "cancel_reason"])
 
 
@@ -366,6 +441,8 @@ def attach_file(
         )
     if not upload.size:
         raise ValidationError({"file": _("The file is empty.")})
+    # Django and DRF keep only uploads that come with a file name.
+    assert upload.name is not None
     mime_type = sniff_upload(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
@@ -406,6 +483,17 @@ def next_number(queryset: models.QuerySet, field: str = "number") -> int:
     """
     last = queryset.aggregate(last=models.Max(field))["last"]
     return (last or 0) + 1
+
+
+# --- my settings ------------------------------------------------------------
+
+
+def update_profile(*, user: User, language: str) -> User:
+    """The signed-in user's own settings (the language Ratusz speaks to them in)."""
+    user.language = language
+    user.clean_fields(exclude=[f.name for f in User._meta.fields if f.name != "language"])
+    user.save(update_fields=["language"])
+    return user
 
 
 # --- notifications ----------------------------------------------------------

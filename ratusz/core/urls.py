@@ -24,4 +24,5 @@ urlpatterns = [
     path("profile/calendar/reset/", views.calendar_reset, name="calendar_reset"),
     path("calendar/<str:token>/<str:scope>.ics", views.calendar_feed, name="calendar_feed"),
     path("search/", views.search_page, name="search"),
+    path("public/", views.public_index, name="public"),
 ]

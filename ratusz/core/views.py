@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -19,12 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from ratusz.certification.selectors import certificate_card
-from ratusz.core import access, calendar, search, selectors, services
-from ratusz.core.errors import Conflict, Denied
+from ratusz.core import access, calendar, public, search, selectors, services
+from ratusz.core.filters import ActionFilter
 from ratusz.core.forms import (
     ActionEditForm,
-    ActionFilterForm,
     ActionForm,
     AttachmentForm,
     CancelActionForm,
@@ -33,11 +31,17 @@ from ratusz.core.forms import (
     ProfileForm,
     StartActionForm,
     VerifyActionForm,
-    apply_service_errors,
+    service_kwargs,
+    submit,
 )
 from ratusz.core.listing import list_template, paginate
-from ratusz.core.models import Action, Attachment, AuditEvent, Clause, Notification, OrgUnit, User
-from ratusz.core.plugins import area_modules
+from ratusz.core.models import (
+    Action,
+    Clause,
+    Notification,
+    Office,
+)
+from ratusz.core.plugins import DashboardCard, area_modules
 
 
 def _get_action_for_user(request: HttpRequest, pk: int) -> Action:
@@ -54,27 +58,28 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+@require_GET
+def public_index(request: HttpRequest) -> HttpResponse:
+    """The public portal's front page, open to everyone: the office, the scope of its
+    QMS and the sections the areas publish."""
+    context = {"office": Office.current(), "sections": public.sections()}
+    return render(request, "core/public_index.html", context)
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     if access.is_external(request.user):
         packs = request.user.evidence_packs.order_by("-created_at")
         return render(request, "core/external_home.html", {"packs": packs})
-    # Each area may add a card (its `dashboard.card(user)` returns the template and data).
-    # A card of None means the area has nothing to show this person.
-    cards = [
-        card
-        for _label, module in area_modules("dashboard")
-        if (card := module.card(request.user)) is not None
-    ]
-    return render(
-        request,
-        "core/dashboard.html",
-        {
-            "data": selectors.dashboard(user=request.user),
-            "card": certificate_card(),
-            "area_cards": cards,
-        },
-    )
+    data = selectors.dashboard(user=request.user)
+    # Core's "My actions" card, then each area's (`dashboard.card(user)`; None means the
+    # area has nothing to show this person), by their order.
+    cards = [DashboardCard("core/_dashboard_card.html", data, order=20)]
+    for _label, module in area_modules("dashboard"):
+        if (card := module.card(request.user)) is not None:
+            cards.append(card)
+    cards.sort(key=lambda card: card.order)
+    return render(request, "core/dashboard.html", {"data": data, "cards": cards})
 
 
 # --- action tracker ---------------------------------------------------------
@@ -83,13 +88,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def action_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    form = ActionFilterForm(request.GET or None, user=request.user)
-    filters = form.filters()
-    page, query = paginate(request, selectors.action_list(user=request.user, filters=filters), 25)
+    filters = ActionFilter(
+        request.GET, queryset=selectors.action_list(user=request.user), request=request
+    )
+    page, query = paginate(request, filters.qs, 25)
     context = {
-        "form": form,
+        "form": filters.form,
         "page": page,
-        "filters": filters,
         "query": query,
         "can_create": access.can_create_action(request.user),
     }
@@ -105,13 +110,10 @@ def action_create(request: HttpRequest) -> HttpResponse:
     initial = {"org_unit": request.user.org_unit_id, "owner": request.user.pk}
     form = ActionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            action = services.create_action(actor=request.user, **form.cleaned_data)
-        except Denied as exc:
-            form.add_error("org_unit", str(exc))
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        action = submit(
+            form, lambda: services.create_action(actor=request.user, **form.cleaned_data)
+        )
+        if action is not None:
             messages.success(request, _("Action %(ref)s created.") % {"ref": action.reference})
             return redirect("core:action_detail", pk=action.pk)
     return render(request, "core/action_form.html", {"form": form, "action": None})
@@ -155,31 +157,22 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(action, name) for name in services.ACTION_EDITABLE_FIELDS}
     initial["version"] = action.version
     form = ActionEditForm(request.POST or None, initial=initial)
-    conflict = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
-            action = services.update_action(
+        saved = submit(
+            form,
+            lambda: services.update_action(
                 actor=request.user, action=action, expected_version=version, **data
-            )
-        except Conflict as exc:
-            # Keep what the user typed, but let the next save build on the current version.
-            conflict = exc.current
-            data = request.POST.copy()
-            data["version"] = conflict.version
-            form = ActionEditForm(data, initial=initial)
-            form.is_valid()
-            form.add_error(None, str(exc))
-        except Denied as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Action %(ref)s saved.") % {"ref": action.reference})
-            return redirect("core:action_detail", pk=action.pk)
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("Action %(ref)s saved.") % {"ref": saved.reference})
+            return redirect("core:action_detail", pk=saved.pk)
     return render(
-        request, "core/action_form.html", {"form": form, "action": action, "conflict": conflict}
+        request,
+        "core/action_form.html",
+        {"form": form, "action": action, "conflict": form.conflict},
     )
 
 
@@ -208,26 +201,14 @@ def action_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     form_class, service, done_message = TRANSITIONS[name]
     form = form_class(request.POST)
     if form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        if name == "complete":
-            data = {"evidence": data["completion_evidence"]}
-        elif name == "verify":
-            data = {"effective": data["effective"], "notes": data["effectiveness_notes"]}
-        elif name == "cancel":
-            data = {"reason": data["cancel_reason"]}
-        try:
-            service(actor=request.user, action=action, expected_version=version, **data)
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-            action = _get_action_for_user(request, pk)
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        done = submit(
+            form, lambda: service(actor=request.user, action=action, **service_kwargs(form))
+        )
+        if done is not None:
             messages.success(request, str(done_message))
             return redirect("core:action_detail", pk=pk)
+        if form.conflict is not None:
+            action = _get_action_for_user(request, pk)
     context = _action_context(request, action, **{f"{name}_form": form})
     context["open_panel"] = name
     return render(request, "core/action_detail.html", context, status=400)
@@ -239,19 +220,17 @@ def action_attach(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get_action_for_user(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services.attach_file(
+        attached = submit(
+            form,
+            lambda: services.attach_file(
                 actor=request.user,
                 target=action,
                 upload=form.cleaned_data["file"],
                 description=form.cleaned_data["description"],
                 clauses=list(form.cleaned_data["clauses"]),
-            )
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+            ),
+        )
+        if attached is not None:
             messages.success(request, _("File attached."))
             return redirect("core:action_detail", pk=pk)
     context = _action_context(request, action, attachment_form=form)
@@ -260,8 +239,8 @@ def action_attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    attachment = get_object_or_404(Attachment.objects.select_related("target_type"), pk=pk)
-    target = attachment.target
+    attachment = selectors.attachment_detail(pk=pk)
+    target = attachment.target if attachment is not None else None
     if target is None or not access.can_view_object(request.user, target):
         raise Http404(_("No such file, or it is not visible to you."))
     response = FileResponse(
@@ -284,9 +263,9 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         services.mark_notifications_read(user=request.user)
         messages.success(request, _("All notifications marked as read."))
         return redirect("core:notifications")
-    page = Paginator(
-        Notification.objects.filter(recipient=request.user).order_by("-created_at", "-id"), 30
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.notifications_of(user=request.user), 30).get_page(
+        request.GET.get("page")
+    )
     return render(request, "core/notification_list.html", {"page": page})
 
 
@@ -304,7 +283,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def clause_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    clauses = Clause.objects.filter(standard="ISO 9001", edition="2015")
+    clauses = selectors.clause_registry()
     return render(
         request,
         "core/clause_list.html",
@@ -326,20 +305,17 @@ def clause_edit(request: HttpRequest, pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.set_clause_applicability(
+        saved = submit(
+            form,
+            lambda: services.set_clause_applicability(
                 actor=request.user,
                 clause=clause,
                 applicable=form.cleaned_data["applicable"],
                 justification=form.cleaned_data["justification"],
                 expected_version=form.cleaned_data["version"],
-            )
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-            clause.refresh_from_db()
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("Clause %(number)s saved.") % {"number": clause.number})
             return redirect("core:clauses")
     return render(request, "core/clause_form.html", {"form": form, "clause": clause})
@@ -351,31 +327,26 @@ def clause_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def org_unit_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    units = OrgUnit.objects.filter(is_active=True).select_related("head").order_by("path")
-    return render(request, "core/org_unit_list.html", {"units": units})
+    context = {"units": selectors.org_units()}
+    return render(request, "core/org_unit_list.html", context)
 
 
 @login_required
 def org_unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access.require_staff(request)
-    unit = get_object_or_404(OrgUnit.objects.select_related("head", "parent"), pk=pk)
-    members = (
-        User.objects.filter(org_unit=unit, is_active=True)
-        .prefetch_related("role_assignments")
-        .order_by("last_name", "first_name")
-    )
-    return render(request, "core/org_unit_detail.html", {"unit": unit, "members": members})
+    unit = selectors.org_unit_detail(pk=pk)
+    if unit is None:
+        raise Http404(_("No such unit."))
+    context = {"unit": unit, "members": selectors.members_of(unit)}
+    return render(request, "core/org_unit_detail.html", context)
 
 
 @login_required
 def audit_trail(request: HttpRequest) -> HttpResponse:
     if not access.can_view_audit_trail(request.user):
         raise PermissionDenied(_("The audit trail is open to the quality manager and auditors."))
-    qs = AuditEvent.objects.order_by("-id")
     model = request.GET.get("model", "")
-    if model:
-        qs = qs.filter(model_label=model)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.audit_trail(model_label=model), 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_trail.html", {"page": page, "model": model})
 
 
@@ -384,8 +355,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = ProfileForm(request.POST or None, initial={"language": user.language})
     if request.method == "POST" and form.is_valid():
-        user.language = form.cleaned_data["language"]
-        user.save(update_fields=["language"])
+        services.update_profile(user=user, **form.cleaned_data)
         messages.success(request, _("Your settings are saved."))
         response = redirect("core:profile")
         if user.language:

@@ -8,9 +8,11 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
 
+from ratusz.core.api import LockSerializer
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.models import User
 from ratusz.documents import policies, selectors, services
+from ratusz.documents.filters import RegisterFilter
 from ratusz.documents.models import Document, DocumentType, DocumentVersion
 
 
@@ -66,13 +68,9 @@ class VersionSerializer(serializers.ModelSerializer):
             "approved_at",
             "effective_date",
             "content_hash",
-            "lock_version",
+            "version",
         ]
         read_only_fields = fields
-
-
-class LockSerializer(serializers.Serializer):
-    lock_version = serializers.IntegerField()
 
 
 class SubmitReviewSerializer(LockSerializer):
@@ -132,18 +130,14 @@ class DocumentViewSet(
     """The document register: list, read, register a document with its first draft."""
 
     permission_classes = [IsStaff]
+    queryset = Document.objects.none()  # for the schema; the real one is below
+    filterset_class = RegisterFilter
 
     def get_serializer_class(self):
         return DocumentCreateSerializer if self.action == "create" else DocumentSerializer
 
     def get_queryset(self):
-        filters = selectors.RegisterFilters(
-            state=self.request.query_params.get("state", ""),
-            q=self.request.query_params.get("q", ""),
-        )
-        return selectors.register(user=self.request.user, filters=filters).prefetch_related(
-            "clauses"
-        )
+        return selectors.register(user=self.request.user).prefetch_related("clauses")
 
     def get_object(self):
         document = selectors.document_detail(user=self.request.user, pk=self.kwargs["pk"])
@@ -165,7 +159,7 @@ class DocumentViewSet(
 
 
 class VersionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """A document version and its lifecycle steps (send `lock_version`)."""
+    """A document version and its lifecycle steps (send `version`)."""
 
     permission_classes = [IsStaff]
     serializer_class = VersionSerializer
@@ -187,7 +181,7 @@ class VersionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         payload = payload_class(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
-        lock = data.pop("lock_version", None)
+        lock = data.pop("version", None)
         call(version, lock, data)
         version.refresh_from_db()
         return Response(VersionSerializer(version).data)

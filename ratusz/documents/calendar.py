@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from ratusz.core.calendar import Event
+from ratusz.core.plugins import Event
 from ratusz.documents.models import Document
 
 
@@ -22,7 +22,7 @@ def personal(user) -> list[Event]:
             summary=_("Periodic review of %(ref)s: %(title)s")
             % {"ref": document.number, "title": document.title},
             start=document.next_review_date,
-            path=f"/documents/{document.pk}/",
+            path=document.get_absolute_url(),
         )
         for document in documents
     ]

@@ -12,8 +12,6 @@ from ratusz.core.selectors import attachments_of
 from ratusz.documents.models import DocumentVersion
 from ratusz.lib.controlled_copy import Stamp, html_to_pdf, render_markdown, stamp_pdf
 
-V = DocumentVersion.Status
-
 
 def render_body(text: str) -> SafeString:
     """The version's Markdown as sanitised HTML (safe to put in a page)."""
@@ -26,11 +24,11 @@ def stamp_for(version: DocumentVersion) -> Stamp:
         date_format(version.effective_date, "SHORT_DATE_FORMAT") if version.effective_date else "—"
     )
     watermark = ""
-    if version.status == V.SUPERSEDED:
+    if version.status == DocumentVersion.Status.SUPERSEDED:
         watermark = _("SUPERSEDED")
-    elif version.status == V.WITHDRAWN:
+    elif version.status == DocumentVersion.Status.WITHDRAWN:
         watermark = _("WITHDRAWN")
-    elif version.status not in (V.IN_FORCE, V.APPROVED):
+    elif version.status not in (DocumentVersion.Status.IN_FORCE, DocumentVersion.Status.APPROVED):
         watermark = _("DRAFT")
     return Stamp(
         number=document.number,

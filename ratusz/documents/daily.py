@@ -29,7 +29,7 @@ def run(today: date | None = None) -> dict[str, int]:
         sent = notify(
             recipient=document.owner,
             kind=kind,
-            url=f"/documents/{document.pk}/",
+            url=document.get_absolute_url(),
             params={
                 "ref": document.number,
                 "title": document.title,

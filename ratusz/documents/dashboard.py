@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+from ratusz.core.plugins import DashboardCard
 from ratusz.documents import selectors
+from ratusz.documents.filters import RegisterFilter
 
 
-def card(user) -> dict:
+def card(user) -> DashboardCard:
     pending = selectors.pending_for(user=user)
-    overdue = (
-        selectors.register(user=user, filters=selectors.RegisterFilters(state="review_overdue"))
-        .filter(owner=user)
-        .count()
+    mine = selectors.register(user=user).filter(owner=user)
+    overdue = RegisterFilter({"state": "review_overdue"}, queryset=mine).qs.count()
+    return DashboardCard(
+        "documents/_dashboard_card.html", {"pending": pending, "my_reviews_overdue": overdue}
     )
-    return {
-        "template": "documents/_dashboard_card.html",
-        "pending": pending,
-        "my_reviews_overdue": overdue,
-    }

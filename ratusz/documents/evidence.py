@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from ratusz.certification.evidence_pack import Item
+from ratusz.core.plugins import EvidenceItem
 from ratusz.documents.controlled import controlled_copy
 from ratusz.documents.models import Confidentiality, Document
 
 
-def items(today: date) -> list[Item]:
+def items(today: date) -> list[EvidenceItem]:
     documents = (
         Document.objects.select_related("current_version__document", "doc_type")
         .filter(current_version__isnull=False)
@@ -23,7 +23,7 @@ def items(today: date) -> list[Item]:
         clause = "5.2" if document.doc_type.code == "policy" else "7.5"
         safe_name = document.number.replace("/", "-")
         result.append(
-            Item(
+            EvidenceItem(
                 clause,
                 f"{document.number} {document.title} (v{version.number})",
                 f"documents/{safe_name}.pdf",

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors as core_selectors
@@ -129,10 +128,6 @@ class RejectForm(VersionedForm):
     )
 
 
-class PlainVersionForm(VersionedForm):
-    pass
-
-
 class NotesForm(forms.Form):
     notes = forms.CharField(label=_("What was checked"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -154,72 +149,3 @@ class DistributionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         choices=[c for c in Role.choices if c[0] != Role.EXTERNAL_AUDITOR],
     )
-
-
-class RegisterFilterForm(forms.Form):
-    q = forms.CharField(label=_("Number or title"), required=False, max_length=100)
-    doc_type = TypeChoiceField(
-        label=_("Type"),
-        queryset=DocumentType.objects.all(),
-        required=False,
-        empty_label=_("All types"),
-    )
-    unit = UnitChoiceField(
-        label=_("Owner unit"),
-        queryset=core_selectors.unit_choices(),
-        required=False,
-        empty_label=_("All units"),
-    )
-    state = forms.ChoiceField(
-        label=_("State"),
-        required=False,
-        choices=[
-            ("", _("All")),
-            ("in_force", _("In force")),
-            ("working", _("New version in preparation")),
-            ("review_overdue", _("Periodic review overdue")),
-            ("review_soon", _("Periodic review within 30 days")),
-            ("withdrawn", _("Withdrawn")),
-        ],
-    )
-    confidentiality = forms.ChoiceField(
-        label=_("Confidentiality"),
-        required=False,
-        choices=[("", _("Any")), *Confidentiality.choices],
-    )
-    retention = forms.ChoiceField(
-        label=_("Retention"), required=False, choices=[("", _("Any")), *RetentionCategory.choices]
-    )
-    clause = forms.ModelChoiceField(
-        label=_("ISO clause"), queryset=Clause.objects.all(), required=False, empty_label=_("Any")
-    )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("number", _("Number")),
-            ("title", _("Title")),
-            ("type", _("Type")),
-            ("unit", _("Owner unit")),
-            ("review", _("Next review")),
-            ("-number", _("Number, descending")),
-            ("-review", _("Next review, latest")),
-        ],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Plain choices, read as rows: the register renders these on every request.
-        polish = (get_language() or "").startswith("pl")
-        types = DocumentType.objects.values_list("pk", "name_pl" if polish else "name_en")
-        units = core_selectors.unit_choices().values_list("pk", "name", "path")
-        clauses = Clause.objects.values_list("pk", "number", "title_pl" if polish else "title_en")
-        self._choices("doc_type", list(types))
-        self._choices(
-            "unit", [(pk, f"{'— ' * (path.count('/') - 1)}{name}") for pk, name, path in units]
-        )
-        self._choices("clause", [(pk, f"{number} {title}") for pk, number, title in clauses])
-
-    def _choices(self, name: str, rows: list) -> None:
-        field = self.fields[name]
-        field.widget.choices = [("", field.empty_label), *rows]

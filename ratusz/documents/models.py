@@ -3,13 +3,17 @@ periodic review, distribution and acknowledgement, and the records register."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core.models import Clause, OrgUnit, Role
+from ratusz.core.tones import Tone
 
 
 class Confidentiality(models.TextChoices):
@@ -144,6 +148,9 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", args=[self.pk])
+
     @property
     def interval_months(self) -> int | None:
         return self.review_interval_months or self.doc_type.review_interval_months
@@ -158,6 +165,16 @@ class DocumentVersion(models.Model):
         IN_FORCE = "in_force", _("In force")
         SUPERSEDED = "superseded", _("Superseded")
         WITHDRAWN = "withdrawn", pgettext_lazy("document version", "Withdrawn")
+
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.DRAFT: Tone.INFO,
+        Status.IN_REVIEW: Tone.INFO,
+        Status.AWAITING_APPROVAL: Tone.WARN,
+        Status.APPROVED: Tone.INFO,
+        Status.IN_FORCE: Tone.OK,
+        Status.SUPERSEDED: Tone.MUTED,
+        Status.WITHDRAWN: Tone.BAD,
+    }
 
     WORKING = (Status.DRAFT, Status.IN_REVIEW, Status.AWAITING_APPROVAL, Status.APPROVED)
     EDITABLE = (Status.DRAFT,)
@@ -193,7 +210,7 @@ class DocumentVersion(models.Model):
     content_hash = models.CharField(_("content SHA-256"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    lock_version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("document version")
@@ -219,6 +236,9 @@ class DocumentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document.number} v{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:version", args=[self.document_id, self.number])
 
     @property
     def label(self) -> str:

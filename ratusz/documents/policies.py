@@ -12,8 +12,6 @@ from ratusz.core import access
 from ratusz.core.models import Role
 from ratusz.documents.models import Confidentiality, Document, DocumentVersion
 
-V = DocumentVersion.Status
-
 
 def _in_owner_unit(user, document: Document) -> bool:
     unit = getattr(user, "org_unit", None)
@@ -78,6 +76,43 @@ def can_approve(user, version: DocumentVersion) -> bool:
     return user.pk not in (version.author_id, version.document.owner_id)
 
 
+def can_send_for_approval(user, version: DocumentVersion) -> bool:
+    """After the review: the author or the owner of the document."""
+    return user.pk in (version.author_id, version.document.owner_id)
+
+
+def can_return(user, version: DocumentVersion) -> bool:
+    """Send a version back to its author: an approver of its type or its manager."""
+    document = version.document
+    return access.has_role(user, document.doc_type.approver_role) or can_manage_document(
+        user, document
+    )
+
+
+def can_start_version(user, document: Document) -> bool:
+    return can_manage_document(user, document) or document.owner_id == user.pk
+
+
+def can_withdraw(user, document: Document) -> bool:
+    return access.is_quality_manager(user)
+
+
+def version_steps(user, version: DocumentVersion) -> dict[str, bool]:
+    """Which lifecycle steps of this version the user is offered on its page."""
+    status = version.status
+    states = DocumentVersion.Status
+    in_review = status == states.IN_REVIEW
+    return {
+        "can_edit": can_edit_draft(user, version),
+        "can_submit_review": can_edit_draft(user, version),
+        "can_submit_approval": in_review and can_send_for_approval(user, version),
+        "can_review": in_review and is_reviewer(user, version),
+        "can_approve": status == states.AWAITING_APPROVAL and can_approve(user, version),
+        "can_reject": status in (states.IN_REVIEW, states.AWAITING_APPROVAL)
+        and can_return(user, version),
+    }
+
+
 def is_reviewer(user, version: DocumentVersion) -> bool:
     return any(r.reviewer_id == user.pk for r in version.review_requests.all())
 
@@ -86,9 +121,9 @@ def can_view_version(user, version: DocumentVersion) -> bool:
     document = version.document
     if not can_view_document(user, document):
         return False
-    if version.status in (V.IN_FORCE, V.APPROVED):
+    if version.status in (DocumentVersion.Status.IN_FORCE, DocumentVersion.Status.APPROVED):
         return True
-    if version.status in (V.SUPERSEDED, V.WITHDRAWN):
+    if version.status in (DocumentVersion.Status.SUPERSEDED, DocumentVersion.Status.WITHDRAWN):
         # Old versions are evidence for auditors, not something to work from.
         return access.has_role(user, Role.QUALITY_MANAGER, Role.INTERNAL_AUDITOR)
     return (

@@ -18,7 +18,7 @@ def document_row(document: Document) -> dict:
         "object_id": document.pk,
         "title": f"{document.number} {document.title}",
         "body": version.text_content if version else "",
-        "url": f"/documents/{document.pk}/",
+        "url": document.get_absolute_url(),
         "unit_id": document.owner_unit_id,
         "confidentiality": document.confidentiality,
     }

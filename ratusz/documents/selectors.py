@@ -3,77 +3,48 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
-from ratusz.core.models import User
+from ratusz.core.models import Role, User
 from ratusz.core.selectors import subtree_ids
 from ratusz.documents import policies
-from ratusz.documents.models import Acknowledgement, Document, DocumentVersion
-from ratusz.documents.services import recipients
-
-V = DocumentVersion.Status
-REVIEW_SOON_DAYS = 30
-SORTS = {
-    "number": ("number",),
-    "title": ("title", "number"),
-    "type": ("doc_type__sort_order", "number"),
-    "unit": ("owner_unit__path", "number"),
-    "review": ("next_review_date", "number"),
-    "-number": ("-number",),
-    "-title": ("-title", "-number"),
-    "-review": ("-next_review_date", "-number"),
-}
+from ratusz.documents.models import (
+    Acknowledgement,
+    Distribution,
+    Document,
+    DocumentVersion,
+    PeriodicReview,
+    RecordType,
+)
 
 
-@dataclass
-class RegisterFilters:
-    doc_type: object = None
-    unit: object = None
-    state: str = ""  # in_force, working, review_overdue, review_soon, withdrawn
-    confidentiality: str = ""
-    retention: str = ""
-    clause: object = None
-    q: str = ""
-    sort: str = "number"
+def recipients(document: Document) -> QuerySet[User]:
+    """Active staff who must read the document: its units' subtrees and its roles."""
+    rows = list(document.distribution.select_related("org_unit"))
+    unit_ids = subtree_ids([d.org_unit.path for d in rows if d.org_unit]) if rows else []
+    roles = [d.role for d in rows if d.role]
+    if not unit_ids and not roles:
+        return User.objects.none()
+    wanted = Q(org_unit_id__in=unit_ids) | Q(role_assignments__role__in=roles)
+    return (
+        User.objects.filter(wanted, is_active=True)
+        .exclude(role_assignments__role=Role.EXTERNAL_AUDITOR)
+        .distinct()
+    )
 
 
-def register(*, user, filters: RegisterFilters, today: date | None = None) -> QuerySet:
-    today = today or timezone.localdate()
-    qs = policies.documents_visible_to(user, Document.objects.for_register())
+def register(*, user) -> QuerySet:
+    """The documents the user may see, by number, each marked when a new version is in
+    preparation. `documents.filters.RegisterFilter` narrows and sorts them."""
     working = DocumentVersion.objects.filter(
         document=OuterRef("pk"), status__in=DocumentVersion.WORKING
     )
-    qs = qs.annotate(has_working=Exists(working))
-    if filters.doc_type is not None:
-        qs = qs.filter(doc_type=filters.doc_type)
-    if filters.unit is not None:
-        qs = qs.filter(owner_unit_id__in=subtree_ids([filters.unit.path]))
-    if filters.state == "in_force":
-        qs = qs.filter(current_version__isnull=False)
-    elif filters.state == "working":
-        qs = qs.filter(has_working=True)
-    elif filters.state == "review_overdue":
-        qs = qs.filter(current_version__isnull=False, next_review_date__lt=today)
-    elif filters.state == "review_soon":
-        qs = qs.filter(
-            current_version__isnull=False,
-            next_review_date__gte=today,
-            next_review_date__lte=today + timedelta(days=REVIEW_SOON_DAYS),
-        )
-    elif filters.state == "withdrawn":
-        qs = qs.filter(withdrawn_at__isnull=False)
-    if filters.confidentiality:
-        qs = qs.filter(confidentiality=filters.confidentiality)
-    if filters.retention:
-        qs = qs.filter(retention_category=filters.retention)
-    if filters.clause is not None:
-        qs = qs.filter(clauses=filters.clause)
-    if filters.q:
-        qs = qs.filter(Q(title__icontains=filters.q) | Q(number__icontains=filters.q))
-    return qs.order_by(*SORTS.get(filters.sort, SORTS["number"]))
+    return (
+        policies.documents_visible_to(user, Document.objects.for_register())
+        .annotate(has_working=Exists(working))
+        .order_by("number")
+    )
 
 
 def document_detail(*, user, pk: int) -> Document | None:
@@ -153,7 +124,7 @@ def _to_read_qs(user) -> QuerySet:
     )
     confirmed = Acknowledgement.objects.filter(version=OuterRef("pk"), user=user)
     return (
-        DocumentVersion.objects.filter(wanted, status=V.IN_FORCE)
+        DocumentVersion.objects.filter(wanted, status=DocumentVersion.Status.IN_FORCE)
         .exclude(Exists(confirmed))
         .distinct()
     )
@@ -178,14 +149,60 @@ def pending_for(*, user) -> dict[str, int]:
     approver_roles = sorted(access.roles(user))
     awaiting = (
         DocumentVersion.objects.filter(
-            status=V.AWAITING_APPROVAL, document__doc_type__approver_role__in=approver_roles
+            status=DocumentVersion.Status.AWAITING_APPROVAL,
+            document__doc_type__approver_role__in=approver_roles,
         ).count()
         if approver_roles
         else 0
     )
     to_review = DocumentVersion.objects.filter(
-        status=V.IN_REVIEW,
+        status=DocumentVersion.Status.IN_REVIEW,
         review_requests__reviewer=user,
         review_requests__decision="pending",
     ).count()
     return {"to_read": _to_read_qs(user).count(), "to_review": to_review, "to_approve": awaiting}
+
+
+@dataclass
+class DocumentPage:
+    """What the document page shows around the document."""
+
+    versions: list[DocumentVersion]
+    clauses: list
+    distribution: list[Distribution]
+    stats: AckStats | None
+    reviews: list[PeriodicReview]
+    records: list[RecordType]
+
+
+def document_page(document: Document, *, user, with_stats: bool) -> DocumentPage:
+    return DocumentPage(
+        versions=versions_visible(user=user, document=document),
+        clauses=list(document.clauses.all()),
+        distribution=list(document.distribution.select_related("org_unit")),
+        stats=acknowledgement_stats(document) if with_stats else None,
+        reviews=list(document.reviews.select_related("reviewed_by")[:10]),
+        records=list(document.record_types.select_related("keeper_unit")),
+    )
+
+
+def is_to_read_by(user, version: DocumentVersion) -> bool:
+    """The version in force is distributed to this person (they are asked to read it)."""
+    return (
+        version.status == DocumentVersion.Status.IN_FORCE
+        and recipients(version.document).filter(pk=user.pk).exists()
+    )
+
+
+def has_read(user, version: DocumentVersion) -> bool:
+    return version.acknowledgements.filter(user=user).exists()
+
+
+def records_register() -> QuerySet[RecordType]:
+    return RecordType.objects.select_related("keeper_unit").prefetch_related(
+        "defined_by", "clauses"
+    )
+
+
+def transitions_of(version: DocumentVersion) -> QuerySet:
+    return version.transitions.select_related("actor")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -19,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from ratusz.core import access
 from ratusz.core import services as core_services
-from ratusz.core.errors import Conflict, Denied
+from ratusz.core.errors import Denied
 from ratusz.core.models import Attachment, Clause, OrgUnit, Role, User
-from ratusz.core.selectors import attachments_of, subtree_ids
-from ratusz.documents import policies
+from ratusz.core.selectors import attachments_of
+from ratusz.documents import policies, selectors
 from ratusz.documents.models import (
     Acknowledgement,
     Distribution,
@@ -35,9 +36,6 @@ from ratusz.documents.models import (
 )
 from ratusz.documents.search import index_document
 from ratusz.lib.deadlines import add_months
-
-V = DocumentVersion.Status
-
 
 # --- numbering and registration ----------------------------------------------
 
@@ -75,7 +73,8 @@ def create_document(
             _(
                 "You can register documents only for the units you run (%(unit)s is not one of them)."
             )
-            % {"unit": owner_unit}
+            % {"unit": owner_unit},
+            field="owner_unit",
         )
     number = number.strip()
     if number and Document.objects.filter(number=number).exists():
@@ -109,20 +108,32 @@ def create_document(
     return document
 
 
+DOCUMENT_EDITABLE_FIELDS = (
+    "title",
+    "owner_unit",
+    "owner",
+    "confidentiality",
+    "retention_category",
+    "review_interval_months",
+)
+
+
 @transaction.atomic
 def update_document(
-    *, actor: User, document: Document, expected_version: int | None, **changes
+    *, actor: User, document: Document, expected_version: int | None, **changes: Any
 ) -> Document:
-    current = Document.objects.select_for_update().get(pk=document.pk)
-    core_services.check_version(current, expected_version)
+    """Change the register entry: any of DOCUMENT_EDITABLE_FIELDS and `clauses`."""
+    current = core_services.lock(Document, document.pk, expected_version)
     if not policies.can_manage_document(actor, current):
         raise Denied(_("Only the quality manager or the head of the owner unit changes this."))
     clauses = changes.pop("clauses", None)
-    for name, value in changes.items():
-        setattr(current, name, value)
-    current.version += 1
-    current.full_clean()
-    current.save()
+    new_unit = changes.get("owner_unit", current.owner_unit)
+    if new_unit != current.owner_unit and not policies.can_create_document(actor, new_unit):
+        raise ValidationError(
+            {"owner_unit": _("You cannot hand a document to a unit you do not run.")}
+        )
+    fields = core_services.apply_changes(current, changes, DOCUMENT_EDITABLE_FIELDS)
+    core_services.save_versioned(current, fields)
     if clauses is not None:
         current.clauses.set(clauses)
     index_document(current)
@@ -133,14 +144,12 @@ def update_document(
 
 
 def _lock(version: DocumentVersion, expected: int | None) -> DocumentVersion:
-    current = (
-        DocumentVersion.objects.select_for_update()
-        .select_related("document__doc_type", "document__owner_unit")
-        .get(pk=version.pk)
+    return core_services.lock(
+        DocumentVersion,
+        version.pk,
+        expected,
+        related=("document__doc_type", "document__owner_unit"),
     )
-    if expected is not None and current.lock_version != expected:
-        raise Conflict(current=current)
-    return current
 
 
 def _move(
@@ -155,9 +164,7 @@ def _move(
         content_hash=version.content_hash,
     )
     version.status = to
-    version.lock_version += 1
-    version.save(update_fields=["status", "lock_version", "updated_at", *fields])
-    return version
+    return core_services.save_versioned(version, ["status", *fields], clean=False)
 
 
 def _searchable_text(version: DocumentVersion) -> str:
@@ -203,12 +210,7 @@ def update_draft(
     current.body = body
     current.change_summary = change_summary.strip()
     current.text_content = _searchable_text(current)
-    current.lock_version += 1
-    current.full_clean()
-    current.save(
-        update_fields=["body", "change_summary", "text_content", "lock_version", "updated_at"]
-    )
-    return current
+    return core_services.save_versioned(current, ["body", "change_summary", "text_content"])
 
 
 DOCUMENT_FILE_TYPES = {
@@ -240,7 +242,9 @@ def add_file(
 
 
 @transaction.atomic
-def remove_file(*, actor: User, version: DocumentVersion, attachment: Attachment) -> None:
+def remove_file(
+    *, actor: User, version: DocumentVersion, attachment: Attachment
+) -> DocumentVersion:
     current = _lock(version, None)
     _require_draft_editor(actor, current)
     if attachment.target_id != str(current.pk):
@@ -248,6 +252,7 @@ def remove_file(*, actor: User, version: DocumentVersion, attachment: Attachment
     attachment.delete()
     current.text_content = _searchable_text(current)
     current.save(update_fields=["text_content", "updated_at"])
+    return current
 
 
 # --- review and approval ------------------------------------------------------------
@@ -270,10 +275,10 @@ def submit_for_review(
         core_services.notify(
             recipient=reviewer,
             kind="document_review_requested",
-            url=f"/documents/{current.document_id}/v{current.number}/",
+            url=current.get_absolute_url(),
             params={"ref": current.label, "title": current.document.title, "by": str(actor)},
         )
-    return _move(current, V.IN_REVIEW, actor)
+    return _move(current, DocumentVersion.Status.IN_REVIEW, actor)
 
 
 @transaction.atomic
@@ -281,8 +286,9 @@ def record_review(
     *, actor: User, version: DocumentVersion, agreed: bool, comment: str
 ) -> ReviewRequest:
     current = _lock(version, None)
-    if current.status != V.IN_REVIEW:
-        raise ValidationError(_("This version is not in review."))
+    core_services.require_status(
+        current, DocumentVersion.Status.IN_REVIEW, message=_("This version is not in review.")
+    )
     request = current.review_requests.filter(reviewer=actor).first()
     if request is None:
         raise Denied(_("You are not one of the reviewers of this version."))
@@ -295,7 +301,7 @@ def record_review(
     core_services.notify(
         recipient=current.author,
         kind="document_reviewed",
-        url=f"/documents/{current.document_id}/v{current.number}/",
+        url=current.get_absolute_url(),
         params={"ref": current.label, "by": str(actor), "decision": request.get_decision_display()},
     )
     return request
@@ -306,9 +312,12 @@ def submit_for_approval(
     *, actor: User, version: DocumentVersion, expected_version: int | None
 ) -> DocumentVersion:
     current = _lock(version, expected_version)
-    if current.status != V.IN_REVIEW:
-        raise ValidationError(_("A version goes to approval after its review."))
-    if actor.pk not in (current.author_id, current.document.owner_id):
+    core_services.require_status(
+        current,
+        DocumentVersion.Status.IN_REVIEW,
+        message=_("A version goes to approval after its review."),
+    )
+    if not policies.can_send_for_approval(actor, current):
         raise Denied(_("The author or the owner of the document sends it for approval."))
     waiting = current.review_requests.filter(decision=ReviewRequest.Decision.PENDING)
     if waiting.exists():
@@ -321,10 +330,10 @@ def submit_for_approval(
         core_services.notify(
             recipient=approver,
             kind="document_awaiting_approval",
-            url=f"/documents/{current.document_id}/v{current.number}/",
+            url=current.get_absolute_url(),
             params={"ref": current.label, "title": current.document.title},
         )
-    return _move(current, V.AWAITING_APPROVAL, actor)
+    return _move(current, DocumentVersion.Status.AWAITING_APPROVAL, actor)
 
 
 @transaction.atomic
@@ -333,22 +342,23 @@ def reject(
 ) -> DocumentVersion:
     """Send a version in review or awaiting approval back to its author as a draft."""
     current = _lock(version, expected_version)
-    if current.status not in (V.IN_REVIEW, V.AWAITING_APPROVAL):
-        raise ValidationError(_("Only a version in review or awaiting approval can be returned."))
-    allowed = access.has_role(actor, current.document.doc_type.approver_role) or (
-        policies.can_manage_document(actor, current.document)
+    core_services.require_status(
+        current,
+        DocumentVersion.Status.IN_REVIEW,
+        DocumentVersion.Status.AWAITING_APPROVAL,
+        message=_("Only a version in review or awaiting approval can be returned."),
     )
-    if not allowed:
+    if not policies.can_return(actor, current):
         raise Denied(_("Only an approver or the quality manager returns a version."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the version is returned.")})
     core_services.notify(
         recipient=current.author,
         kind="document_returned",
-        url=f"/documents/{current.document_id}/v{current.number}/",
+        url=current.get_absolute_url(),
         params={"ref": current.label, "by": str(actor), "reason": reason.strip()[:200]},
     )
-    return _move(current, V.DRAFT, actor, comment=reason.strip())
+    return _move(current, DocumentVersion.Status.DRAFT, actor, comment=reason.strip())
 
 
 @transaction.atomic
@@ -360,8 +370,11 @@ def approve(
     effective_date: date | None = None,
 ) -> DocumentVersion:
     current = _lock(version, expected_version)
-    if current.status != V.AWAITING_APPROVAL:
-        raise ValidationError(_("Only a version awaiting approval can be approved."))
+    core_services.require_status(
+        current,
+        DocumentVersion.Status.AWAITING_APPROVAL,
+        message=_("Only a version awaiting approval can be approved."),
+    )
     doc_type = current.document.doc_type
     if not access.has_role(actor, doc_type.approver_role):
         raise Denied(
@@ -380,7 +393,7 @@ def approve(
     current.content_hash = content_hash(current)
     _move(
         current,
-        V.APPROVED,
+        DocumentVersion.Status.APPROVED,
         actor,
         fields=("approver", "approved_at", "effective_date", "content_hash"),
     )
@@ -392,13 +405,18 @@ def approve(
 @transaction.atomic
 def bring_into_force(*, version: DocumentVersion, actor: User | None = None) -> DocumentVersion:
     current = _lock(version, None)
-    if current.status != V.APPROVED:
-        raise ValidationError(_("Only an approved version comes into force."))
+    core_services.require_status(
+        current,
+        DocumentVersion.Status.APPROVED,
+        message=_("Only an approved version comes into force."),
+    )
     document = Document.objects.select_for_update().get(pk=current.document_id)
-    previous = DocumentVersion.objects.filter(document=document, status=V.IN_FORCE).first()
+    previous = DocumentVersion.objects.filter(
+        document=document, status=DocumentVersion.Status.IN_FORCE
+    ).first()
     if previous is not None:
-        _move(previous, V.SUPERSEDED, actor, comment=f"v{current.number}")
-    _move(current, V.IN_FORCE, actor)
+        _move(previous, DocumentVersion.Status.SUPERSEDED, actor, comment=f"v{current.number}")
+    _move(current, DocumentVersion.Status.IN_FORCE, actor)
     document.current_version = current
     document.withdrawn_at = None
     months = document.interval_months
@@ -406,11 +424,11 @@ def bring_into_force(*, version: DocumentVersion, actor: User | None = None) -> 
     document.version += 1
     document.save(update_fields=["current_version", "withdrawn_at", "next_review_date", "version"])
     index_document(document)
-    for user in recipients(document):
+    for user in selectors.recipients(document):
         core_services.notify(
             recipient=user,
             kind="document_to_read",
-            url=f"/documents/{document.pk}/v{current.number}/",
+            url=current.get_absolute_url(),
             params={"ref": current.label, "title": document.title},
             dedupe_key=f"document_to_read:{current.pk}",
         )
@@ -420,7 +438,9 @@ def bring_into_force(*, version: DocumentVersion, actor: User | None = None) -> 
 def activate_due_versions(today: date | None = None) -> int:
     """Bring approved versions whose effective date has come into force (daily job)."""
     today = today or timezone.localdate()
-    due = DocumentVersion.objects.filter(status=V.APPROVED, effective_date__lte=today)
+    due = DocumentVersion.objects.filter(
+        status=DocumentVersion.Status.APPROVED, effective_date__lte=today
+    )
     count = 0
     for version in due:
         bring_into_force(version=version)
@@ -432,7 +452,7 @@ def activate_due_versions(today: date | None = None) -> int:
 def start_new_version(*, actor: User, document: Document) -> DocumentVersion:
     """A new draft that starts from the version in force (its text and its files)."""
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if not (policies.can_manage_document(actor, document) or document.owner_id == actor.pk):
+    if not policies.can_start_version(actor, document):
         raise Denied(
             _(
                 "Only the owner, the head of the owner unit or the quality manager starts a new version."
@@ -478,7 +498,7 @@ def start_new_version(*, actor: User, document: Document) -> DocumentVersion:
 
 @transaction.atomic
 def withdraw(*, actor: User, document: Document, reason: str) -> Document:
-    if not access.is_quality_manager(actor):
+    if not policies.can_withdraw(actor, document):
         raise Denied(_("Only the quality manager withdraws a document."))
     document = Document.objects.select_for_update().get(pk=document.pk)
     if not reason.strip():
@@ -486,7 +506,7 @@ def withdraw(*, actor: User, document: Document, reason: str) -> Document:
     current = document.current_version
     if current is None:
         raise ValidationError(_("The document has no version in force."))
-    _move(current, V.WITHDRAWN, actor, comment=reason.strip())
+    _move(current, DocumentVersion.Status.WITHDRAWN, actor, comment=reason.strip())
     document.withdrawn_at = timezone.now()
     document.current_version = None
     document.next_review_date = None
@@ -525,27 +545,10 @@ def record_periodic_review(*, actor: User, document: Document, notes: str) -> Pe
 # --- distribution and acknowledgement ---------------------------------------------------
 
 
-def recipients(document: Document):
-    """Active staff who must read the document: its units' subtrees and its roles."""
-    rows = list(document.distribution.select_related("org_unit"))
-    unit_ids = subtree_ids([d.org_unit.path for d in rows if d.org_unit_id]) if rows else []
-    roles = [d.role for d in rows if d.role]
-    if not unit_ids and not roles:
-        return User.objects.none()
-    from django.db.models import Q
-
-    wanted = Q(org_unit_id__in=unit_ids) | Q(role_assignments__role__in=roles)
-    return (
-        User.objects.filter(wanted, is_active=True)
-        .exclude(role_assignments__role=Role.EXTERNAL_AUDITOR)
-        .distinct()
-    )
-
-
 @transaction.atomic
 def set_distribution(
     *, actor: User, document: Document, units: list[OrgUnit], roles: list[str]
-) -> None:
+) -> Document:
     if not policies.can_manage_document(actor, document):
         raise Denied(_("Only the quality manager or the head of the owner unit sets who reads it."))
     document.distribution.all().delete()
@@ -555,21 +558,25 @@ def set_distribution(
         Distribution.objects.create(document=document, role=role)
     version = document.current_version
     if version is not None:
-        for user in recipients(document):
+        for user in selectors.recipients(document):
             core_services.notify(
                 recipient=user,
                 kind="document_to_read",
-                url=f"/documents/{document.pk}/v{version.number}/",
+                url=version.get_absolute_url(),
                 params={"ref": version.label, "title": document.title},
                 dedupe_key=f"document_to_read:{version.pk}",
             )
+    return document
 
 
 @transaction.atomic
 def acknowledge(*, actor: User, version: DocumentVersion) -> Acknowledgement:
-    if version.status != V.IN_FORCE:
-        raise ValidationError(_("Only the version in force is confirmed as read."))
-    if not recipients(version.document).filter(pk=actor.pk).exists():
+    core_services.require_status(
+        version,
+        DocumentVersion.Status.IN_FORCE,
+        message=_("Only the version in force is confirmed as read."),
+    )
+    if not selectors.recipients(version.document).filter(pk=actor.pk).exists():
         raise ValidationError(_("This document is not distributed to you."))
     ack, _created = Acknowledgement.objects.get_or_create(version=version, user=actor)
     return ack

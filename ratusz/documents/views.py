@@ -20,12 +20,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ratusz.core import access
-from ratusz.core.errors import Conflict, Denied
-from ratusz.core.forms import apply_service_errors
+from ratusz.core.forms import PlainForm, VersionedForm, service_kwargs, submit
 from ratusz.core.listing import list_template, paginate
 from ratusz.core.models import Attachment
 from ratusz.core.selectors import attachments_of
 from ratusz.documents import controlled, policies, selectors, services
+from ratusz.documents.filters import RegisterFilter
 from ratusz.documents.forms import (
     ApproveForm,
     DistributionForm,
@@ -34,16 +34,12 @@ from ratusz.documents.forms import (
     DraftForm,
     FileForm,
     NotesForm,
-    PlainVersionForm,
     ReasonForm,
-    RegisterFilterForm,
     RejectForm,
     ReviewForm,
     SubmitReviewForm,
 )
-from ratusz.documents.models import Document, DocumentVersion, RecordType
-
-V = DocumentVersion.Status
+from ratusz.documents.models import Document, DocumentVersion
 
 
 def _get_document_for_user(request: HttpRequest, pk: int) -> Document:
@@ -61,31 +57,18 @@ def _get_version_for_user(request: HttpRequest, pk: int, number: int):
     return document, version
 
 
-def _version_url(version: DocumentVersion) -> str:
-    return f"/documents/{version.document_id}/v{version.number}/"
-
-
 # --- the register ---------------------------------------------------------------------
 
 
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    form = RegisterFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    filters = selectors.RegisterFilters(
-        doc_type=data.get("doc_type"),
-        unit=data.get("unit"),
-        state=data.get("state") or "",
-        confidentiality=data.get("confidentiality") or "",
-        retention=data.get("retention") or "",
-        clause=data.get("clause"),
-        q=(data.get("q") or "").strip(),
-        sort=data.get("sort") or "number",
+    filters = RegisterFilter(
+        request.GET, queryset=selectors.register(user=request.user), request=request
     )
-    page, query = paginate(request, selectors.register(user=request.user, filters=filters), 30)
+    page, query = paginate(request, filters.qs, 30)
     context = {
-        "form": form,
+        "form": filters.form,
         "page": page,
         "query": query,
         "can_create": policies.can_create_document(request.user),
@@ -107,41 +90,43 @@ def document_create(request: HttpRequest) -> HttpResponse:
     }
     form = DocumentCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["clauses"] = list(data["clauses"])
-        try:
-            document = services.create_document(actor=request.user, **data)
-        except Denied as exc:
-            form.add_error("owner_unit", str(exc))
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        document = submit(
+            form, lambda: services.create_document(actor=request.user, **service_kwargs(form))
+        )
+        if document is not None:
             messages.success(
                 request, _("Document %(n)s registered as a draft.") % {"n": document.number}
             )
-            return redirect(f"/documents/{document.pk}/v1/edit/")
+            return redirect("documents:version_edit", pk=document.pk, number=1)
     return render(request, "documents/document_form.html", {"form": form, "document": None})
+
+
+def _document_context(request: HttpRequest, document: Document, **forms) -> dict:
+    user = request.user
+    can_manage = policies.can_manage_document(user, document)
+    page = selectors.document_page(document, user=user, with_stats=can_manage)
+    context = {
+        "document": document,
+        "versions": page.versions,
+        "clauses": page.clauses,
+        "distribution": page.distribution,
+        "stats": page.stats,
+        "reviews": page.reviews,
+        "records": page.records,
+        "can_manage": can_manage,
+        "can_start_version": policies.can_start_version(user, document),
+        "can_withdraw": policies.can_withdraw(user, document) and document.current_version_id,
+        "periodic_review_form": NotesForm(),
+        "withdraw_form": ReasonForm(),
+    }
+    context.update(forms)
+    return context
 
 
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _get_document_for_user(request, pk)
-    user = request.user
-    can_manage = policies.can_manage_document(user, document)
-    context = {
-        "document": document,
-        "versions": selectors.versions_visible(user=user, document=document),
-        "clauses": document.clauses.all(),
-        "distribution": document.distribution.select_related("org_unit"),
-        "stats": selectors.acknowledgement_stats(document) if can_manage else None,
-        "reviews": document.reviews.select_related("reviewed_by")[:10],
-        "records": document.record_types.select_related("keeper_unit"),
-        "can_manage": can_manage,
-        "can_start_version": can_manage or document.owner_id == user.pk,
-        "can_withdraw": access.is_quality_manager(user) and document.current_version_id,
-        "notes_form": NotesForm(),
-        "reason_form": ReasonForm(),
-    }
+    context = _document_context(request, document)
     return render(request, "documents/document_detail.html", context)
 
 
@@ -164,21 +149,17 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = DocumentEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        data["clauses"] = list(data["clauses"])
-        try:
-            services.update_document(
-                actor=request.user, document=document, expected_version=version, **data
-            )
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        saved = submit(
+            form,
+            lambda: services.update_document(
+                actor=request.user, document=document, **service_kwargs(form)
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("Saved."))
             return redirect("documents:detail", pk=document.pk)
-    return render(request, "documents/document_form.html", {"form": form, "document": document})
+    context = {"form": form, "document": document, "conflict": form.conflict}
+    return render(request, "documents/document_form.html", context)
 
 
 @login_required
@@ -197,21 +178,30 @@ def distribution(request: HttpRequest, pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        services.set_distribution(
-            actor=request.user,
-            document=document,
-            units=list(form.cleaned_data["units"]),
-            roles=form.cleaned_data["roles"],
+        saved = submit(
+            form,
+            lambda: services.set_distribution(
+                actor=request.user, document=document, **service_kwargs(form)
+            ),
         )
-        messages.success(request, _("Distribution saved; the recipients are asked to read it."))
-        return redirect("documents:detail", pk=document.pk)
+        if saved is not None:
+            messages.success(request, _("Distribution saved; the recipients are asked to read it."))
+            return redirect("documents:detail", pk=document.pk)
     return render(request, "documents/distribution.html", {"form": form, "document": document})
 
 
 DOCUMENT_STEPS = {
-    "new-version": (None, gettext_lazy("A new draft version is open.")),
-    "periodic-review": (NotesForm, gettext_lazy("The review is recorded.")),
-    "withdraw": (ReasonForm, gettext_lazy("The document is withdrawn.")),
+    "new-version": (
+        PlainForm,
+        services.start_new_version,
+        gettext_lazy("A new draft version is open."),
+    ),
+    "periodic-review": (
+        NotesForm,
+        services.record_periodic_review,
+        gettext_lazy("The review is recorded."),
+    ),
+    "withdraw": (ReasonForm, services.withdraw, gettext_lazy("The document is withdrawn.")),
 }
 
 
@@ -221,35 +211,23 @@ def document_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     document = _get_document_for_user(request, pk)
     if step not in DOCUMENT_STEPS:
         raise Http404
-    form_class, done = DOCUMENT_STEPS[step]
-    form = form_class(request.POST) if form_class else None
-    if form is not None and not form.is_valid():
-        messages.error(
-            request,
-            _("Not saved: %(errors)s")
-            % {"errors": "; ".join(str(e) for errors in form.errors.values() for e in errors)},
+    form_class, service, done = DOCUMENT_STEPS[step]
+    form = form_class(request.POST)
+    if form.is_valid():
+        result = submit(
+            form, lambda: service(actor=request.user, document=document, **service_kwargs(form))
         )
-        return redirect("documents:detail", pk=pk)
-    try:
-        if step == "new-version":
-            draft = services.start_new_version(actor=request.user, document=document)
+        if result is not None:
             messages.success(request, str(done))
-            return redirect(_version_url(draft) + "edit/")
-        if step == "periodic-review":
-            services.record_periodic_review(
-                actor=request.user, document=document, notes=form.cleaned_data["notes"]
-            )
-        else:
-            services.withdraw(
-                actor=request.user, document=document, reason=form.cleaned_data["reason"]
-            )
-    except Denied as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, str(done))
-    return redirect("documents:detail", pk=pk)
+            if step == "new-version":
+                return redirect(result.get_absolute_url() + "edit/")
+            return redirect("documents:detail", pk=pk)
+    key = step.replace("-", "_") + "_form"
+    context = _document_context(request, document, **{key: form})
+    context["open_panel"] = step
+    if step == "new-version":
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return render(request, "documents/document_detail.html", context, status=400)
 
 
 # --- versions -------------------------------------------------------------------------------
@@ -257,34 +235,22 @@ def document_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 def _version_context(request, document, version, **forms) -> dict:
     user = request.user
-    lock = {"version": version.lock_version}
+    lock = {"version": version.version}
     my_review = next((r for r in version.review_requests.all() if r.reviewer_id == user.pk), None)
     context = {
         "document": document,
         "version": version,
         "body_html": controlled.render_body(version.body),
         "files": attachments_of(version),
-        "transitions": version.transitions.select_related("actor"),
+        "transitions": selectors.transitions_of(version),
         "reviews": version.review_requests.all(),
-        "can_edit": policies.can_edit_draft(user, version),
-        "can_submit_review": policies.can_edit_draft(user, version),
-        "can_submit_approval": version.status == V.IN_REVIEW
-        and user.pk in (version.author_id, document.owner_id),
-        "can_review": version.status == V.IN_REVIEW and my_review is not None,
-        "can_approve": version.status == V.AWAITING_APPROVAL
-        and policies.can_approve(user, version),
-        "can_reject": version.status in (V.IN_REVIEW, V.AWAITING_APPROVAL)
-        and (
-            access.has_role(user, document.doc_type.approver_role)
-            or policies.can_manage_document(user, document)
-        ),
-        "can_acknowledge": version.status == V.IN_FORCE
-        and services.recipients(document).filter(pk=user.pk).exists(),
-        "acknowledged": version.acknowledgements.filter(user=user).exists(),
+        **policies.version_steps(user, version),
+        "can_acknowledge": selectors.is_to_read_by(user, version),
+        "acknowledged": selectors.has_read(user, version),
         "my_review": my_review,
         "submit_review_form": SubmitReviewForm(initial=lock),
         "review_form": ReviewForm(),
-        "submit_approval_form": PlainVersionForm(initial=lock),
+        "submit_approval_form": VersionedForm(initial=lock),
         "approve_form": ApproveForm(initial=lock),
         "reject_form": RejectForm(initial=lock),
         "other_versions": [
@@ -306,11 +272,19 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 VERSION_STEPS = {
-    "submit-review": (SubmitReviewForm, gettext_lazy("Sent to the reviewers.")),
-    "review": (ReviewForm, gettext_lazy("Your review is recorded.")),
-    "submit-approval": (PlainVersionForm, gettext_lazy("Sent for approval.")),
-    "approve": (ApproveForm, gettext_lazy("Approved.")),
-    "reject": (RejectForm, gettext_lazy("Returned to the author as a draft.")),
+    "submit-review": (
+        SubmitReviewForm,
+        services.submit_for_review,
+        gettext_lazy("Sent to the reviewers."),
+    ),
+    "review": (ReviewForm, services.record_review, gettext_lazy("Your review is recorded.")),
+    "submit-approval": (
+        VersionedForm,
+        services.submit_for_approval,
+        gettext_lazy("Sent for approval."),
+    ),
+    "approve": (ApproveForm, services.approve, gettext_lazy("Approved.")),
+    "reject": (RejectForm, services.reject, gettext_lazy("Returned to the author as a draft.")),
 }
 
 
@@ -330,56 +304,18 @@ def version_step(request: HttpRequest, pk: int, number: int, step: str) -> HttpR
         safe = url_has_allowed_host_and_scheme(
             back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         )
-        return redirect(back if back and safe else _version_url(version))
+        return redirect(back if back and safe else version.get_absolute_url())
     if step not in VERSION_STEPS:
         raise Http404
-    form_class, done = VERSION_STEPS[step]
+    form_class, service, done = VERSION_STEPS[step]
     form = form_class(request.POST)
     if form.is_valid():
-        data = dict(form.cleaned_data)
-        lock = data.pop("version", None)
-        try:
-            if step == "submit-review":
-                services.submit_for_review(
-                    actor=request.user,
-                    version=version,
-                    expected_version=lock,
-                    reviewers=list(data["reviewers"]),
-                )
-            elif step == "review":
-                services.record_review(
-                    actor=request.user,
-                    version=version,
-                    agreed=data["agreed"],
-                    comment=data["comment"],
-                )
-            elif step == "submit-approval":
-                services.submit_for_approval(
-                    actor=request.user, version=version, expected_version=lock
-                )
-            elif step == "approve":
-                services.approve(
-                    actor=request.user,
-                    version=version,
-                    expected_version=lock,
-                    effective_date=data["effective_date"],
-                )
-            else:
-                services.reject(
-                    actor=request.user,
-                    version=version,
-                    expected_version=lock,
-                    reason=data["reason"],
-                )
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        moved = submit(
+            form, lambda: service(actor=request.user, version=version, **service_kwargs(form))
+        )
+        if moved is not None:
             messages.success(request, str(done))
-            return redirect(_version_url(version))
+            return redirect(version.get_absolute_url())
     version.refresh_from_db()
     key = step.replace("-", "_") + "_form"
     context = _version_context(request, document, version, **{key: form})
@@ -387,88 +323,92 @@ def version_step(request: HttpRequest, pk: int, number: int, step: str) -> HttpR
     return render(request, "documents/version_detail.html", context, status=400)
 
 
-@login_required
-def version_edit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    document, version = _get_version_for_user(request, pk, number)
+def _edit_page(request, document, version, form, file_form, status: int = 200) -> HttpResponse:
+    context = {
+        "document": document,
+        "version": version,
+        "form": form,
+        "file_form": file_form,
+        "files": attachments_of(version),
+        "conflict": form.conflict,
+    }
+    return render(request, "documents/version_edit.html", context, status=status)
+
+
+def _require_draft_editor(request: HttpRequest, version: DocumentVersion) -> None:
     if not policies.can_edit_draft(request.user, version):
         raise PermissionDenied(
             _("Only the author or the owner of the document edits its draft, and only a draft.")
         )
-    form = DraftForm(
-        request.POST or None,
-        initial={
-            "body": version.body,
-            "change_summary": version.change_summary,
-            "version": version.lock_version,
-        },
-    )
-    file_form = FileForm()
-    conflict = None
+
+
+def _draft_form(version: DocumentVersion, data=None) -> DraftForm:
+    initial = {
+        "body": version.body,
+        "change_summary": version.change_summary,
+        "version": version.version,
+    }
+    return DraftForm(data, initial=initial)
+
+
+@login_required
+def version_edit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    document, version = _get_version_for_user(request, pk, number)
+    _require_draft_editor(request, version)
+    form = _draft_form(version, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_draft(
-                actor=request.user,
-                version=version,
-                expected_version=form.cleaned_data["version"],
-                body=form.cleaned_data["body"],
-                change_summary=form.cleaned_data["change_summary"],
-            )
-        except Conflict as exc:
-            conflict = exc.current
-            data = request.POST.copy()
-            data["version"] = conflict.lock_version
-            form = DraftForm(data)
-            form.is_valid()
-            form.add_error(None, str(exc))
-        except (Denied, ValidationError) as exc:
-            form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
-        else:
+        saved = submit(
+            form,
+            lambda: services.update_draft(
+                actor=request.user, version=version, **service_kwargs(form)
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("Draft saved."))
-            return redirect(_version_url(version) + "edit/")
-    return render(
-        request,
-        "documents/version_edit.html",
-        {
-            "document": document,
-            "version": version,
-            "form": form,
-            "file_form": file_form,
-            "files": attachments_of(version),
-            "conflict": conflict,
-        },
-    )
+            return redirect(version.get_absolute_url() + "edit/")
+    return _edit_page(request, document, version, form, FileForm())
 
 
 @login_required
 @require_POST
 def version_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     document, version = _get_version_for_user(request, pk, number)
-    if not policies.can_edit_draft(request.user, version):
-        raise PermissionDenied(
-            _("Only the author or the owner of the document edits its draft, and only a draft.")
-        )
+    _require_draft_editor(request, version)
     remove = request.POST.get("remove")
-    try:
-        if remove:
-            attachment = get_object_or_404(Attachment, pk=remove)
-            services.remove_file(actor=request.user, version=version, attachment=attachment)
-            messages.success(request, _("File removed."))
-        else:
-            file_form = FileForm(request.POST, request.FILES)
-            if not file_form.is_valid():
-                raise ValidationError(file_form.errors.get("file") or _("Choose a file."))
-            services.add_file(
+    if remove:
+        form = PlainForm(request.POST)
+        form.is_valid()
+        attachment = get_object_or_404(Attachment, pk=remove)
+        done = submit(
+            form,
+            lambda: services.remove_file(
+                actor=request.user, version=version, attachment=attachment
+            ),
+        )
+        message = _("File removed.")
+    else:
+        form = FileForm(request.POST, request.FILES)
+        done = form.is_valid() and submit(
+            form,
+            lambda: services.add_file(
                 actor=request.user,
                 version=version,
-                upload=file_form.cleaned_data["file"],
-                description=file_form.cleaned_data["description"],
-            )
-            messages.success(request, _("File attached; its text is now searchable."))
-    except Denied as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect(_version_url(version) + "edit/")
+                upload=form.cleaned_data["file"],
+                description=form.cleaned_data["description"],
+            ),
+        )
+        message = _("File attached; its text is now searchable.")
+    if done:
+        messages.success(request, message)
+        return redirect(version.get_absolute_url() + "edit/")
+    if isinstance(form, FileForm):
+        file_form = form
+    else:
+        file_form = FileForm()
+        for error in form.non_field_errors():
+            messages.error(request, error)
+    version.refresh_from_db()
+    return _edit_page(request, document, version, _draft_form(version), file_form, status=400)
 
 
 @login_required
@@ -478,7 +418,7 @@ def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         pdf = controlled.controlled_copy(version)
     except ValueError as exc:
         messages.error(request, str(exc))
-        return redirect(_version_url(version))
+        return redirect(version.get_absolute_url())
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"{document.number}-v{version.number}.pdf".replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -521,7 +461,5 @@ def to_read(request: HttpRequest) -> HttpResponse:
 @login_required
 def records(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    rows = RecordType.objects.select_related("keeper_unit").prefetch_related(
-        "defined_by", "clauses"
-    )
-    return render(request, "documents/records.html", {"records": rows})
+    context = {"records": selectors.records_register()}
+    return render(request, "documents/records.html", context)

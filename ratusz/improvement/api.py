@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
 
-from ratusz.core.api import ActionSerializer
+from ratusz.core.api import ActionSerializer, LockSerializer
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.models import Clause, OrgUnit, User
 from ratusz.improvement import policies, selectors, services
+from ratusz.improvement.filters import IdeaFilter, NcFilter
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 from ratusz.processes.models import Process
 
@@ -82,11 +83,7 @@ class NonconformityCreateSerializer(serializers.Serializer):
     correction = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class NonconformityLockSerializer(serializers.Serializer):
-    version = serializers.IntegerField()
-
-
-class TriageSerializer(NonconformityLockSerializer):
+class TriageSerializer(LockSerializer):
     accept = serializers.BooleanField()
     grade = serializers.ChoiceField(
         choices=Nonconformity.Grade.choices, required=False, allow_null=True, default=None
@@ -101,15 +98,15 @@ class TriageSerializer(NonconformityLockSerializer):
         queryset=Process.objects.all(), required=False, allow_null=True, default=None
     )
     target_date = serializers.DateField(required=False, allow_null=True, default=None)
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    rejection_reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class CorrectionSerializer(NonconformityLockSerializer):
+class CorrectionSerializer(LockSerializer):
     correction = serializers.CharField(allow_blank=True)
-    done_on = serializers.DateField(required=False, allow_null=True, default=None)
+    correction_done_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class RootCauseSerializer(NonconformityLockSerializer):
+class RootCauseSerializer(LockSerializer):
     whys = serializers.ListField(child=serializers.CharField(allow_blank=True), max_length=5)
     root_cause = serializers.CharField(allow_blank=True)
     categories = serializers.ListField(child=serializers.ChoiceField(CauseCategory.choices))
@@ -122,46 +119,21 @@ class NewActionSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class PlanSerializer(NonconformityLockSerializer):
-    due = serializers.DateField()
-    method = serializers.CharField(allow_blank=True)
+class PlanSerializer(LockSerializer):
+    verification_due = serializers.DateField()
+    verification_method = serializers.CharField(allow_blank=True)
 
 
-class VerificationSerializer(NonconformityLockSerializer):
+class VerificationSerializer(LockSerializer):
     effective = serializers.BooleanField()
-    notes = serializers.CharField(allow_blank=True)
-    checked_on = serializers.DateField(required=False, allow_null=True, default=None)
+    verification_notes = serializers.CharField(allow_blank=True)
+    verified_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class CloseSerializer(NonconformityLockSerializer):
-    notes = serializers.CharField(required=False, allow_blank=True, default="")
+class CloseSerializer(LockSerializer):
+    closure_notes = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-NC_FILTERS = [
-    OpenApiParameter("status", str, description="a status, or 'open' for every open one"),
-    OpenApiParameter("unit", int, description="org unit id (its subtree)"),
-    OpenApiParameter("process", int),
-    OpenApiParameter("clause", int),
-    OpenApiParameter("source", str),
-    OpenApiParameter("grade", str),
-    OpenApiParameter("overdue", bool),
-    OpenApiParameter("recurring", bool),
-    OpenApiParameter("q", str, description="text in the title or description"),
-    OpenApiParameter("sort", str, enum=list(selectors.NC_SORTS)),
-]
-
-
-def _flag(value: str | None) -> bool:
-    return (value or "").lower() in ("1", "true", "on", "yes")
-
-
-def _pk_or_none(model, value):
-    if value and str(value).isdigit():
-        return model.objects.filter(pk=value).first()
-    return None
-
-
-@extend_schema(parameters=NC_FILTERS)
 class NonconformityViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -172,25 +144,13 @@ class NonconformityViewSet(
 
     permission_classes = [IsStaff]
     queryset = Nonconformity.objects.none()
+    filterset_class = NcFilter
 
     def get_serializer_class(self):
         return NonconformityCreateSerializer if self.action == "create" else NonconformitySerializer
 
     def get_queryset(self):
-        params = self.request.query_params
-        filters = selectors.NcFilters(
-            status=params.get("status", ""),
-            unit=_pk_or_none(OrgUnit, params.get("unit")),
-            process=_pk_or_none(Process, params.get("process")),
-            clause=_pk_or_none(Clause, params.get("clause")),
-            source=params.get("source", ""),
-            grade=params.get("grade", ""),
-            overdue=_flag(params.get("overdue")),
-            recurring=_flag(params.get("recurring")),
-            q=params.get("q", "").strip(),
-            sort=params.get("sort", "number"),
-        )
-        return selectors.nc_list(user=self.request.user, filters=filters)
+        return selectors.nc_list(user=self.request.user)
 
     def get_object(self):
         nc = selectors.nc_detail(user=self.request.user, pk=self.kwargs["pk"])
@@ -278,12 +238,12 @@ class NonconformityViewSet(
             ),
         )
 
-    @extend_schema(request=NonconformityLockSerializer, responses=NonconformitySerializer)
+    @extend_schema(request=LockSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"], url_path="request-verification")
     def request_verification(self, request, pk=None):
         return self._step(
             request,
-            NonconformityLockSerializer,
+            LockSerializer,
             lambda nc, lock, d: services.request_verification(
                 actor=request.user, nc=nc, expected_version=lock
             ),
@@ -357,27 +317,20 @@ class IdeaCreateSerializer(serializers.Serializer):
     expected_benefit = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class EvaluateSerializer(NonconformityLockSerializer):
+class EvaluateSerializer(LockSerializer):
     evaluation = serializers.CharField(allow_blank=True)
 
 
-class DecideSerializer(NonconformityLockSerializer):
+class DecideSerializer(LockSerializer):
     accept = serializers.BooleanField()
-    notes = serializers.CharField(allow_blank=True)
+    decision_notes = serializers.CharField(allow_blank=True)
 
 
-class ImplementedSerializer(NonconformityLockSerializer):
-    benefit = serializers.CharField(allow_blank=True)
+class ImplementedSerializer(LockSerializer):
+    benefit_achieved = serializers.CharField(allow_blank=True)
     implemented_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("status", str, description="a status, or 'open' for every open one"),
-        OpenApiParameter("unit", int),
-        OpenApiParameter("q", str),
-    ]
-)
 class IdeaViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -388,18 +341,13 @@ class IdeaViewSet(
 
     permission_classes = [IsStaff]
     queryset = Idea.objects.none()
+    filterset_class = IdeaFilter
 
     def get_serializer_class(self):
         return IdeaCreateSerializer if self.action == "create" else IdeaSerializer
 
     def get_queryset(self):
-        params = self.request.query_params
-        filters = selectors.IdeaFilters(
-            status=params.get("status", ""),
-            unit=_pk_or_none(OrgUnit, params.get("unit")),
-            q=params.get("q", "").strip(),
-        )
-        return selectors.idea_list(user=self.request.user, filters=filters)
+        return selectors.idea_list(user=self.request.user)
 
     def get_object(self):
         idea = selectors.idea_detail(user=self.request.user, pk=self.kwargs["pk"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from ratusz.core.calendar import Event
+from ratusz.core.plugins import Event
 from ratusz.improvement.models import Nonconformity
 
 
@@ -21,7 +21,7 @@ def personal(user) -> list[Event]:
             uid=f"nonconformity-{nc.pk}",
             summary=_("%(ref)s to be closed: %(title)s") % {"ref": nc.reference, "title": nc.title},
             start=nc.target_date,
-            path=f"/improvement/nonconformities/{nc.pk}/",
+            path=nc.get_absolute_url(),
         )
         for nc in ncs
     ]

@@ -11,9 +11,9 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from ratusz.core.selectors import quality_managers
 from ratusz.core.services import notify
 from ratusz.improvement.models import Nonconformity
-from ratusz.improvement.services import nc_url, quality_managers
 
 TRIAGE_WAIT_DAYS = 3
 
@@ -31,7 +31,7 @@ def run(today: date | None = None) -> dict[str, int]:
         if notify(
             recipient=nc.owner,
             kind="nonconformity_overdue",
-            url=nc_url(nc),
+            url=nc.get_absolute_url(),
             params={"ref": nc.reference, "title": nc.title, "due": nc.target_date.isoformat()},
             dedupe_key=f"nonconformity_overdue:{nc.pk}:{nc.target_date}",
         ):
@@ -48,7 +48,7 @@ def run(today: date | None = None) -> dict[str, int]:
             if notify(
                 recipient=manager,
                 kind="nonconformity_triage_waiting",
-                url=nc_url(nc),
+                url=nc.get_absolute_url(),
                 params={
                     "ref": nc.reference,
                     "title": nc.title,

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from ratusz.core import access
+from ratusz.core.plugins import DashboardCard
 from ratusz.improvement import policies, selectors
 
-NOTHING = None  # the dashboard leaves the card out
 
-
-def card(user) -> dict | None:
-    if not policies.is_staff(user):
-        return NOTHING
+def card(user) -> DashboardCard | None:
+    if not access.is_staff_member(user):
+        return None
     quality = policies.can_triage(user)
     counts = selectors.dashboard_counts(user=user)
     if not quality and not any(counts.values()):
-        return NOTHING
-    return {"template": "improvement/_dashboard_card.html", "quality": quality, "counts": counts}
+        return None
+    return DashboardCard("improvement/_dashboard_card.html", {"quality": quality, "counts": counts})

@@ -383,7 +383,7 @@ def _build(ctx, spec: Spec, today: date) -> str:
         **assigned,
     )
     Nonconformity.objects.filter(pk=nc.pk).update(created_at=_at(detected, 9))
-    url = services.nc_url(nc)
+    url = nc.get_absolute_url()
     if spec.state == "reported":
         return url
     if spec.state == "rejected":
@@ -392,7 +392,7 @@ def _build(ctx, spec: Spec, today: date) -> str:
             nc=nc,
             expected_version=None,
             accept=False,
-            reason="To uwaga organizacyjna, nie niezgodność usługi: przekazano do analizy "
+            rejection_reason="To uwaga organizacyjna, nie niezgodność usługi: przekazano do analizy "
             "obciążenia stanowisk jako pomysł doskonalący.",
         )
         return url
@@ -414,7 +414,7 @@ def _build(ctx, spec: Spec, today: date) -> str:
         nc=nc,
         expected_version=None,
         correction=spec.correction,
-        done_on=min(detected + timedelta(days=1), today),
+        correction_done_on=min(detected + timedelta(days=1), today),
     )
     if spec.state == "open":
         return url
@@ -440,8 +440,8 @@ def _build(ctx, spec: Spec, today: date) -> str:
         actor=actor,
         nc=nc,
         expected_version=None,
-        due=max(verify_day, last_due),
-        method="Przegląd próby 20 spraw z kwartału po wdrożeniu działań.",
+        verification_due=max(verify_day, last_due),
+        verification_method="Przegląd próby 20 spraw z kwartału po wdrożeniu działań.",
     )
     nc = services.request_verification(actor=actor, nc=nc, expected_version=None)
     if spec.state == "verification":
@@ -452,9 +452,9 @@ def _build(ctx, spec: Spec, today: date) -> str:
             nc=nc,
             expected_version=None,
             effective=False,
-            notes="W kolejnej umowie znów nie naliczono kar w terminie: rejestr nie był "
+            verification_notes="W kolejnej umowie znów nie naliczono kar w terminie: rejestr nie był "
             "prowadzony na bieżąco.",
-            checked_on=verify_day,
+            verified_on=verify_day,
         )
         more = _add_actions(
             ctx,
@@ -470,8 +470,8 @@ def _build(ctx, spec: Spec, today: date) -> str:
             actor=actor,
             nc=nc,
             expected_version=None,
-            due=verify_day,
-            method="Kontrola rejestru terminów wszystkich umów inwestycyjnych.",
+            verification_due=verify_day,
+            verification_method="Kontrola rejestru terminów wszystkich umów inwestycyjnych.",
         )
         nc = services.request_verification(actor=actor, nc=nc, expected_version=None)
     nc = services.record_verification(
@@ -479,10 +479,12 @@ def _build(ctx, spec: Spec, today: date) -> str:
         nc=nc,
         expected_version=None,
         effective=True,
-        notes="W próbie nie stwierdzono powtórzenia niezgodności.",
-        checked_on=verify_day,
+        verification_notes="W próbie nie stwierdzono powtórzenia niezgodności.",
+        verified_on=verify_day,
     )
-    services.close(actor=quality, nc=nc, expected_version=None, notes="Działania skuteczne.")
+    services.close(
+        actor=quality, nc=nc, expected_version=None, closure_notes="Działania skuteczne."
+    )
     Nonconformity.objects.filter(pk=nc.pk).update(
         closed_at=_at(min(verify_day + timedelta(days=3), today), 14)
     )
@@ -511,7 +513,7 @@ def _finish(actions: list[Action], detected: date, today: date) -> None:
             actor=action.owner,
             action=action,
             expected_version=None,
-            evidence="Wykonano; dowody w dokumentacji wydziału.",
+            completion_evidence="Wykonano; dowody w dokumentacji wydziału.",
         )
         done = min(action.due_date - timedelta(days=3), today)
         Action.objects.filter(pk=action.pk).update(completed_at=_at(done), updated_at=_at(done))
@@ -546,7 +548,7 @@ def _ideas(ctx, today: date) -> None:
             idea=idea,
             expected_version=None,
             accept=state != "rejected",
-            notes="Decyzja Pełnomocnika po konsultacji z naczelnikiem wydziału."
+            decision_notes="Decyzja Pełnomocnika po konsultacji z naczelnikiem wydziału."
             if state != "rejected"
             else "Nieproporcjonalny koszt wobec korzyści; wrócimy do tematu przy remoncie holu.",
         )
@@ -564,13 +566,13 @@ def _ideas(ctx, today: date) -> None:
         )
         if state == "implemented":
             core_services.complete_action(
-                actor=head, action=action, expected_version=None, evidence="Wdrożono."
+                actor=head, action=action, expected_version=None, completion_evidence="Wdrożono."
             )
             idea.refresh_from_db()
             services.mark_implemented(
                 actor=quality,
                 idea=idea,
                 expected_version=None,
-                benefit="Liczba wniosków zwróconych do uzupełnienia spadła o 40%.",
+                benefit_achieved="Liczba wniosków zwróconych do uzupełnienia spadła o 40%.",
                 implemented_on=submitted + timedelta(days=60),
             )

@@ -9,7 +9,8 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ratusz.certification.evidence_pack import Item, record_pdf, table_html
+from ratusz.core.plugins import EvidenceItem
+from ratusz.core.records import record_pdf, table_html
 from ratusz.improvement.models import Nonconformity
 
 
@@ -58,9 +59,9 @@ def _register_pdf(today: date) -> bytes:
     return record_pdf(_("Nonconformities open or closed in the last 12 months"), html, today=today)
 
 
-def items(today: date) -> list[Item]:
+def items(today: date) -> list[EvidenceItem]:
     return [
-        Item(
+        EvidenceItem(
             "10.2",
             _("Nonconformities open or closed in the last 12 months"),
             "nonconformities.pdf",

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ratusz.core import selectors as core_selectors
 from ratusz.core.forms import DateInput, StaffChoiceField, UnitChoiceField, VersionedForm
+from ratusz.core.listing import plain_choices, unit_options
 from ratusz.core.models import Clause
-from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
+from ratusz.improvement.models import CauseCategory, Nonconformity, Source
 from ratusz.processes.models import Process
 
 
@@ -21,11 +21,6 @@ class ClauseChoiceField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(queryset=Clause.objects.filter(applicable=True), **kwargs)
-
-
-def _plain_choices(field, rows) -> None:
-    """Plain (value, label) choices: a filter bar renders them without extra queries."""
-    field.widget.choices = [("", field.empty_label), *rows]
 
 
 # --- reporting -----------------------------------------------------------------------
@@ -135,8 +130,11 @@ class RootCauseForm(VersionedForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def whys(self) -> list[str]:
-        return [self.cleaned_data.get(f"why{i}") or "" for i in range(1, 6)]
+    def clean(self) -> dict:
+        # The service takes the five answers as one list, `whys`.
+        data = super().clean()
+        data["whys"] = [data.pop(f"why{i}", "") or "" for i in range(1, 6)]
+        return data
 
 
 class ActionForm(forms.Form):
@@ -155,10 +153,6 @@ class PlanVerificationForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("E.g. a sample of 20 cases from the next quarter, no repeat of the error."),
     )
-
-
-class PlainForm(VersionedForm):
-    pass
 
 
 class VerificationForm(VersionedForm):
@@ -191,77 +185,7 @@ class AttachmentForm(forms.Form):
     description = forms.CharField(label=_("Description"), max_length=255, required=False)
 
 
-# --- lists ---------------------------------------------------------------------------
-
-
-class NcFilterForm(forms.Form):
-    q = forms.CharField(label=_("Text"), required=False, max_length=100)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All")), ("open", _("All open")), *Nonconformity.Status.choices],
-    )
-    unit = UnitChoiceField(
-        label=_("Unit"),
-        queryset=core_selectors.unit_choices(),
-        required=False,
-        empty_label=_("All units"),
-    )
-    process = ProcessChoiceField(label=_("Process"), empty_label=_("Any"))
-    clause = ClauseChoiceField(label=_("ISO clause"), empty_label=_("Any"))
-    source = forms.ChoiceField(
-        label=_("Source"), required=False, choices=[("", _("Any")), *Source.choices]
-    )
-    grade = forms.ChoiceField(
-        label=_("Grade"),
-        required=False,
-        choices=[("", _("Any")), *Nonconformity.Grade.choices],
-    )
-    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-    recurring = forms.BooleanField(label=_("Recurring only"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("number", _("Number, newest first")),
-            ("-number", _("Number, oldest first")),
-            ("detected", _("Detected, latest first")),
-            ("-detected", _("Detected, earliest first")),
-            ("target", _("Target date, earliest first")),
-            ("-target", _("Target date, latest first")),
-            ("unit", _("Unit")),
-            ("status", pgettext_lazy("sort", "Status")),
-        ],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        units = self.fields["unit"]
-        _plain_choices(units, [(u.pk, units.label_from_instance(u)) for u in units.queryset])
-        processes = self.fields["process"]
-        _plain_choices(processes, [(p.pk, str(p)) for p in processes.queryset])
-        clauses = self.fields["clause"]
-        _plain_choices(clauses, [(c.pk, str(c)) for c in clauses.queryset])
-
-
-class IdeaFilterForm(forms.Form):
-    q = forms.CharField(label=_("Text"), required=False, max_length=100)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All")), ("open", _("All open")), *Idea.Status.choices],
-    )
-    unit = UnitChoiceField(
-        label=_("Unit"),
-        queryset=core_selectors.unit_choices(),
-        required=False,
-        empty_label=_("All units"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        units = self.fields["unit"]
-        _plain_choices(units, [(u.pk, units.label_from_instance(u)) for u in units.queryset])
+# --- statistics ----------------------------------------------------------------------
 
 
 class StatsFilterForm(forms.Form):
@@ -276,8 +200,7 @@ class StatsFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        units = self.fields["unit"]
-        _plain_choices(units, [(u.pk, units.label_from_instance(u)) for u in units.queryset])
+        plain_choices(self.fields["unit"], unit_options)
 
 
 # --- ideas ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ratusz.core import search
 from ratusz.core.generate import _keep_timestamps
-from ratusz.core.models import Action, Clause
+from ratusz.core.models import Action, Clause, Effectiveness
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 from ratusz.improvement.search import nc_row
 from ratusz.processes.models import Process
@@ -187,7 +187,7 @@ def _nc(
         return nc
     checked = min(nc.verification_due, today)
     nc.failed_verifications = 1 if rng.random() < 0.12 else 0
-    nc.verification_result = Nonconformity.Effectiveness.EFFECTIVE
+    nc.verification_result = Effectiveness.EFFECTIVE
     nc.verification_notes = "Nie stwierdzono powtórzenia."
     nc.verified_on = checked
     nc.verified_by = ctx.quality

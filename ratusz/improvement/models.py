@@ -7,14 +7,17 @@ the nonconformity or idea, so they share the one tracker with every other action
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ratusz.core.models import Clause, OrgUnit
+from ratusz.core.models import Clause, Effectiveness, OrgUnit
+from ratusz.core.tones import Tone
 from ratusz.processes.models import Process
 
 
@@ -56,9 +59,13 @@ class Nonconformity(models.Model):
         CLOSED = "closed", pgettext_lazy("nonconformity", "Closed")
         REJECTED = "rejected", _("Not a nonconformity")
 
-    class Effectiveness(models.TextChoices):
-        EFFECTIVE = "effective", _("Effective")
-        NOT_EFFECTIVE = "not_effective", _("Not effective")
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.REPORTED: Tone.WARN,
+        Status.OPEN: Tone.INFO,
+        Status.VERIFICATION: Tone.WARN,
+        Status.CLOSED: Tone.OK,
+        Status.REJECTED: Tone.MUTED,
+    }
 
     OPEN_STATUSES = (Status.REPORTED, Status.OPEN, Status.VERIFICATION)
 
@@ -202,6 +209,9 @@ class Nonconformity(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("improvement:nc_detail", args=[self.pk])
+
     @property
     def reference(self) -> str:
         return f"NC/{self.year}/{self.number:04d}"
@@ -228,6 +238,14 @@ class Idea(models.Model):
         ACCEPTED = "accepted", _("Accepted, being implemented")
         REJECTED = "rejected", _("Not taken up")
         IMPLEMENTED = "implemented", _("Implemented")
+
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.SUBMITTED: Tone.INFO,
+        Status.EVALUATING: Tone.INFO,
+        Status.ACCEPTED: Tone.INFO,
+        Status.REJECTED: Tone.MUTED,
+        Status.IMPLEMENTED: Tone.OK,
+    }
 
     OPEN_STATUSES = (Status.SUBMITTED, Status.EVALUATING, Status.ACCEPTED)
 
@@ -301,6 +319,9 @@ class Idea(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("improvement:idea_detail", args=[self.pk])
 
     @property
     def reference(self) -> str:

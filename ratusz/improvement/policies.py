@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from ratusz.core import access
-from ratusz.core.models import Action, Role
+from ratusz.core.models import Action, Effectiveness, Role
 from ratusz.core.selectors import subtree_ids
 from ratusz.improvement.models import Idea, Nonconformity
 
@@ -19,12 +20,8 @@ from ratusz.improvement.models import Idea, Nonconformity
 NC_READERS = (Role.QUALITY_MANAGER, Role.TOP_MANAGEMENT, Role.INTERNAL_AUDITOR)
 
 
-def is_staff(user) -> bool:
-    return access.can_view_directory(user)
-
-
 def reads_all_nonconformities(user) -> bool:
-    return is_staff(user) and access.has_role(user, *NC_READERS)
+    return access.is_staff_member(user) and access.has_role(user, *NC_READERS)
 
 
 def _owns_an_action_of(user, nc: Nonconformity) -> bool:
@@ -36,7 +33,7 @@ def _owns_an_action_of(user, nc: Nonconformity) -> bool:
 
 
 def can_view_nc(user, nc: Nonconformity) -> bool:
-    if not is_staff(user):
+    if not access.is_staff_member(user):
         return False
     if reads_all_nonconformities(user) or access.manages_unit(user, nc.org_unit):
         return True
@@ -45,7 +42,7 @@ def can_view_nc(user, nc: Nonconformity) -> bool:
 
 def ncs_visible_to(user, qs: QuerySet | None = None) -> QuerySet:
     qs = Nonconformity.objects.all() if qs is None else qs
-    if not is_staff(user):
+    if not access.is_staff_member(user):
         return qs.none()
     if reads_all_nonconformities(user):
         return qs
@@ -67,7 +64,7 @@ def ncs_visible_to(user, qs: QuerySet | None = None) -> QuerySet:
 
 def can_record_nc(user) -> bool:
     """Record a nonconformity with every field (not only the staff report form)."""
-    return is_staff(user) and (
+    return access.is_staff_member(user) and (
         access.has_role(user, Role.QUALITY_MANAGER, Role.INTERNAL_AUDITOR)
         or bool(access.managed_unit_paths(user))
     )
@@ -75,7 +72,7 @@ def can_record_nc(user) -> bool:
 
 def can_change_nc(user, nc: Nonconformity) -> bool:
     """Correction, root cause, actions, planning and requesting the effectiveness check."""
-    if not is_staff(user):
+    if not access.is_staff_member(user):
         return False
     return (
         access.is_quality_manager(user)
@@ -85,7 +82,7 @@ def can_change_nc(user, nc: Nonconformity) -> bool:
 
 
 def can_triage(user) -> bool:
-    return is_staff(user) and access.is_quality_manager(user)
+    return access.is_staff_member(user) and access.is_quality_manager(user)
 
 
 def can_close(user) -> bool:
@@ -94,7 +91,7 @@ def can_close(user) -> bool:
 
 def can_verify_nc(user, nc: Nonconformity) -> bool:
     """Effectiveness is judged by the quality manager or a manager independent of the owner."""
-    if not is_staff(user):
+    if not access.is_staff_member(user):
         return False
     if access.is_quality_manager(user):
         return True
@@ -103,7 +100,7 @@ def can_verify_nc(user, nc: Nonconformity) -> bool:
 
 def can_view_statistics(user) -> bool:
     return reads_all_nonconformities(user) or (
-        is_staff(user) and bool(access.managed_unit_paths(user))
+        access.is_staff_member(user) and bool(access.managed_unit_paths(user))
     )
 
 
@@ -111,24 +108,90 @@ def can_view_statistics(user) -> bool:
 
 
 def can_view_idea(user, idea: Idea) -> bool:
-    return is_staff(user)
+    return access.is_staff_member(user)
 
 
 def ideas_visible_to(user, qs: QuerySet | None = None) -> QuerySet:
     qs = Idea.objects.all() if qs is None else qs
-    return qs if is_staff(user) else qs.none()
+    return qs if access.is_staff_member(user) else qs.none()
 
 
 def can_evaluate_idea(user, idea: Idea) -> bool:
-    if not is_staff(user):
+    if not access.is_staff_member(user):
         return False
     return access.is_quality_manager(user) or access.manages_unit(user, idea.org_unit)
 
 
 def can_decide_idea(user) -> bool:
-    return is_staff(user) and access.is_quality_manager(user)
+    return access.is_staff_member(user) and access.is_quality_manager(user)
 
 
 def register() -> None:
     access.register_object_policy(Nonconformity, view=can_view_nc, change=can_change_nc)
     access.register_object_policy(Idea, view=can_view_idea, change=can_evaluate_idea)
+
+
+def next_step(user, nc: Nonconformity, actions: list) -> tuple[str, str]:
+    """(panel to open, sentence) saying what this user can do next with the nonconformity."""
+    if nc.status == Nonconformity.Status.REPORTED:
+        if can_triage(user):
+            return "triage", _("Triage this report: accept it as a nonconformity or reject it.")
+        return "", _("The quality manager will triage this report.")
+    if nc.status == Nonconformity.Status.OPEN:
+        if not can_change_nc(user, nc):
+            return "", _("The person responsible is working on this nonconformity.")
+        live = [a for a in actions if a.status != "cancelled"]
+        if nc.verification_result == Effectiveness.NOT_EFFECTIVE:
+            hint = _("The last effectiveness check failed: add further corrective actions. ")
+        else:
+            hint = ""
+        if not nc.correction:
+            return "correction", hint + _("Record the immediate correction and containment.")
+        if not nc.root_cause:
+            return "root-cause", hint + _("Analyse the root cause (five whys).")
+        if not live or (hint and all(not a.is_open for a in live)):
+            return "add-action", hint + _("Add corrective actions that remove the root cause.")
+        if any(a.is_open for a in live):
+            return "", _("Complete the corrective actions in the action tracker.")
+        if not nc.verification_due or not nc.verification_method:
+            return "plan-verification", _("Plan the effectiveness check.")
+        return "request-verification", _("Everything is done: ask for the effectiveness check.")
+    if nc.status == Nonconformity.Status.VERIFICATION:
+        if nc.verification_result == Effectiveness.EFFECTIVE:
+            if can_close(user):
+                return "close", _("The actions proved effective: close the nonconformity.")
+            return "", _("The actions proved effective; the quality manager will close it.")
+        if can_verify_nc(user, nc):
+            return "record-verification", _("Check whether the actions were effective.")
+        return "", _("Awaiting the effectiveness check.")
+    return "", ""
+
+
+def nc_steps(user, nc: Nonconformity) -> dict[str, bool]:
+    """Which steps of the nonconformity the user is offered on its page."""
+    status = nc.status
+    states = Nonconformity.Status
+    return {
+        "can_triage": can_triage(user) and status == states.REPORTED,
+        "can_change": can_change_nc(user, nc) and status == states.OPEN,
+        "can_verify": can_verify_nc(user, nc)
+        and status == states.VERIFICATION
+        and not nc.verification_result,
+        "can_close": can_close(user)
+        and status == states.VERIFICATION
+        and nc.verification_result == Effectiveness.EFFECTIVE,
+        "can_attach": can_change_nc(user, nc) and nc.is_open,
+    }
+
+
+def idea_steps(user, idea: Idea) -> dict[str, bool]:
+    """Which steps of the idea the user is offered on its page."""
+    undecided = idea.status in (Idea.Status.SUBMITTED, Idea.Status.EVALUATING)
+    accepted = idea.status == Idea.Status.ACCEPTED
+    evaluator = can_evaluate_idea(user, idea)
+    return {
+        "can_evaluate": evaluator and undecided,
+        "can_decide": can_decide_idea(user) and undecided,
+        "can_add_action": evaluator and accepted,
+        "can_implement": evaluator and accepted,
+    }

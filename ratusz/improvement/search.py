@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext_lazy as _
 
-from ratusz.core import search
+from ratusz.core import access, search
 from ratusz.improvement.models import Idea, Nonconformity
 
 
@@ -15,7 +15,7 @@ def nc_row(nc: Nonconformity) -> dict:
         "object_id": nc.pk,
         "title": str(nc),  # "NC/2025/0012 Title": the reference is searchable too
         "body": "\n".join(filter(None, [nc.description, nc.correction, nc.root_cause])),
-        "url": f"/improvement/nonconformities/{nc.pk}/",
+        "url": nc.get_absolute_url(),
         "unit_id": nc.org_unit_id,
     }
 
@@ -25,7 +25,7 @@ def idea_row(idea: Idea) -> dict:
         "object_id": idea.pk,
         "title": str(idea),
         "body": "\n".join(filter(None, [idea.description, idea.expected_benefit])),
-        "url": f"/improvement/ideas/{idea.pk}/",
+        "url": idea.get_absolute_url(),
         "unit_id": idea.org_unit_id,
     }
 
@@ -65,9 +65,7 @@ def _visible_ncs(user):
 
 
 def _visible_ideas(user):
-    from ratusz.improvement import policies
-
-    return None if policies.is_staff(user) else Idea.objects.none()
+    return None if access.is_staff_member(user) else Idea.objects.none()
 
 
 def register() -> None:

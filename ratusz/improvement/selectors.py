@@ -20,67 +20,21 @@ from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
 from ratusz.core.models import Action
-from ratusz.core.selectors import subtree_ids
 from ratusz.improvement import policies
 from ratusz.improvement.models import Idea, Nonconformity, Source
 
 NC = Nonconformity.Status
 
-NC_SORTS = {
-    "number": ("-year", "-number"),
-    "-number": ("year", "number"),
-    "detected": ("-detected_on", "-id"),
-    "-detected": ("detected_on", "id"),
-    "target": ("target_date", "-id"),
-    "-target": ("-target_date", "-id"),
-    "unit": ("org_unit__path", "-year", "-number"),
-    "status": ("status", "-year", "-number"),
-}
 
-
-@dataclass
-class NcFilters:
-    status: str = ""  # one status, "open" (all open ones) or "" (all)
-    unit: object = None
-    process: object = None
-    clause: object = None
-    source: str = ""
-    grade: str = ""
-    overdue: bool = False
-    recurring: bool = False
-    q: str = ""
-    sort: str = "number"
-
-
-def nc_list(*, user, filters: NcFilters, today: date | None = None) -> QuerySet:
-    today = today or timezone.localdate()
-    qs = policies.ncs_visible_to(
+def nc_list(*, user) -> QuerySet:
+    """The nonconformities the user may see, the newest first.
+    `improvement.filters.NcFilter` narrows and sorts them."""
+    return policies.ncs_visible_to(
         user,
         Nonconformity.objects.select_related(
             "org_unit", "process", "clause", "owner", "recurrence_of"
         ),
-    )
-    if filters.status == "open":
-        qs = qs.open()
-    elif filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.unit is not None:
-        qs = qs.filter(org_unit_id__in=subtree_ids([filters.unit.path]))
-    if filters.process is not None:
-        qs = qs.filter(process=filters.process)
-    if filters.clause is not None:
-        qs = qs.filter(clause=filters.clause)
-    if filters.source:
-        qs = qs.filter(source=filters.source)
-    if filters.grade:
-        qs = qs.filter(grade=filters.grade)
-    if filters.overdue:
-        qs = qs.overdue(today)
-    if filters.recurring:
-        qs = qs.filter(recurrence_of__isnull=False)
-    if filters.q:
-        qs = qs.filter(Q(title__icontains=filters.q) | Q(description__icontains=filters.q))
-    return qs.order_by(*NC_SORTS.get(filters.sort, NC_SORTS["number"]))
+    ).order_by("-year", "-number")
 
 
 def nc_detail(*, user, pk: int) -> Nonconformity | None:
@@ -122,26 +76,12 @@ def audit_finding_of(nc: Nonconformity):
         return None
 
 
-@dataclass
-class IdeaFilters:
-    status: str = ""
-    unit: object = None
-    q: str = ""
-
-
-def idea_list(*, user, filters: IdeaFilters) -> QuerySet:
-    qs = policies.ideas_visible_to(
+def idea_list(*, user) -> QuerySet:
+    """The ideas the user may see, the newest first; `improvement.filters.IdeaFilter`
+    narrows them down."""
+    return policies.ideas_visible_to(
         user, Idea.objects.select_related("org_unit", "submitted_by", "process")
-    )
-    if filters.status == "open":
-        qs = qs.filter(status__in=Idea.OPEN_STATUSES)
-    elif filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.unit is not None:
-        qs = qs.filter(org_unit_id__in=subtree_ids([filters.unit.path]))
-    if filters.q:
-        qs = qs.filter(Q(title__icontains=filters.q) | Q(description__icontains=filters.q))
-    return qs.order_by("-year", "-number")
+    ).order_by("-year", "-number")
 
 
 def idea_detail(*, user, pk: int) -> Idea | None:

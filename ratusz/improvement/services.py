@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ratusz.core import access, search
+from ratusz.core import selectors as core_selectors
 from ratusz.core.errors import Denied
-from ratusz.core.models import Action, Clause, OrgUnit, Role, User
-from ratusz.core.services import check_version, next_number, notify
+from ratusz.core.models import Action, Clause, Effectiveness, OrgUnit, User
+from ratusz.core.services import lock, next_number, notify, require_status, save_versioned
 from ratusz.improvement import policies
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 from ratusz.improvement.search import index_idea, index_nc
@@ -116,11 +117,11 @@ def raise_nonconformity(
     if nc.owner_id and nc.owner_id != actor.pk:
         _tell_owner(nc)
     if nc.status == NC.REPORTED:
-        for manager in quality_managers().exclude(pk=actor.pk):
+        for manager in core_selectors.quality_managers().exclude(pk=actor.pk):
             notify(
                 recipient=manager,
                 kind="nonconformity_reported",
-                url=nc_url(nc),
+                url=nc.get_absolute_url(),
                 params={"ref": nc.reference, "title": nc.title, "by": str(actor)},
             )
     return nc
@@ -165,56 +166,31 @@ def submit_idea(
 # --- shared helpers ------------------------------------------------------------------
 
 
-def nc_url(nc: Nonconformity) -> str:
-    return f"/improvement/nonconformities/{nc.pk}/"
-
-
-def idea_url(idea: Idea) -> str:
-    return f"/improvement/ideas/{idea.pk}/"
-
-
-def quality_managers() -> QuerySet:
-    return User.objects.filter(
-        is_active=True, role_assignments__role=Role.QUALITY_MANAGER
-    ).distinct()
-
-
 def _tell_owner(nc: Nonconformity) -> None:
     notify(
         recipient=nc.owner,
         kind="nonconformity_assigned",
-        url=nc_url(nc),
+        url=nc.get_absolute_url(),
         params={"ref": nc.reference, "title": nc.title},
     )
 
 
 def _locked_nc(nc: Nonconformity, expected_version: int | None) -> Nonconformity:
-    current = (
-        Nonconformity.objects.select_for_update(of=("self",))
-        .select_related("org_unit", "owner", "reported_by")
-        .get(pk=nc.pk)
+    return lock(
+        Nonconformity, nc.pk, expected_version, related=("org_unit", "owner", "reported_by")
     )
-    check_version(current, expected_version)
-    return current
 
 
 def _save_nc(nc: Nonconformity, fields: list[str]) -> Nonconformity:
-    nc.version += 1
-    nc.full_clean()
-    nc.save(update_fields=[*fields, "version", "updated_at"])
+    save_versioned(nc, fields)
     index_nc(nc)
     return nc
-
-
-def _require_status(obj, *allowed: str, message: str) -> None:
-    if obj.status not in allowed:
-        raise ValidationError(message)
 
 
 def _staff_member(user: User | None, field: str) -> None:
     if user is None:
         raise ValidationError({field: _("Choose the person responsible.")})
-    if not user.is_active or access.is_external(user):
+    if not access.is_staff_member(user):
         raise ValidationError({field: _("The person must be an active member of staff.")})
 
 
@@ -277,7 +253,7 @@ def _create_action(
         notify(
             recipient=owner,
             kind="action_assigned",
-            url=f"/actions/{action.pk}/",
+            url=action.get_absolute_url(),
             params={"ref": action.reference, "title": action.title, "by": str(actor)},
         )
     return action
@@ -298,18 +274,18 @@ def triage(
     clause: Clause | None = None,
     process: Process | None = None,
     target_date: date | None = None,
-    reason: str = "",
+    rejection_reason: str = "",
 ) -> Nonconformity:
     """REPORTED → OPEN (a nonconformity, assigned) or REJECTED (not one, with the reason)."""
     if not policies.can_triage(actor):
         raise Denied(_("Only the quality manager triages reports."))
     nc = _locked_nc(nc, expected_version)
-    _require_status(nc, NC.REPORTED, message=_("This report has already been triaged."))
+    require_status(nc, NC.REPORTED, message=_("This report has already been triaged."))
     if not accept:
-        if not reason.strip():
+        if not rejection_reason.strip():
             raise ValidationError({"rejection_reason": _("Say why this is not a nonconformity.")})
         nc.status = NC.REJECTED
-        nc.rejection_reason = reason.strip()
+        nc.rejection_reason = rejection_reason.strip()
         _save_nc(nc, ["status", "rejection_reason"])
         _tell_reporter(nc, accepted=False)
         return nc
@@ -352,7 +328,7 @@ def _tell_reporter(nc: Nonconformity, *, accepted: bool) -> None:
     notify(
         recipient=nc.reported_by,
         kind="nonconformity_accepted" if accepted else "nonconformity_rejected",
-        url=nc_url(nc),
+        url=nc.get_absolute_url(),
         params={"ref": nc.reference, "title": nc.title, "reason": nc.rejection_reason},
     )
 
@@ -365,7 +341,7 @@ def _check_change(actor: User, nc: Nonconformity) -> None:
                 "works on this nonconformity."
             )
         )
-    _require_status(
+    require_status(
         nc, NC.OPEN, message=_("This nonconformity is not open, so it cannot be changed.")
     )
 
@@ -377,21 +353,21 @@ def record_correction(
     nc: Nonconformity,
     expected_version: int | None,
     correction: str,
-    done_on: date | None = None,
+    correction_done_on: date | None = None,
 ) -> Nonconformity:
     """The immediate correction and containment (8.7): what was done to the output itself."""
     nc = _locked_nc(nc, expected_version)
     _check_change(actor, nc)
     if not correction.strip():
         raise ValidationError({"correction": _("Describe the correction or containment.")})
-    if done_on is not None:
-        _not_in_future(done_on, "correction_done_on")
-        if done_on < nc.detected_on:
+    if correction_done_on is not None:
+        _not_in_future(correction_done_on, "correction_done_on")
+        if correction_done_on < nc.detected_on:
             raise ValidationError(
                 {"correction_done_on": _("The correction cannot come before the detection.")}
             )
     nc.correction = correction.strip()
-    nc.correction_done_on = done_on
+    nc.correction_done_on = correction_done_on
     return _save_nc(nc, ["correction", "correction_done_on"])
 
 
@@ -470,31 +446,31 @@ def plan_verification(
     actor: User,
     nc: Nonconformity,
     expected_version: int | None,
-    due: date,
-    method: str,
+    verification_due: date,
+    verification_method: str,
 ) -> Nonconformity:
     """When and how the effectiveness of the corrective actions will be checked."""
     nc = _locked_nc(nc, expected_version)
     _check_change(actor, nc)
     errors = {}
-    if due is None:
+    if verification_due is None:
         errors["verification_due"] = _("Give the date of the effectiveness check.")
     else:
         last_due = _live_actions(nc).aggregate(last=Max("due_date"))["last"]
-        if last_due is not None and due < last_due:
+        if last_due is not None and verification_due < last_due:
             errors["verification_due"] = _(
                 "The check cannot come before the last corrective action is due (%(date)s)."
             ) % {"date": last_due.isoformat()}
-        elif due < nc.detected_on:
+        elif verification_due < nc.detected_on:
             errors["verification_due"] = _(
                 "The check cannot come before the nonconformity was detected."
             )
-    if not method.strip():
+    if not verification_method.strip():
         errors["verification_method"] = _("Say how effectiveness will be checked.")
     if errors:
         raise ValidationError(errors)
-    nc.verification_due = due
-    nc.verification_method = method.strip()
+    nc.verification_due = verification_due
+    nc.verification_method = verification_method.strip()
     return _save_nc(nc, ["verification_due", "verification_method"])
 
 
@@ -532,11 +508,11 @@ def request_verification(
             "verified_by",
         ],
     )
-    for manager in quality_managers().exclude(pk=actor.pk):
+    for manager in core_selectors.quality_managers().exclude(pk=actor.pk):
         notify(
             recipient=manager,
             kind="nonconformity_verification_requested",
-            url=nc_url(nc),
+            url=nc.get_absolute_url(),
             params={"ref": nc.reference, "title": nc.title, "by": str(actor)},
         )
     return nc
@@ -549,8 +525,8 @@ def record_verification(
     nc: Nonconformity,
     expected_version: int | None,
     effective: bool,
-    notes: str,
-    checked_on: date | None = None,
+    verification_notes: str,
+    verified_on: date | None = None,
 ) -> Nonconformity:
     """The effectiveness check (10.2.1 d). Not effective: back to the owner for more actions."""
     nc = _locked_nc(nc, expected_version)
@@ -561,13 +537,13 @@ def record_verification(
                 "who is not responsible for this nonconformity."
             )
         )
-    _require_status(
+    require_status(
         nc, NC.VERIFICATION, message=_("This nonconformity is not awaiting an effectiveness check.")
     )
-    checked_on = checked_on or timezone.localdate()
-    _not_in_future(checked_on, "verified_on")
+    verified_on = verified_on or timezone.localdate()
+    _not_in_future(verified_on, "verified_on")
     last_done = _live_actions(nc).aggregate(last=Max("completed_at"))["last"]
-    if last_done is not None and checked_on < timezone.localtime(last_done).date():
+    if last_done is not None and verified_on < timezone.localtime(last_done).date():
         raise ValidationError(
             {
                 "verified_on": _(
@@ -576,26 +552,26 @@ def record_verification(
                 % {"date": timezone.localtime(last_done).date().isoformat()}
             }
         )
-    if not notes.strip():
+    if not verification_notes.strip():
         raise ValidationError(
             {"verification_notes": _("Say how effectiveness was checked and what was found.")}
         )
-    nc.verification_notes = notes.strip()
-    nc.verified_on = checked_on
+    nc.verification_notes = verification_notes.strip()
+    nc.verified_on = verified_on
     nc.verified_by = actor
     fields = ["verification_result", "verification_notes", "verified_on", "verified_by"]
     if effective:
-        nc.verification_result = Nonconformity.Effectiveness.EFFECTIVE
+        nc.verification_result = Effectiveness.EFFECTIVE
         _save_nc(nc, fields)
-        for manager in quality_managers().exclude(pk=actor.pk):
+        for manager in core_selectors.quality_managers().exclude(pk=actor.pk):
             notify(
                 recipient=manager,
                 kind="nonconformity_ready_to_close",
-                url=nc_url(nc),
+                url=nc.get_absolute_url(),
                 params={"ref": nc.reference, "title": nc.title},
             )
         return nc
-    nc.verification_result = Nonconformity.Effectiveness.NOT_EFFECTIVE
+    nc.verification_result = Effectiveness.NOT_EFFECTIVE
     nc.status = NC.OPEN
     nc.failed_verifications += 1
     _save_nc(nc, [*fields, "status", "failed_verifications"])
@@ -603,7 +579,7 @@ def record_verification(
         notify(
             recipient=nc.owner,
             kind="nonconformity_not_effective",
-            url=nc_url(nc),
+            url=nc.get_absolute_url(),
             params={"ref": nc.reference, "title": nc.title},
         )
     return nc
@@ -611,7 +587,7 @@ def record_verification(
 
 @transaction.atomic
 def close(
-    *, actor: User, nc: Nonconformity, expected_version: int | None, notes: str = ""
+    *, actor: User, nc: Nonconformity, expected_version: int | None, closure_notes: str = ""
 ) -> Nonconformity:
     """The quality manager closes a nonconformity whose actions proved effective."""
     if not policies.can_close(actor):
@@ -621,23 +597,20 @@ def close(
         raise ValidationError(_("This nonconformity is already closed."))
     if _live_actions(nc).open().exists():
         raise ValidationError({"actions": _("Some actions are still open.")})
-    if (
-        nc.status != NC.VERIFICATION
-        or nc.verification_result != Nonconformity.Effectiveness.EFFECTIVE
-    ):
+    if nc.status != NC.VERIFICATION or nc.verification_result != Effectiveness.EFFECTIVE:
         raise ValidationError(
             {"verification_result": _("Effectiveness has not been verified as effective yet.")}
         )
     nc.status = NC.CLOSED
     nc.closed_at = timezone.now()
     nc.closed_by = actor
-    nc.closure_notes = notes.strip()
+    nc.closure_notes = closure_notes.strip()
     _save_nc(nc, ["status", "closed_at", "closed_by", "closure_notes"])
     for person in {nc.owner, nc.reported_by} - {actor, None}:
         notify(
             recipient=person,
             kind="nonconformity_closed",
-            url=nc_url(nc),
+            url=nc.get_absolute_url(),
             params={"ref": nc.reference, "title": nc.title},
         )
     return nc
@@ -649,17 +622,11 @@ IDEA = Idea.Status
 
 
 def _locked_idea(idea: Idea, expected_version: int | None) -> Idea:
-    current = (
-        Idea.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=idea.pk)
-    )
-    check_version(current, expected_version)
-    return current
+    return lock(Idea, idea.pk, expected_version, related=("org_unit",))
 
 
 def _save_idea(idea: Idea, fields: list[str]) -> Idea:
-    idea.version += 1
-    idea.full_clean()
-    idea.save(update_fields=[*fields, "version", "updated_at"])
+    save_versioned(idea, fields)
     index_idea(idea)
     return idea
 
@@ -677,7 +644,7 @@ def evaluate_idea(
 ) -> Idea:
     idea = _locked_idea(idea, expected_version)
     _check_evaluator(actor, idea)
-    _require_status(
+    require_status(
         idea, IDEA.SUBMITTED, IDEA.EVALUATING, message=_("This idea has already been decided.")
     )
     if not evaluation.strip():
@@ -689,20 +656,20 @@ def evaluate_idea(
 
 @transaction.atomic
 def decide_idea(
-    *, actor: User, idea: Idea, expected_version: int | None, accept: bool, notes: str
+    *, actor: User, idea: Idea, expected_version: int | None, accept: bool, decision_notes: str
 ) -> Idea:
     if not policies.can_decide_idea(actor):
         raise Denied(_("Only the quality manager decides on improvement ideas."))
     idea = _locked_idea(idea, expected_version)
-    _require_status(
+    require_status(
         idea, IDEA.SUBMITTED, IDEA.EVALUATING, message=_("This idea has already been decided.")
     )
     if accept and not idea.evaluation:
         raise ValidationError({"evaluation": _("Evaluate the idea before accepting it.")})
-    if not notes.strip():
+    if not decision_notes.strip():
         raise ValidationError({"decision_notes": _("Explain the decision.")})
     idea.status = IDEA.ACCEPTED if accept else IDEA.REJECTED
-    idea.decision_notes = notes.strip()
+    idea.decision_notes = decision_notes.strip()
     idea.decided_by = actor
     idea.decided_at = timezone.now()
     _save_idea(idea, ["status", "decision_notes", "decided_by", "decided_at"])
@@ -710,7 +677,7 @@ def decide_idea(
         notify(
             recipient=idea.submitted_by,
             kind="idea_accepted" if accept else "idea_rejected",
-            url=idea_url(idea),
+            url=idea.get_absolute_url(),
             params={"ref": idea.reference, "title": idea.title},
         )
     return idea
@@ -729,7 +696,7 @@ def add_idea_action(
     """An implementation action (kind IMPROVEMENT) for an accepted idea."""
     idea = _locked_idea(idea, None)
     _check_evaluator(actor, idea)
-    _require_status(idea, IDEA.ACCEPTED, message=_("Actions are added to an accepted idea only."))
+    require_status(idea, IDEA.ACCEPTED, message=_("Actions are added to an accepted idea only."))
     if not title.strip():
         raise ValidationError({"title": _("Give the action a title.")})
     _staff_member(owner, "owner")
@@ -757,19 +724,19 @@ def mark_implemented(
     actor: User,
     idea: Idea,
     expected_version: int | None,
-    benefit: str,
+    benefit_achieved: str,
     implemented_on: date | None = None,
 ) -> Idea:
     idea = _locked_idea(idea, expected_version)
     _check_evaluator(actor, idea)
-    _require_status(idea, IDEA.ACCEPTED, message=_("Only an accepted idea can be implemented."))
+    require_status(idea, IDEA.ACCEPTED, message=_("Only an accepted idea can be implemented."))
     if _live_actions(idea).open().exists():
         raise ValidationError({"actions": _("Some implementation actions are still open.")})
-    if not benefit.strip():
+    if not benefit_achieved.strip():
         raise ValidationError({"benefit_achieved": _("Describe the benefit achieved.")})
     implemented_on = implemented_on or timezone.localdate()
     _not_in_future(implemented_on, "implemented_on")
     idea.status = IDEA.IMPLEMENTED
-    idea.benefit_achieved = benefit.strip()
+    idea.benefit_achieved = benefit_achieved.strip()
     idea.implemented_on = implemented_on
     return _save_idea(idea, ["status", "benefit_achieved", "implemented_on"])

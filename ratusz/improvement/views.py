@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,11 +20,11 @@ from django.views.decorators.http import require_POST
 from ratusz.core import access
 from ratusz.core import selectors as core_selectors
 from ratusz.core import services as core_services
-from ratusz.core.errors import Conflict, Denied
-from ratusz.core.forms import apply_service_errors
+from ratusz.core.forms import VersionedForm, service_kwargs, submit
 from ratusz.core.listing import list_template, paginate
 from ratusz.core.selectors import attachments_of, history_of
 from ratusz.improvement import export, policies, selectors, services
+from ratusz.improvement.filters import IdeaFilter, NcFilter
 from ratusz.improvement.forms import (
     ActionForm,
     AttachmentForm,
@@ -32,11 +32,8 @@ from ratusz.improvement.forms import (
     CorrectionForm,
     DecideForm,
     EvaluateForm,
-    IdeaFilterForm,
     ImplementedForm,
-    NcFilterForm,
     NonconformityForm,
-    PlainForm,
     PlanVerificationForm,
     RejectForm,
     ReportForm,
@@ -86,40 +83,34 @@ def report(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            if data["kind"] == "idea":
-                record = services.submit_idea(
+        if data["kind"] == "idea":
+            record = submit(
+                form,
+                lambda: services.submit_idea(
                     actor=request.user,
                     title=data["title"],
                     description=data["description"],
                     org_unit=data["org_unit"],
                     expected_benefit=data["correction"],
-                )
-                messages.success(
-                    request,
-                    _("Thank you: your idea %(ref)s has been submitted.")
-                    % {"ref": record.reference},
-                )
-                url = services.idea_url(record)
-            else:
-                record = services.raise_nonconformity(
+                ),
+            )
+            thanks = _("Thank you: your idea %(ref)s has been submitted.")
+        else:
+            record = submit(
+                form,
+                lambda: services.raise_nonconformity(
                     actor=request.user,
                     title=data["title"],
                     description=data["description"],
                     source=Source.STAFF_REPORT,
                     org_unit=data["org_unit"],
                     correction=data["correction"],
-                )
-                messages.success(
-                    request,
-                    _("Thank you: your report %(ref)s has been sent to the quality manager.")
-                    % {"ref": record.reference},
-                )
-                url = services.nc_url(record)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            return redirect(back or url)
+                ),
+            )
+            thanks = _("Thank you: your report %(ref)s has been sent to the quality manager.")
+        if record is not None:
+            messages.success(request, thanks % {"ref": record.reference})
+            return redirect(back or record.get_absolute_url())
     return render(request, "improvement/report.html", {"form": form, "back": back})
 
 
@@ -139,11 +130,10 @@ def nc_create(request: HttpRequest) -> HttpResponse:
     }
     form = NonconformityForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            nc = services.raise_nonconformity(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        nc = submit(
+            form, lambda: services.raise_nonconformity(actor=request.user, **form.cleaned_data)
+        )
+        if nc is not None:
             messages.success(request, _("Nonconformity %(ref)s recorded.") % {"ref": nc.reference})
             return redirect("improvement:nc_detail", pk=nc.pk)
     return render(request, "improvement/nc_form.html", {"form": form})
@@ -155,23 +145,10 @@ def nc_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def nc_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    form = NcFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    filters = selectors.NcFilters(
-        status=data.get("status") or "",
-        unit=data.get("unit"),
-        process=data.get("process"),
-        clause=data.get("clause"),
-        source=data.get("source") or "",
-        grade=data.get("grade") or "",
-        overdue=bool(data.get("overdue")),
-        recurring=bool(data.get("recurring")),
-        q=(data.get("q") or "").strip(),
-        sort=data.get("sort") or "number",
-    )
-    page, query = paginate(request, selectors.nc_list(user=request.user, filters=filters), 30)
+    filters = NcFilter(request.GET, queryset=selectors.nc_list(user=request.user), request=request)
+    page, query = paginate(request, filters.qs, 30)
     context = {
-        "form": form,
+        "form": filters.form,
         "page": page,
         "query": query,
         "today": timezone.localdate(),
@@ -183,48 +160,11 @@ def nc_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _next_step(user, nc: Nonconformity, actions: list) -> tuple[str, str]:
-    """(panel to open, sentence) saying what this user can do next."""
-    if nc.status == NC.REPORTED:
-        if policies.can_triage(user):
-            return "triage", _("Triage this report: accept it as a nonconformity or reject it.")
-        return "", _("The quality manager will triage this report.")
-    if nc.status == NC.OPEN:
-        if not policies.can_change_nc(user, nc):
-            return "", _("The person responsible is working on this nonconformity.")
-        live = [a for a in actions if a.status != "cancelled"]
-        if nc.verification_result == Nonconformity.Effectiveness.NOT_EFFECTIVE:
-            hint = _("The last effectiveness check failed: add further corrective actions. ")
-        else:
-            hint = ""
-        if not nc.correction:
-            return "correction", hint + _("Record the immediate correction and containment.")
-        if not nc.root_cause:
-            return "root-cause", hint + _("Analyse the root cause (five whys).")
-        if not live or (hint and all(not a.is_open for a in live)):
-            return "add-action", hint + _("Add corrective actions that remove the root cause.")
-        if any(a.is_open for a in live):
-            return "", _("Complete the corrective actions in the action tracker.")
-        if not nc.verification_due or not nc.verification_method:
-            return "plan-verification", _("Plan the effectiveness check.")
-        return "request-verification", _("Everything is done: ask for the effectiveness check.")
-    if nc.status == NC.VERIFICATION:
-        if nc.verification_result == Nonconformity.Effectiveness.EFFECTIVE:
-            if policies.can_close(user):
-                return "close", _("The actions proved effective: close the nonconformity.")
-            return "", _("The actions proved effective; the quality manager will close it.")
-        if policies.can_verify_nc(user, nc):
-            return "record-verification", _("Check whether the actions were effective.")
-        return "", _("Awaiting the effectiveness check.")
-    return "", ""
-
-
 def _nc_context(request: HttpRequest, nc: Nonconformity, **forms) -> dict:
     user = request.user
     actions = list(selectors.actions_of(nc))
     lock = {"version": nc.version}
-    panel, next_text = _next_step(user, nc, actions)
-    can_change = policies.can_change_nc(user, nc) and nc.status == NC.OPEN
+    panel, next_text = policies.next_step(user, nc, actions)
     context = {
         "nc": nc,
         "actions": actions,
@@ -235,15 +175,7 @@ def _nc_context(request: HttpRequest, nc: Nonconformity, **forms) -> dict:
         "cause_labels": dict(CauseCategory.choices),
         "next_panel": panel,
         "next_text": next_text,
-        "can_triage": policies.can_triage(user) and nc.status == NC.REPORTED,
-        "can_change": can_change,
-        "can_verify": policies.can_verify_nc(user, nc)
-        and nc.status == NC.VERIFICATION
-        and not nc.verification_result,
-        "can_close": policies.can_close(user)
-        and nc.status == NC.VERIFICATION
-        and nc.verification_result == Nonconformity.Effectiveness.EFFECTIVE,
-        "can_attach": policies.can_change_nc(user, nc) and nc.is_open,
+        **policies.nc_steps(user, nc),
         "triage_form": TriageForm(
             initial={
                 **lock,
@@ -277,7 +209,7 @@ def _nc_context(request: HttpRequest, nc: Nonconformity, **forms) -> dict:
                 "verification_method": nc.verification_method,
             }
         ),
-        "request_verification_form": PlainForm(initial=lock),
+        "request_verification_form": VersionedForm(initial=lock),
         "record_verification_form": VerificationForm(initial=lock),
         "close_form": CloseForm(initial=lock),
         "attach_form": AttachmentForm(),
@@ -301,63 +233,57 @@ def nc_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "improvement/nc_detail.html", _nc_context(request, nc))
 
 
-def _call_nc_step(step: str, user, nc: Nonconformity, data: dict, form) -> str:
-    lock = data.pop("version", None)
-    common = {"actor": user, "nc": nc, "expected_version": lock}
-    if step == "triage":
-        services.triage(**common, accept=True, **data)
-        return _("Accepted as a nonconformity and assigned.")
-    if step == "reject":
-        services.triage(**common, accept=False, reason=data["rejection_reason"])
-        return _("Recorded as not a nonconformity; the reporter is told why.")
-    if step == "correction":
-        services.record_correction(
-            **common, correction=data["correction"], done_on=data["correction_done_on"]
-        )
-        return _("The correction is recorded.")
-    if step == "root-cause":
-        services.record_root_cause(
-            **common,
-            whys=form.whys(),
-            root_cause=data["root_cause"],
-            categories=data["categories"],
-        )
-        return _("The root-cause analysis is recorded.")
-    if step == "add-action":
-        action = services.add_corrective_action(actor=user, nc=nc, **data)
-        return _("Corrective action %(ref)s added to the action tracker.") % {
-            "ref": action.reference
-        }
-    if step == "plan-verification":
-        services.plan_verification(
-            **common, due=data["verification_due"], method=data["verification_method"]
-        )
-        return _("The effectiveness check is planned.")
-    if step == "request-verification":
-        services.request_verification(**common)
-        return _("Sent for the effectiveness check.")
-    if step == "record-verification":
-        services.record_verification(
-            **common,
-            effective=data["effective"],
-            notes=data["verification_notes"],
-            checked_on=data["verified_on"],
-        )
-        return _("The effectiveness check is recorded.")
-    services.close(**common, notes=data["closure_notes"])
-    return _("The nonconformity is closed.")
-
-
 NC_STEPS = {
-    "triage": TriageForm,
-    "reject": RejectForm,
-    "correction": CorrectionForm,
-    "root-cause": RootCauseForm,
-    "add-action": ActionForm,
-    "plan-verification": PlanVerificationForm,
-    "request-verification": PlainForm,
-    "record-verification": VerificationForm,
-    "close": CloseForm,
+    # step: (form, service, fixed arguments, what is said when done)
+    "triage": (
+        TriageForm,
+        services.triage,
+        {"accept": True},
+        gettext_lazy("Accepted as a nonconformity and assigned."),
+    ),
+    "reject": (
+        RejectForm,
+        services.triage,
+        {"accept": False},
+        gettext_lazy("Recorded as not a nonconformity; the reporter is told why."),
+    ),
+    "correction": (
+        CorrectionForm,
+        services.record_correction,
+        {},
+        gettext_lazy("The correction is recorded."),
+    ),
+    "root-cause": (
+        RootCauseForm,
+        services.record_root_cause,
+        {},
+        gettext_lazy("The root-cause analysis is recorded."),
+    ),
+    "add-action": (
+        ActionForm,
+        services.add_corrective_action,
+        {},
+        gettext_lazy("Corrective action %(ref)s added to the action tracker."),
+    ),
+    "plan-verification": (
+        PlanVerificationForm,
+        services.plan_verification,
+        {},
+        gettext_lazy("The effectiveness check is planned."),
+    ),
+    "request-verification": (
+        VersionedForm,
+        services.request_verification,
+        {},
+        gettext_lazy("Sent for the effectiveness check."),
+    ),
+    "record-verification": (
+        VerificationForm,
+        services.record_verification,
+        {},
+        gettext_lazy("The effectiveness check is recorded."),
+    ),
+    "close": (CloseForm, services.close, {}, gettext_lazy("The nonconformity is closed.")),
 }
 
 
@@ -369,19 +295,17 @@ def nc_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         return _attach(request, nc)
     if step not in NC_STEPS:
         raise Http404
-    form = NC_STEPS[step](request.POST)
+    form_class, service, fixed, done = NC_STEPS[step]
+    form = form_class(request.POST)
     if form.is_valid():
-        try:
-            done = _call_nc_step(step, request.user, nc, dict(form.cleaned_data), form)
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("improvement:nc_detail", pk=nc.pk)
+        result = submit(
+            form,
+            lambda: service(actor=request.user, nc=nc, **fixed, **service_kwargs(form)),
+        )
+        if result is not None:
+            # Only the action's message names what was made (its reference).
+            messages.success(request, str(done) % {"ref": getattr(result, "reference", "")})
+            return redirect(nc)
     nc = _get_nc_for_user(request, pk)
     key = step.replace("-", "_") + "_form"
     context = _nc_context(request, nc, **{key: form})
@@ -391,22 +315,20 @@ def nc_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 def _attach(request: HttpRequest, nc: Nonconformity) -> HttpResponse:
     form = AttachmentForm(request.POST, request.FILES)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors.get("file") or _("Choose a file."))
-        core_services.attach_file(
+    attached = form.is_valid() and submit(
+        form,
+        lambda: core_services.attach_file(
             actor=request.user,
             target=nc,
             upload=form.cleaned_data["file"],
             description=form.cleaned_data["description"],
-        )
-    except Denied as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
+        ),
+    )
+    if attached:
         messages.success(request, _("File attached."))
-    return redirect("improvement:nc_detail", pk=nc.pk)
+        return redirect("improvement:nc_detail", pk=nc.pk)
+    context = _nc_context(request, nc, attach_form=form)
+    return render(request, "improvement/nc_detail.html", context, status=400)
 
 
 # --- ideas ---------------------------------------------------------------------------
@@ -415,36 +337,27 @@ def _attach(request: HttpRequest, nc: Nonconformity) -> HttpResponse:
 @login_required
 def idea_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    form = IdeaFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    filters = selectors.IdeaFilters(
-        status=data.get("status") or "",
-        unit=data.get("unit"),
-        q=(data.get("q") or "").strip(),
+    filters = IdeaFilter(
+        request.GET, queryset=selectors.idea_list(user=request.user), request=request
     )
-    page, query = paginate(request, selectors.idea_list(user=request.user, filters=filters), 30)
+    page, query = paginate(request, filters.qs, 30)
     return render(
         request,
         list_template(request, "improvement/idea_list.html", "idea-results"),
-        {"form": form, "page": page, "query": query},
+        {"form": filters.form, "page": page, "query": query},
     )
 
 
 def _idea_context(request: HttpRequest, idea: Idea, **forms) -> dict:
     user = request.user
     lock = {"version": idea.version}
-    open_ = idea.status in (Idea.Status.SUBMITTED, Idea.Status.EVALUATING)
-    can_work = policies.can_evaluate_idea(user, idea)
     context = {
         "idea": idea,
         "actions": list(selectors.actions_of(idea)),
         "today": timezone.localdate(),
         "finding": selectors.audit_finding_of(idea),
         "history": history_of(idea)[:30],
-        "can_evaluate": can_work and open_,
-        "can_decide": policies.can_decide_idea(user) and open_,
-        "can_add_action": can_work and idea.status == Idea.Status.ACCEPTED,
-        "can_implement": can_work and idea.status == Idea.Status.ACCEPTED,
+        **policies.idea_steps(user, idea),
         "evaluate_form": EvaluateForm(initial={**lock, "evaluation": idea.evaluation}),
         "decide_form": DecideForm(initial=lock),
         "add_action_form": ActionForm(),
@@ -462,10 +375,22 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 IDEA_STEPS = {
-    "evaluate": (EvaluateForm, gettext_lazy("The evaluation is recorded.")),
-    "decide": (DecideForm, gettext_lazy("The decision is recorded.")),
-    "add-action": (ActionForm, gettext_lazy("Implementation action added to the tracker.")),
-    "implemented": (ImplementedForm, gettext_lazy("The idea is recorded as implemented.")),
+    "evaluate": (
+        EvaluateForm,
+        services.evaluate_idea,
+        gettext_lazy("The evaluation is recorded."),
+    ),
+    "decide": (DecideForm, services.decide_idea, gettext_lazy("The decision is recorded.")),
+    "add-action": (
+        ActionForm,
+        services.add_idea_action,
+        gettext_lazy("Implementation action added to the tracker."),
+    ),
+    "implemented": (
+        ImplementedForm,
+        services.mark_implemented,
+        gettext_lazy("The idea is recorded as implemented."),
+    ),
 }
 
 
@@ -475,32 +400,11 @@ def idea_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     idea = _get_idea_for_user(request, pk)
     if step not in IDEA_STEPS:
         raise Http404
-    form_class, done = IDEA_STEPS[step]
+    form_class, service, done = IDEA_STEPS[step]
     form = form_class(request.POST)
     if form.is_valid():
-        data = dict(form.cleaned_data)
-        lock = data.pop("version", None)
-        common = {"actor": request.user, "idea": idea, "expected_version": lock}
-        try:
-            if step == "evaluate":
-                services.evaluate_idea(**common, evaluation=data["evaluation"])
-            elif step == "decide":
-                services.decide_idea(**common, accept=data["accept"], notes=data["decision_notes"])
-            elif step == "add-action":
-                services.add_idea_action(actor=request.user, idea=idea, **data)
-            else:
-                services.mark_implemented(
-                    **common,
-                    benefit=data["benefit_achieved"],
-                    implemented_on=data["implemented_on"],
-                )
-        except Conflict as exc:
-            form.add_error(None, str(exc))
-        except Denied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        saved = submit(form, lambda: service(actor=request.user, idea=idea, **service_kwargs(form)))
+        if saved is not None:
             messages.success(request, str(done))
             return redirect("improvement:idea_detail", pk=idea.pk)
     idea = _get_idea_for_user(request, pk)
@@ -517,7 +421,10 @@ def _stats_filters(request: HttpRequest) -> tuple[StatsFilterForm, selectors.Sta
     form = StatsFilterForm(
         request.GET or None, initial={"date_from": date_from, "date_to": date_to}
     )
-    data = form.cleaned_data if form.is_valid() else {}
+    data = {}
+    if form.is_bound:
+        form.is_valid()  # a value it cannot use is marked on the page; the others still apply
+        data = form.cleaned_data
     filters = selectors.StatsFilters(
         date_from=data.get("date_from") or date_from,
         date_to=data.get("date_to") or date_to,

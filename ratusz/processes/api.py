@@ -5,15 +5,15 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
 
+from ratusz.core.api import LockSerializer
 from ratusz.core.api_permissions import IsStaff
-from ratusz.core.models import OrgUnit
 from ratusz.processes import selectors, services
+from ratusz.processes.filters import ProcessFilter
 from ratusz.processes.models import Process
 
 
@@ -55,25 +55,6 @@ class ProcessUpdateSerializer(ProcessSerializer):
         read_only_fields = ["is_active", "created_at"]
 
 
-class ProcessVersionSerializer(serializers.Serializer):
-    version = serializers.IntegerField()
-
-
-LIST_PARAMETERS = [
-    OpenApiParameter("unit", OpenApiTypes.INT, description="Owner unit id (with its sub-units)"),
-    OpenApiParameter("kind", OpenApiTypes.STR, enum=Process.Kind.values),
-    OpenApiParameter("risk", OpenApiTypes.INT, enum=Process.Risk.values),
-    OpenApiParameter("active", OpenApiTypes.STR, enum=list(selectors.ACTIVE_FILTERS)),
-    OpenApiParameter("q", OpenApiTypes.STR, description="Text in code, name or description"),
-    OpenApiParameter("sort", OpenApiTypes.STR, enum=list(selectors.SORTS)),
-]
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
-@extend_schema_view(list=extend_schema(parameters=LIST_PARAMETERS))
 class ProcessViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -85,6 +66,8 @@ class ProcessViewSet(
     (quality manager; the head of the owner unit: description and clauses)."""
 
     permission_classes = [IsStaff]
+    queryset = Process.objects.none()  # for the schema; the real one is below
+    filterset_class = ProcessFilter
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
@@ -92,20 +75,7 @@ class ProcessViewSet(
         return ProcessSerializer
 
     def get_queryset(self):
-        params = self.request.query_params
-        unit_id = _int(params.get("unit"))
-        active = params.get("active", "active")
-        filters = selectors.ProcessFilters(
-            unit=OrgUnit.objects.filter(pk=unit_id).first() if unit_id else None,
-            kind=params.get("kind", ""),
-            risk=_int(params.get("risk")),
-            active=active if active in selectors.ACTIVE_FILTERS else "active",
-            q=params.get("q", "").strip(),
-            sort=params.get("sort", "code"),
-        )
-        return selectors.process_list(user=self.request.user, filters=filters).prefetch_related(
-            "clauses"
-        )
+        return selectors.process_list(user=self.request.user).prefetch_related("clauses")
 
     def get_object(self):
         process = selectors.process_detail(user=self.request.user, pk=self.kwargs["pk"])
@@ -132,10 +102,10 @@ class ProcessViewSet(
             **data,
         )
 
-    @extend_schema(request=ProcessVersionSerializer, responses=ProcessSerializer)
+    @extend_schema(request=LockSerializer, responses=ProcessSerializer)
     @api_action(detail=True, methods=["post"])
     def deactivate(self, request, pk=None):
-        payload = ProcessVersionSerializer(data=request.data)
+        payload = LockSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         process = services.deactivate_process(
             actor=request.user,

@@ -14,8 +14,6 @@ from ratusz.core.models import Clause
 from ratusz.processes import services
 from ratusz.processes.models import Process
 
-K = Process.Kind
-
 
 @dataclass(frozen=True)
 class Spec:
@@ -34,7 +32,7 @@ PROCESSES = [
     Spec(
         "P01",
         "Zarządzanie urzędem i systemem zarządzania jakością",
-        K.MANAGEMENT,
+        Process.Kind.MANAGEMENT,
         "SZJ",
         3,
         ("4.1", "4.4", "5.1", "5.2", "5.3", "6.1", "6.2", "9.3"),
@@ -45,7 +43,7 @@ PROCESSES = [
     Spec(
         "P02",
         "Obsługa mieszkańców w Biurze Obsługi Mieszkańców",
-        K.CORE,
+        Process.Kind.CORE,
         "BOM",
         4,
         (*RESIDENT_SERVICE, "7.4", "8.5.3"),
@@ -56,7 +54,7 @@ PROCESSES = [
     Spec(
         "P03",
         "Dowody osobiste i ewidencja ludności",
-        K.CORE,
+        Process.Kind.CORE,
         "SO",
         4,
         (*RESIDENT_SERVICE, "8.5.2", "8.5.3"),
@@ -67,7 +65,7 @@ PROCESSES = [
     Spec(
         "P04",
         "Rejestracja stanu cywilnego",
-        K.CORE,
+        Process.Kind.CORE,
         "USC",
         3,
         (*RESIDENT_SERVICE, "8.5.2"),
@@ -77,7 +75,7 @@ PROCESSES = [
     Spec(
         "P05",
         "Rejestracja pojazdów i prawa jazdy",
-        K.CORE,
+        Process.Kind.CORE,
         "KM",
         5,
         (*RESIDENT_SERVICE, "8.5.3", "8.7"),
@@ -88,7 +86,7 @@ PROCESSES = [
     Spec(
         "P06",
         "Podatki i opłaty lokalne",
-        K.CORE,
+        Process.Kind.CORE,
         "PO",
         4,
         (*RESIDENT_SERVICE, "8.7"),
@@ -99,7 +97,7 @@ PROCESSES = [
     Spec(
         "P07",
         "Pozwolenia na budowę i sprawy architektoniczne",
-        K.CORE,
+        Process.Kind.CORE,
         "AB",
         5,
         (*RESIDENT_SERVICE, "8.7"),
@@ -110,7 +108,7 @@ PROCESSES = [
     Spec(
         "P08",
         "Gospodarka nieruchomościami miasta",
-        K.CORE,
+        Process.Kind.CORE,
         "GN",
         3,
         ("8.2", "8.5.1", "7.5", "8.4"),
@@ -120,7 +118,7 @@ PROCESSES = [
     Spec(
         "P09",
         "Przygotowanie i realizacja inwestycji miejskich",
-        K.CORE,
+        Process.Kind.CORE,
         "IN",
         5,
         ("8.1", "8.4", "8.5.1", "9.1.1", "9.1.2"),
@@ -131,7 +129,7 @@ PROCESSES = [
     Spec(
         "P10",
         "Zamówienia publiczne",
-        K.SUPPORT,
+        Process.Kind.SUPPORT,
         "ZP",
         5,
         ("8.4", "8.4.1", "8.4.2", "8.4.3", "7.5"),
@@ -141,7 +139,7 @@ PROCESSES = [
     Spec(
         "P11",
         "Ochrona środowiska",
-        K.CORE,
+        Process.Kind.CORE,
         "OS",
         2,
         ("8.2", "8.5.1", "7.5", "9.1.2"),
@@ -151,7 +149,7 @@ PROCESSES = [
     Spec(
         "P12",
         "Edukacja i sprawy oświatowe",
-        K.CORE,
+        Process.Kind.CORE,
         "ED",
         2,
         ("8.2", "8.5.1", "7.5", "9.1.2"),
@@ -161,7 +159,7 @@ PROCESSES = [
     Spec(
         "P13",
         "Budżet i finanse miasta",
-        K.SUPPORT,
+        Process.Kind.SUPPORT,
         "FN",
         3,
         ("7.1.1", "7.5", "9.1.3"),
@@ -171,7 +169,7 @@ PROCESSES = [
     Spec(
         "P14",
         "Kadry i rozwój kompetencji",
-        K.SUPPORT,
+        Process.Kind.SUPPORT,
         "OR-KD",
         2,
         ("7.1.2", "7.2", "7.3"),
@@ -181,7 +179,7 @@ PROCESSES = [
     Spec(
         "P15",
         "Informatyka i bezpieczeństwo informacji",
-        K.SUPPORT,
+        Process.Kind.SUPPORT,
         "OR-IT",
         3,
         ("7.1.3", "7.1.4", "7.5.3"),
@@ -191,7 +189,7 @@ PROCESSES = [
     Spec(
         "P16",
         "Audyt wewnętrzny i doskonalenie",
-        K.MANAGEMENT,
+        Process.Kind.MANAGEMENT,
         "AW",
         2,
         ("9.2", "10.1", "10.2", "10.3"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core.models import Clause, OrgUnit
@@ -62,3 +63,6 @@ class Process(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("processes:detail", args=[self.pk])

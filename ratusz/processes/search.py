@@ -15,7 +15,7 @@ def process_row(process: Process) -> dict:
         "object_id": process.pk,
         "title": f"{process.code} {process.name}",
         "body": process.description,
-        "url": f"/processes/{process.pk}/",
+        "url": process.get_absolute_url(),
         "unit_id": process.owner_unit_id,
     }
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ratusz.audits.models import Audit
-from ratusz.core.models import OrgUnit
-from ratusz.core.selectors import subtree_ids
 from ratusz.improvement.models import Nonconformity
 from ratusz.improvement.policies import ncs_visible_to
 from ratusz.processes import policies
@@ -20,28 +18,6 @@ from ratusz.processes.models import Process
 # An audit counts as "audited" once it has started; a planned or cancelled one does not.
 AUDITED_STATUSES = (Audit.Status.IN_PROGRESS, Audit.Status.CLOSED)
 RECENT_AUDITS = 5
-
-SORTS = {
-    "code": ("code",),
-    "name": ("name", "code"),
-    "unit": ("owner_unit__path", "code"),
-    "-risk": ("-risk", "code"),
-    "risk": ("risk", "code"),
-    # Never audited first: those are what the audit programme must catch up on.
-    "last_audited": (F("last_audited").asc(nulls_first=True), "code"),
-    "-open_nc": ("-open_nc", "code"),
-}
-ACTIVE_FILTERS = ("active", "inactive", "all")
-
-
-@dataclass
-class ProcessFilters:
-    unit: OrgUnit | None = None
-    kind: str = ""
-    risk: int | None = None
-    active: str = "active"  # active, inactive, all
-    q: str = ""
-    sort: str = "code"
 
 
 def _last_audited(today: date):
@@ -68,31 +44,17 @@ def _open_nonconformities():
     return Coalesce(Subquery(open_ncs, output_field=IntegerField()), 0)
 
 
-def process_list(*, user, filters: ProcessFilters, today: date | None = None) -> QuerySet:
-    """Processes the user may see, with owner, unit, last audit and open nonconformities."""
+def process_list(*, user, today: date | None = None) -> QuerySet:
+    """Processes the user may see, by code, with owner, unit, last audit and open
+    nonconformities. `processes.filters.ProcessFilter` narrows and sorts them."""
     if not policies.can_view_process(user):
         return Process.objects.none()
     today = today or timezone.localdate()
-    qs = Process.objects.select_related("owner", "owner_unit").annotate(
-        last_audited=_last_audited(today), open_nc=_open_nonconformities()
+    return (
+        Process.objects.select_related("owner", "owner_unit")
+        .annotate(last_audited=_last_audited(today), open_nc=_open_nonconformities())
+        .order_by("code")
     )
-    if filters.unit is not None:
-        qs = qs.filter(owner_unit_id__in=subtree_ids([filters.unit.path]))
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.risk is not None:
-        qs = qs.filter(risk=filters.risk)
-    if filters.active == "active":
-        qs = qs.filter(is_active=True)
-    elif filters.active == "inactive":
-        qs = qs.filter(is_active=False)
-    if filters.q:
-        qs = qs.filter(
-            Q(code__icontains=filters.q)
-            | Q(name__icontains=filters.q)
-            | Q(description__icontains=filters.q)
-        )
-    return qs.order_by(*SORTS.get(filters.sort, SORTS["code"]))
 
 
 def process_detail(*, user, pk: int) -> Process | None:

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ratusz.core import access
-from ratusz.core.errors import Conflict, Denied
-from ratusz.core.forms import apply_service_errors
+from ratusz.core.forms import service_kwargs, submit
 from ratusz.core.listing import list_template, paginate
 from ratusz.processes import policies, selectors, services
-from ratusz.processes.forms import ProcessEditForm, ProcessFilterForm, ProcessForm
+from ratusz.processes.filters import ProcessFilter
+from ratusz.processes.forms import ProcessEditForm, ProcessForm
 from ratusz.processes.models import Process
 
 PER_PAGE = 30
@@ -33,20 +33,12 @@ def _get_process_for_user(request: HttpRequest, pk: int) -> Process:
 @login_required
 def process_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    form = ProcessFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    filters = selectors.ProcessFilters(
-        unit=data.get("unit"),
-        kind=data.get("kind") or "",
-        risk=data.get("risk"),
-        active=data.get("active") or "active",
-        q=(data.get("q") or "").strip(),
-        sort=data.get("sort") or "code",
+    filters = ProcessFilter(
+        request.GET, queryset=selectors.process_list(user=request.user), request=request
     )
-    rows = selectors.process_list(user=request.user, filters=filters)
-    page, query = paginate(request, rows, PER_PAGE)
+    page, query = paginate(request, filters.qs, PER_PAGE)
     context = {
-        "form": form,
+        "form": filters.form,
         "page": page,
         "query": query,
         "can_create": policies.can_create_process(request.user),
@@ -62,13 +54,10 @@ def process_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Only the quality manager adds processes to the process map."))
     form = ProcessForm(request.POST or None, initial={"risk": Process.Risk.MEDIUM, "kind": "core"})
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["clauses"] = list(data["clauses"])
-        try:
-            process = services.create_process(actor=request.user, **data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+        process = submit(
+            form, lambda: services.create_process(actor=request.user, **service_kwargs(form))
+        )
+        if process is not None:
             messages.success(request, _("Process %(code)s added.") % {"code": process.code})
             return redirect("processes:detail", pk=process.pk)
     return render(request, "processes/process_form.html", {"form": form, "process": None})
@@ -111,39 +100,25 @@ def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProcessEditForm(
         request.POST or None, initial=_initial(process), process=process, editable=editable
     )
-    conflict = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        data["clauses"] = list(data["clauses"])
+        data = service_kwargs(form)
         if editable is not None:
-            data = {name: value for name, value in data.items() if name in editable}
-        try:
-            services.update_process(
-                actor=request.user, process=process, expected_version=version, **data
-            )
-        except Conflict as exc:
-            # Keep what the user typed; show what is saved now; the next save
-            # is measured against the current version.
-            conflict = exc.current
-            posted = request.POST.copy()
-            posted["version"] = conflict.version
-            form = ProcessEditForm(
-                posted, initial=_initial(conflict), process=conflict, editable=editable
-            )
-            form.is_valid()
-            form.add_error(None, str(exc))
-        except Denied as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
+            data = {
+                name: value
+                for name, value in data.items()
+                if name in editable or name == "expected_version"
+            }
+        saved = submit(
+            form,
+            lambda: services.update_process(actor=request.user, process=process, **data),
+        )
+        if saved is not None:
             messages.success(request, _("Saved."))
-            return redirect("processes:detail", pk=process.pk)
+            return redirect(saved)
     context = {
         "form": form,
         "process": process,
-        "conflict": conflict,
+        "conflict": form.conflict,
         "limited": editable is not None,
     }
     return render(request, "processes/process_form.html", context)

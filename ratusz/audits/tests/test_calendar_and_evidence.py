@@ -8,8 +8,8 @@ from icalendar import Calendar
 
 from ratusz.audits.evidence import items
 from ratusz.audits.models import Programme
-from ratusz.certification.evidence_pack import Gap, Item
 from ratusz.core import calendar
+from ratusz.core.plugins import EvidenceGap, EvidenceItem
 
 
 def test_my_feed_holds_the_audits_i_lead_but_not_others(world):
@@ -26,12 +26,14 @@ def test_my_feed_holds_the_audits_i_lead_but_not_others(world):
 
 def test_the_pack_lists_the_programme_and_the_reports_of_closed_audits(world):
     today = timezone.localdate()
-    assert [type(i) for i in items(today)] == [Gap]  # no programme yet: said so in the index
+    assert [type(i) for i in items(today)] == [
+        EvidenceGap
+    ]  # no programme yet: said so in the index
     Programme.objects.create(year=today.year)
     audit = world.closed()
     world.plan(title="Audyt zaplanowany")
     entries = items(today)
-    assert all(isinstance(e, Item) and e.clause == "9.2" for e in entries)
+    assert all(isinstance(e, EvidenceItem) and e.clause == "9.2" for e in entries)
     paths = [e.path for e in entries]
     assert f"audits/programme-{today.year}.pdf" in paths
     assert f"audits/{audit.reference.replace('/', '-')}.pdf" in paths

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
@@ -11,6 +12,7 @@ from ratusz.audits.models import Audit, AuditorProfile, Programme, ProgrammeItem
 from ratusz.certification import readiness
 from ratusz.certification.models import ReadinessSnapshot
 from ratusz.core.models import Clause, Office
+from ratusz.core.plugins import GREEN, ReadinessRule, Verdict, area_modules
 from ratusz.documents import services as documents
 from ratusz.documents.models import Document, DocumentType
 from ratusz.improvement.models import Idea, Nonconformity
@@ -21,7 +23,7 @@ TODAY = date(2026, 11, 24)
 
 
 def _rule(number: str):
-    return next(rule for rule in readiness.RULES if rule.clause == number)
+    return next(rule for rule in readiness.rules() if rule.clause == number)
 
 
 def _verdict(number: str, today: date = TODAY):
@@ -224,7 +226,33 @@ def test_uncovered_clauses_say_so_and_do_not_count(office):
     assert states["9.3"] == readiness.NOT_COVERED
     assert "8.3" in states  # applicable unless excluded
     covered = [row for row in result.clauses if row.state != readiness.NOT_COVERED]
-    assert len(covered) == len({rule.clause for rule in readiness.RULES})
+    assert len(covered) == len({rule.clause for rule in readiness.rules()})
+
+
+def test_each_area_checks_its_own_clauses(db):
+    by_area = {
+        label: sorted(rule.clause for rule in module.RULES)
+        for label, module in area_modules("readiness")
+    }
+    assert by_area == {
+        "processes": ["4.4"],
+        "documents": ["5.2", "7.5"],
+        "improvement": ["10.2", "10.3", "8.7"],
+        "audits": ["7.2", "9.2"],
+        "certification": ["4.3", "5.3"],  # the clauses core owns: scope and roles
+    }
+
+
+def test_a_rule_a_new_area_adds_is_assessed(office, monkeypatch):
+    found = Verdict(GREEN, "Every process has an assessed risk.")
+    rule = ReadinessRule("6.1", "Risks assessed", lambda today, params: found)
+    real = list(area_modules("readiness"))
+    fake = ("risks", SimpleNamespace(RULES=[rule]))
+    monkeypatch.setattr(readiness, "area_modules", lambda name: iter([*real, fake]))
+    (row,) = [row for row in readiness.assess(TODAY).clauses if row.clause.number == "6.1"]
+    assert row.state == GREEN
+    assert row.evidence == "Risks assessed"
+    assert row.reasons == [found]
 
 
 def test_an_excluded_clause_is_not_listed(office):

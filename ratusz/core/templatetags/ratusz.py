@@ -13,36 +13,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ratusz.core.tones import Tone
+
 register = template.Library()
-
-STATUS_TONES = {
-    "open": "info",
-    "in_progress": "info",
-    "done": "warn",
-    "closed": "ok",
-    "cancelled": "muted",
-    "overdue": "bad",
-    "valid": "ok",
-    "suspended": "warn",
-    "withdrawn": "bad",
-    "expired": "bad",
-    "planned": "info",
-    "in_force": "ok",
-    "draft": "info",
-    "in_review": "info",
-    "awaiting_approval": "warn",
-    "approved": "info",
-    "superseded": "muted",
-    "reported": "warn",
-    "verification": "warn",
-    "rejected": "muted",
-    "submitted": "info",
-    "evaluating": "info",
-    "accepted": "info",
-    "implemented": "ok",
-    "deferred": "muted",
-}
-
 
 # Both tags below run for every row of long lists: they build their small
 # piece of HTML directly instead of rendering a sub-template.
@@ -62,11 +35,13 @@ def choice_label(obj, field: str) -> str:
 
 @register.simple_tag
 def status_badge(obj, field: str = "status") -> str:
+    """The status's name on a badge toned as its model says (`STATUS_TONES`)."""
     value = getattr(obj, field)
     label = choice_label(obj, field)
+    tones = getattr(type(obj), f"{field.upper()}_TONES", {})
     return format_html(
         '<span class="badge badge-{}" data-status="{}">{}</span>',
-        STATUS_TONES.get(value, "muted"),
+        tones.get(value, Tone.MUTED),
         value,
         label,
     )
@@ -150,6 +125,14 @@ def plain_select(bound_field) -> str:
             for value, label in bound_field.field.widget.choices
         ),
     )
+    if bound_field.errors:
+        return format_html(
+            '<select name="{}" id="{}" aria-invalid="true" aria-describedby="{}_error">{}</select>',
+            bound_field.html_name,
+            bound_field.auto_id,
+            bound_field.auto_id,
+            options,
+        )
     return format_html(
         '<select name="{}" id="{}">{}</select>', bound_field.html_name, bound_field.auto_id, options
     )

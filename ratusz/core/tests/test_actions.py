@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ratusz.core import services
 from ratusz.core.errors import Conflict, Denied
-from ratusz.core.models import Action, Notification
+from ratusz.core.models import Action, Effectiveness, Notification
 
 TODAY = timezone.localdate
 
@@ -52,36 +52,43 @@ def test_the_full_lifecycle_ends_closed_after_an_independent_effectiveness_check
     action = office.action()
     action = services.start_action(actor=office.employee, action=action, expected_version=1)
     action = services.complete_action(
-        actor=office.employee, action=action, expected_version=2, evidence="Karty poprawione."
+        actor=office.employee,
+        action=action,
+        expected_version=2,
+        completion_evidence="Karty poprawione.",
     )
     assert action.status == Action.Status.DONE
     assert action.completed_by == office.employee
     with pytest.raises(Denied, match="someone who did not do it"):
         services.verify_effectiveness(
-            actor=office.employee, action=action, expected_version=3, effective=True, notes="ok"
+            actor=office.employee,
+            action=action,
+            expected_version=3,
+            effective=True,
+            effectiveness_notes="ok",
         )
     action = services.verify_effectiveness(
         actor=office.owner,
         action=action,
         expected_version=3,
         effective=True,
-        notes="Sprawdzono 10 kart.",
+        effectiveness_notes="Sprawdzono 10 kart.",
     )
     assert action.status == Action.Status.CLOSED
-    assert action.effectiveness_result == Action.Effectiveness.EFFECTIVE
+    assert action.effectiveness_result == Effectiveness.EFFECTIVE
 
 
 def test_an_action_found_not_effective_goes_back_to_its_owner(office):
     action = office.action()
     action = services.complete_action(
-        actor=office.employee, action=action, expected_version=1, evidence="Zrobione."
+        actor=office.employee, action=action, expected_version=1, completion_evidence="Zrobione."
     )
     action = services.verify_effectiveness(
         actor=office.quality,
         action=action,
         expected_version=2,
         effective=False,
-        notes="Błędy nadal występują.",
+        effectiveness_notes="Błędy nadal występują.",
     )
     assert action.status == Action.Status.IN_PROGRESS
     assert action.completed_at is None
@@ -92,7 +99,7 @@ def test_completing_needs_evidence(office):
     action = office.action()
     with pytest.raises(ValidationError) as exc:
         services.complete_action(
-            actor=office.employee, action=action, expected_version=1, evidence=" "
+            actor=office.employee, action=action, expected_version=1, completion_evidence=" "
         )
     assert "completion_evidence" in exc.value.message_dict
     action.refresh_from_db()
@@ -103,7 +110,7 @@ def test_an_employee_cannot_change_a_colleagues_action(office):
     action = office.action(owner=office.colleague)
     with pytest.raises(Denied):
         services.complete_action(
-            actor=office.employee, action=action, expected_version=1, evidence="x"
+            actor=office.employee, action=action, expected_version=1, completion_evidence="x"
         )
     with pytest.raises(Denied):
         services.update_action(
@@ -114,9 +121,11 @@ def test_an_employee_cannot_change_a_colleagues_action(office):
 def test_cancelling_needs_a_reason(office):
     action = office.action()
     with pytest.raises(ValidationError):
-        services.cancel_action(actor=office.owner, action=action, expected_version=1, reason="")
+        services.cancel_action(
+            actor=office.owner, action=action, expected_version=1, cancel_reason=""
+        )
     action = services.cancel_action(
-        actor=office.owner, action=action, expected_version=1, reason="Duplicate of A-7."
+        actor=office.owner, action=action, expected_version=1, cancel_reason="Duplicate of A-7."
     )
     assert action.status == Action.Status.CANCELLED
 

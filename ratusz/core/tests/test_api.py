@@ -86,13 +86,13 @@ def test_the_lifecycle_through_the_api(office):
     employee = api(office.employee)
     r = employee.post(
         f"/api/v1/actions/{action.pk}/complete/",
-        {"version": 1, "evidence": "Zrobione"},
+        {"version": 1, "completion_evidence": "Zrobione"},
         format="json",
     )
     assert r.status_code == 200 and r.json()["status"] == "done"
     r = api(office.owner).post(
         f"/api/v1/actions/{action.pk}/verify/",
-        {"version": 2, "effective": True, "notes": "Sprawdzone"},
+        {"version": 2, "effective": True, "effectiveness_notes": "Sprawdzone"},
         format="json",
     )
     assert r.status_code == 200 and r.json()["status"] == "closed"

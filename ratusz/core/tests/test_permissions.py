@@ -29,6 +29,7 @@ def row(default, **overrides):
 TABLE = {
     "login": ("get", "/login/", row(302, anonymous=200)),
     "healthz": ("get", "/healthz", row(200)),
+    "core:public": ("get", "/public/", row(200)),  # the public portal: no sign-in
     "core:dashboard": ("get", "/", row(200, anonymous=LOGIN)),
     "core:calendar_reset": (
         "post",
@@ -215,11 +216,11 @@ def _payload(office, path, method):
     if method == "patch":
         return {"title": "Edited", "version": 1}
     if path.endswith("/complete/"):
-        return {"version": 1, "evidence": "Done."}
+        return {"version": 1, "completion_evidence": "Done."}
     if path.endswith("/verify/"):
-        return {"version": 1, "effective": True, "notes": "ok"}
+        return {"version": 1, "effective": True, "effectiveness_notes": "ok"}
     if path.endswith("/cancel/"):
-        return {"version": 1, "reason": "No longer needed."}
+        return {"version": 1, "cancel_reason": "No longer needed."}
     return {"version": 1}
 
 

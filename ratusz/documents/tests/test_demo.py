@@ -26,8 +26,6 @@ from ratusz.documents.models import (
     Transition,
 )
 
-V = DocumentVersion.Status
-
 
 @pytest.fixture(scope="module")
 def demo_loaded(django_db_setup, django_db_blocker):
@@ -56,8 +54,13 @@ def test_the_demo_register_has_documents_with_histories_and_work_in_progress(dem
     policy = Document.objects.get(number="PJ-01")
     versions = list(policy.versions.order_by("number"))
     assert len(versions) >= 2
-    assert [v.status for v in versions[:-1]] == [V.SUPERSEDED] * (len(versions) - 1)
-    assert versions[-1] == policy.current_version and versions[-1].status == V.IN_FORCE
+    assert [v.status for v in versions[:-1]] == [DocumentVersion.Status.SUPERSEDED] * (
+        len(versions) - 1
+    )
+    assert (
+        versions[-1] == policy.current_version
+        and versions[-1].status == DocumentVersion.Status.IN_FORCE
+    )
     assert policy.confidentiality == "public" and policy.owner.username == "quality"
     assert versions[-1].approver.username == "mayor"
     dates = [v.effective_date for v in versions]
@@ -70,12 +73,14 @@ def test_the_demo_register_has_documents_with_histories_and_work_in_progress(dem
     )
     assert overdue.count() >= 3 and soon.count() >= 1
     assert Document.objects.filter(withdrawn_at__isnull=False, current_version=None).exists()
-    assert DocumentVersion.objects.filter(status=V.DRAFT).exists()
+    assert DocumentVersion.objects.filter(status=DocumentVersion.Status.DRAFT).exists()
     assert PeriodicReview.objects.count() >= 2
     assert Document.objects.filter(confidentiality="restricted").exists()
 
     # Every approved version went through review and was approved by someone else.
-    approved = DocumentVersion.objects.filter(status__in=(V.IN_FORCE, V.SUPERSEDED))
+    approved = DocumentVersion.objects.filter(
+        status__in=(DocumentVersion.Status.IN_FORCE, DocumentVersion.Status.SUPERSEDED)
+    )
     assert approved.count() > Document.objects.count()
     for version in approved.select_related("document__doc_type"):
         assert version.approver_id and version.approved_at and version.content_hash
@@ -83,20 +88,20 @@ def test_the_demo_register_has_documents_with_histories_and_work_in_progress(dem
             assert version.approver_id not in (version.author_id, version.document.owner_id)
         assert version.approved_at.date() <= version.effective_date <= today
         steps = list(version.transitions.order_by("id"))
-        assert [s.to_status for s in steps][:1] == [V.IN_REVIEW]
+        assert [s.to_status for s in steps][:1] == [DocumentVersion.Status.IN_REVIEW]
         assert [s.at for s in steps] == sorted(s.at for s in steps)
     assert not Transition.objects.filter(at__gt=timezone.now()).exists()
 
 
 def test_the_demo_gives_each_persona_something_to_do(demo):
-    awaiting = DocumentVersion.objects.filter(status=V.AWAITING_APPROVAL)
+    awaiting = DocumentVersion.objects.filter(status=DocumentVersion.Status.AWAITING_APPROVAL)
     assert awaiting.count() >= 1
     assert all(v.document.current_version_id for v in awaiting)
     assert selectors.pending_for(user=user("mayor"))["to_approve"] >= 1
 
     owner = user("owner")
     assert ReviewRequest.objects.filter(
-        reviewer=owner, decision="pending", version__status=V.IN_REVIEW
+        reviewer=owner, decision="pending", version__status=DocumentVersion.Status.IN_REVIEW
     ).exists()
     assert selectors.pending_for(user=owner)["to_review"] >= 1
 

@@ -20,7 +20,6 @@ from ratusz.documents.models import (
     Transition,
 )
 
-V = DocumentVersion.Status
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
@@ -49,7 +48,11 @@ def to_approval(office, document):
 def test_registering_a_document_numbers_it_by_type_and_opens_a_draft(office, procedure):
     assert procedure.number == "P-01"
     version = procedure.versions.get()
-    assert (version.number, version.status, version.author) == (1, V.DRAFT, office.owner)
+    assert (version.number, version.status, version.author) == (
+        1,
+        DocumentVersion.Status.DRAFT,
+        office.owner,
+    )
     second = services.create_document(
         actor=office.quality,
         doc_type=procedure.doc_type,
@@ -87,21 +90,21 @@ def test_a_process_owner_cannot_register_documents_for_another_unit(office):
 
 def test_the_full_path_to_force_records_every_step_with_the_content_hash(office, procedure):
     version = to_approval(office, procedure)
-    assert version.status == V.AWAITING_APPROVAL
+    assert version.status == DocumentVersion.Status.AWAITING_APPROVAL
     services.approve(actor=office.mayor, version=version, expected_version=None)
     version.refresh_from_db()
     procedure.refresh_from_db()
-    assert version.status == V.IN_FORCE
+    assert version.status == DocumentVersion.Status.IN_FORCE
     assert procedure.current_version == version
     assert len(version.content_hash) == 64
     steps = list(Transition.objects.filter(version=version).values_list("from_status", "to_status"))
     assert steps == [
-        (V.DRAFT, V.IN_REVIEW),
-        (V.IN_REVIEW, V.AWAITING_APPROVAL),
-        (V.AWAITING_APPROVAL, V.APPROVED),
-        (V.APPROVED, V.IN_FORCE),
+        (DocumentVersion.Status.DRAFT, DocumentVersion.Status.IN_REVIEW),
+        (DocumentVersion.Status.IN_REVIEW, DocumentVersion.Status.AWAITING_APPROVAL),
+        (DocumentVersion.Status.AWAITING_APPROVAL, DocumentVersion.Status.APPROVED),
+        (DocumentVersion.Status.APPROVED, DocumentVersion.Status.IN_FORCE),
     ]
-    approval = Transition.objects.get(version=version, to_status=V.APPROVED)
+    approval = Transition.objects.get(version=version, to_status=DocumentVersion.Status.APPROVED)
     assert approval.actor == office.mayor and approval.content_hash == version.content_hash
     assert procedure.next_review_date == version.effective_date.replace(
         year=version.effective_date.year + 1
@@ -159,7 +162,7 @@ def test_a_rejected_version_returns_to_draft_with_the_reason(office, procedure):
         reason="Brak terminów w pkt 3.",
     )
     version.refresh_from_db()
-    assert version.status == V.DRAFT
+    assert version.status == DocumentVersion.Status.DRAFT
     assert Transition.objects.filter(version=version, comment="Brak terminów w pkt 3.").exists()
     assert Notification.objects.filter(recipient=office.owner, kind="document_returned").exists()
 
@@ -235,7 +238,10 @@ def test_a_new_version_supersedes_the_old_and_asks_everyone_to_read_again(office
     services.approve(actor=office.mayor, version=draft, expected_version=None)
     first.refresh_from_db()
     draft.refresh_from_db()
-    assert first.status == V.SUPERSEDED and draft.status == V.IN_FORCE
+    assert (
+        first.status == DocumentVersion.Status.SUPERSEDED
+        and draft.status == DocumentVersion.Status.IN_FORCE
+    )
     assert Acknowledgement.objects.filter(version=draft).count() == 0
     assert Notification.objects.filter(
         recipient=office.employee,
@@ -251,11 +257,11 @@ def test_a_future_effective_date_waits_for_the_daily_job(office, procedure):
         actor=office.mayor, version=version, expected_version=None, effective_date=later
     )
     version.refresh_from_db()
-    assert version.status == V.APPROVED
+    assert version.status == DocumentVersion.Status.APPROVED
     assert services.activate_due_versions(today=later - timedelta(days=1)) == 0
     assert services.activate_due_versions(today=later) == 1
     version.refresh_from_db()
-    assert version.status == V.IN_FORCE
+    assert version.status == DocumentVersion.Status.IN_FORCE
 
 
 def test_only_recipients_acknowledge_and_only_the_version_in_force(office, procedure):

@@ -41,9 +41,10 @@ TABLE = {
         row(404, anonymous=LOGIN, quality=403, mayor=403, owner=200),
     ),
     "documents:version_file": (
+        # No file sent: the draft's editor gets the edit page with the message (400).
         "post",
         "/documents/{doc}/v2/files/",
-        row(404, anonymous=LOGIN, quality=403, mayor=403, owner=302),
+        row(404, anonymous=LOGIN, quality=403, mayor=403, owner=400),
     ),
     "documents:version_diff": (
         "get",
@@ -56,10 +57,10 @@ TABLE = {
         row(302, anonymous=LOGIN, external=404),
     ),
     "documents:document_step": (
-        # A draft already exists, so the allowed ones get the refusal message and a redirect.
+        # A draft already exists, so the allowed ones get the page with the refusal (400).
         "post",
         "/documents/{doc}/new-version/",
-        row(403, anonymous=LOGIN, quality=302, owner=302, external=404),
+        row(403, anonymous=LOGIN, quality=400, owner=400, external=404),
     ),
 }
 
@@ -225,14 +226,14 @@ def _payload(path, ids):
             "retention_category": "A",
         }
     if path.endswith("/edit/"):
-        return {"lock_version": 1, "body": "Nowy tekst", "change_summary": "Zmiana"}
+        return {"version": 1, "body": "Nowy tekst", "change_summary": "Zmiana"}
     if path.endswith("/submit-review/"):
-        return {"lock_version": 1, "reviewers": [ids["auditor_id"]]}
+        return {"version": 1, "reviewers": [ids["auditor_id"]]}
     if path.endswith("/review/"):
         return {"agreed": True, "comment": ""}
     if path.endswith("/reject/"):
-        return {"lock_version": 1, "reason": "Popraw"}
-    return {"lock_version": 1}
+        return {"version": 1, "reason": "Popraw"}
+    return {"version": 1}
 
 
 ALL = {**TABLE, **WRITES, **RESTRICTED}

@@ -69,7 +69,10 @@ def with_action(office, *, done: bool = True, **overrides) -> tuple[Nonconformit
     )
     if done:
         core_services.complete_action(
-            actor=office.employee, action=action, expected_version=None, evidence="Wdrożono."
+            actor=office.employee,
+            action=action,
+            expected_version=None,
+            completion_evidence="Wdrożono.",
         )
     nc.refresh_from_db()
     return nc, action
@@ -81,8 +84,8 @@ def awaiting_verification(office, **overrides) -> Nonconformity:
         actor=office.owner,
         nc=nc,
         expected_version=nc.version,
-        due=timezone.localdate() + timedelta(days=10),
-        method="Próba 20 spraw z kolejnego miesiąca.",
+        verification_due=timezone.localdate() + timedelta(days=10),
+        verification_method="Próba 20 spraw z kolejnego miesiąca.",
     )
     return services.request_verification(actor=office.owner, nc=nc, expected_version=nc.version)
 
@@ -94,6 +97,6 @@ def closed(office, **overrides) -> Nonconformity:
         nc=nc,
         expected_version=nc.version,
         effective=True,
-        notes="Brak błędów.",
+        verification_notes="Brak błędów.",
     )
     return services.close(actor=office.quality, nc=nc, expected_version=nc.version)

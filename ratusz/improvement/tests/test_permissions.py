@@ -205,32 +205,32 @@ def _payload(path: str, ids: dict) -> dict:
         return {**new, "source": "process_monitoring", "grade": "minor", "detected_on": today}
     if path.endswith("/triage/"):
         if path.startswith("/api/"):
-            return {"version": v["reported"], "accept": False, "reason": "Nie dotyczy"}
+            return {"version": v["reported"], "accept": False, "rejection_reason": "Nie dotyczy"}
         return {"version": v["reported"], "grade": "minor", "target_date": soon}
     if path.endswith("/correction/"):
-        return {"version": v["open"], "correction": "Poprawiono", "done_on": None}
+        return {"version": v["open"], "correction": "Poprawiono", "correction_done_on": None}
     if path.endswith("/root-cause/"):
         return {"version": v["open"], "whys": ["Bo"], "root_cause": "Tak", "categories": ["people"]}
     if path.endswith("/actions/"):
         return {"title": "Działanie", "owner": ids["employee"], "due_date": soon}
     if path.endswith("/plan-verification/"):
-        return {"version": v["open"], "due": soon, "method": "Próba"}
+        return {"version": v["open"], "verification_due": soon, "verification_method": "Próba"}
     if path.endswith("/request-verification/"):
         return {"version": v["open"]}
     if path.endswith("/verification/"):
-        return {"version": v["verify"], "effective": True, "notes": "OK"}
+        return {"version": v["verify"], "effective": True, "verification_notes": "OK"}
     if path.endswith("/record-verification/"):
         return {"version": v["verify"], "effective": "yes", "verification_notes": "OK"}
     if path.endswith("/close/"):
-        return {"version": v["verify"], "notes": ""}
+        return {"version": v["verify"], "closure_notes": ""}
     if path.endswith("/evaluate/"):
         return {"version": v["idea"], "evaluation": "Dobre"}
     if path.endswith("/decide/"):
         if path.startswith("/api/"):
-            return {"version": v["idea"], "accept": False, "notes": "Nie teraz"}
+            return {"version": v["idea"], "accept": False, "decision_notes": "Nie teraz"}
         return {"version": v["idea"], "accept": "no", "decision_notes": "Nie teraz"}
     if path.endswith("/implemented/"):
-        return {"version": v["idea"], "benefit": "Zysk"}
+        return {"version": v["idea"], "benefit_achieved": "Zysk"}
     return {}
 
 

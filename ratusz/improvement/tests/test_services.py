@@ -52,7 +52,11 @@ def test_triage_by_anyone_but_the_quality_manager_is_refused(office):
     nc = report(office)
     with pytest.raises(Denied):
         services.triage(
-            actor=office.owner, nc=nc, expected_version=nc.version, accept=False, reason="x"
+            actor=office.owner,
+            nc=nc,
+            expected_version=nc.version,
+            accept=False,
+            rejection_reason="x",
         )
 
 
@@ -79,7 +83,7 @@ def test_a_rejected_report_names_the_reason_and_tells_the_reporter(office):
         nc=nc,
         expected_version=nc.version,
         accept=False,
-        reason="To opinia, nie niezgodność.",
+        rejection_reason="To opinia, nie niezgodność.",
     )
     assert nc.status == NC.REJECTED
     assert Notification.objects.filter(recipient=office.employee, kind="nonconformity_rejected")
@@ -89,11 +93,19 @@ def test_two_people_triaging_the_same_report_get_a_conflict_not_an_overwrite(off
     nc = report(office)
     stale = nc.version
     services.triage(
-        actor=office.quality, nc=nc, expected_version=stale, accept=False, reason="Nie dotyczy."
+        actor=office.quality,
+        nc=nc,
+        expected_version=stale,
+        accept=False,
+        rejection_reason="Nie dotyczy.",
     )
     with pytest.raises(Conflict):
         services.triage(
-            actor=office.quality, nc=nc, expected_version=stale, accept=False, reason="Inny powód."
+            actor=office.quality,
+            nc=nc,
+            expected_version=stale,
+            accept=False,
+            rejection_reason="Inny powód.",
         )
     nc.refresh_from_db()
     assert nc.rejection_reason == "Nie dotyczy."
@@ -141,8 +153,8 @@ def test_verification_cannot_be_planned_before_the_last_action_is_due(office):
             actor=office.owner,
             nc=nc,
             expected_version=nc.version,
-            due=action.due_date - timedelta(days=1),
-            method="Próba",
+            verification_due=action.due_date - timedelta(days=1),
+            verification_method="Próba",
         )
     assert "verification_due" in exc.value.message_dict
 
@@ -150,7 +162,11 @@ def test_verification_cannot_be_planned_before_the_last_action_is_due(office):
 def test_verification_is_requested_only_when_every_action_is_done(office):
     nc, action = with_action(office, done=False)
     nc = services.plan_verification(
-        actor=office.owner, nc=nc, expected_version=nc.version, due=action.due_date, method="P"
+        actor=office.owner,
+        nc=nc,
+        expected_version=nc.version,
+        verification_due=action.due_date,
+        verification_method="P",
     )
     with pytest.raises(ValidationError) as exc:
         services.request_verification(actor=office.owner, nc=nc, expected_version=nc.version)
@@ -168,7 +184,11 @@ def test_the_owner_cannot_judge_the_effectiveness_of_their_own_nonconformity(off
     nc = awaiting_verification(office)
     with pytest.raises(Denied):
         services.record_verification(
-            actor=office.owner, nc=nc, expected_version=nc.version, effective=True, notes="ok"
+            actor=office.owner,
+            nc=nc,
+            expected_version=nc.version,
+            effective=True,
+            verification_notes="ok",
         )
 
 
@@ -180,8 +200,8 @@ def test_the_check_cannot_be_dated_before_the_last_action_was_done(office):
             nc=nc,
             expected_version=nc.version,
             effective=True,
-            notes="ok",
-            checked_on=TODAY() - timedelta(days=1),
+            verification_notes="ok",
+            verified_on=TODAY() - timedelta(days=1),
         )
     assert "verified_on" in exc.value.message_dict
 
@@ -195,7 +215,11 @@ def test_an_effective_check_lets_the_quality_manager_close(office):
 def test_a_failed_check_sends_it_back_to_the_owner_and_is_counted(office):
     nc = awaiting_verification(office)
     nc = services.record_verification(
-        actor=office.quality, nc=nc, expected_version=nc.version, effective=False, notes="Powtórka."
+        actor=office.quality,
+        nc=nc,
+        expected_version=nc.version,
+        effective=False,
+        verification_notes="Powtórka.",
     )
     assert nc.status == NC.OPEN and nc.failed_verifications == 1
     assert Notification.objects.filter(recipient=office.owner, kind="nonconformity_not_effective")
@@ -204,13 +228,20 @@ def test_a_failed_check_sends_it_back_to_the_owner_and_is_counted(office):
         actor=office.owner, nc=nc, title="Szkolenie", owner=office.employee, due_date=TODAY()
     )
     core_services.complete_action(
-        actor=office.employee, action=action, expected_version=None, evidence="Przeszkolono."
+        actor=office.employee,
+        action=action,
+        expected_version=None,
+        completion_evidence="Przeszkolono.",
     )
     nc.refresh_from_db()
     nc = services.request_verification(actor=office.owner, nc=nc, expected_version=nc.version)
     assert nc.verification_result == ""
     nc = services.record_verification(
-        actor=office.quality, nc=nc, expected_version=nc.version, effective=True, notes="OK"
+        actor=office.quality,
+        nc=nc,
+        expected_version=nc.version,
+        effective=True,
+        verification_notes="OK",
     )
     nc = services.close(actor=office.quality, nc=nc, expected_version=nc.version)
     assert nc.status == NC.CLOSED and nc.failed_verifications == 1
@@ -219,7 +250,11 @@ def test_a_failed_check_sends_it_back_to_the_owner_and_is_counted(office):
 def test_closing_is_refused_while_an_action_is_open(office):
     nc = awaiting_verification(office)
     nc = services.record_verification(
-        actor=office.quality, nc=nc, expected_version=nc.version, effective=True, notes="ok"
+        actor=office.quality,
+        nc=nc,
+        expected_version=nc.version,
+        effective=True,
+        verification_notes="ok",
     )
     # Someone reopens work on the nc by adding an action through the tracker's back door.
     Action.objects.filter(pk=services.actions_of(nc).first().pk).update(status="in_progress")
@@ -261,10 +296,18 @@ def test_an_idea_is_evaluated_decided_implemented_with_actions(office):
     assert idea.status == Idea.Status.EVALUATING
     with pytest.raises(Denied):
         services.decide_idea(
-            actor=office.owner, idea=idea, expected_version=idea.version, accept=True, notes="x"
+            actor=office.owner,
+            idea=idea,
+            expected_version=idea.version,
+            accept=True,
+            decision_notes="x",
         )
     idea = services.decide_idea(
-        actor=office.quality, idea=idea, expected_version=idea.version, accept=True, notes="Tak."
+        actor=office.quality,
+        idea=idea,
+        expected_version=idea.version,
+        accept=True,
+        decision_notes="Tak.",
     )
     action = services.add_idea_action(
         actor=office.owner, idea=idea, title="Wdrożyć SMS", owner=office.employee, due_date=TODAY()
@@ -273,14 +316,20 @@ def test_an_idea_is_evaluated_decided_implemented_with_actions(office):
     idea.refresh_from_db()
     with pytest.raises(ValidationError) as exc:
         services.mark_implemented(
-            actor=office.owner, idea=idea, expected_version=idea.version, benefit="Krótsze kolejki"
+            actor=office.owner,
+            idea=idea,
+            expected_version=idea.version,
+            benefit_achieved="Krótsze kolejki",
         )
     assert "actions" in exc.value.message_dict
     core_services.complete_action(
-        actor=office.employee, action=action, expected_version=None, evidence="Działa."
+        actor=office.employee, action=action, expected_version=None, completion_evidence="Działa."
     )
     idea = services.mark_implemented(
-        actor=office.owner, idea=idea, expected_version=idea.version, benefit="Krótsze kolejki"
+        actor=office.owner,
+        idea=idea,
+        expected_version=idea.version,
+        benefit_achieved="Krótsze kolejki",
     )
     assert idea.status == Idea.Status.IMPLEMENTED and idea.implemented_on == TODAY()
     assert Notification.objects.filter(recipient=office.employee, kind="idea_accepted")
@@ -298,6 +347,10 @@ def test_a_rejection_of_an_idea_needs_reasons(office):
     idea = _idea(office)
     with pytest.raises(ValidationError) as exc:
         services.decide_idea(
-            actor=office.quality, idea=idea, expected_version=idea.version, accept=False, notes=""
+            actor=office.quality,
+            idea=idea,
+            expected_version=idea.version,
+            accept=False,
+            decision_notes="",
         )
     assert "decision_notes" in exc.value.message_dict

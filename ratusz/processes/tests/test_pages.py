@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from ratusz.audits.models import Audit
-from ratusz.core.models import OrgUnit
+from ratusz.core.models import Effectiveness, OrgUnit
 from ratusz.core.services import create_org_unit
 from ratusz.improvement.models import Nonconformity
 from ratusz.processes.models import Process
@@ -48,7 +48,7 @@ def make_nc(office, process, number=1, status=Nonconformity.Status.OPEN, **extra
         "target_date": timezone.localdate() + timedelta(days=20),
     }
     if status == Nonconformity.Status.CLOSED:
-        fields["verification_result"] = Nonconformity.Effectiveness.EFFECTIVE
+        fields["verification_result"] = Effectiveness.EFFECTIVE
     fields.update(extra)
     return Nonconformity.objects.create(**fields)
 

@@ -1,0 +1,51 @@
+"""Plain PDF records for the evidence pack (not controlled documents): an A4 page with
+the office's stamp, a title, the date and an HTML body, often a table.
+
+Areas render their evidence files with these (see `evidence.py` in
+`core/plugins.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ratusz.core.models import Office
+from ratusz.lib.controlled_copy import Stamp, html_to_pdf
+
+
+def table_html(headers: list[str], rows: Iterable[Iterable[object]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape('' if c is None else c)}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def record_pdf(title: str, body_html: str, *, today: date | None = None) -> bytes:
+    """A plain A4 record (not a controlled document): title, date, content."""
+    today = today or timezone.localdate()
+    office = Office.current()
+    stamp = Stamp(
+        number=office.short_name or office.name if office else "",
+        title=title,
+        version="",
+        status=_("record of %(date)s") % {"date": date_format(today, "SHORT_DATE_FORMAT")},
+        effective="",
+        footer=_("Evidence pack for the certification audit, prepared in Ratusz."),
+    )
+    style = (
+        "<style>table{border-collapse:collapse;width:100%;font-size:8pt}"
+        "th,td{border:0.5pt solid #999;padding:2pt 4pt;text-align:left;vertical-align:top}"
+        "th{background:#eee}</style>"
+    )
+    return html_to_pdf(
+        f"{style}<h1>{escape(title)}</h1>{body_html}", stamp, lang=(get_language() or "pl")[:2]
+    )
