@@ -10,7 +10,7 @@ from rest_framework.decorators import action as api_action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from ratusz.audits import policies, selectors, services
+from ratusz.audits import planning, policies, selectors, services
 from ratusz.audits.filters import AuditFilter, FindingFilter, ProgrammeItemFilter
 from ratusz.audits.models import (
     Audit,
@@ -79,7 +79,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         programme = self.get_object()
         payload = LockSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        services.approve_programme(
+        planning.approve_programme(
             actor=request.user,
             programme=programme,
             expected_version=payload.validated_data["version"],

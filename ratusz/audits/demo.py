@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from ratusz.audits import policies, services
+from ratusz.audits import planning, policies, services
 from ratusz.audits.models import (
     Audit,
     AuditorProfile,
@@ -352,10 +352,10 @@ def _acknowledge(ctx, audit: Audit) -> None:
 
 def _programme(ctx, year: int, *, adjust=None) -> Programme:
     quality = ctx.users["quality"]
-    programme = services.create_programme(actor=quality, year=year)
+    programme = planning.create_programme(actor=quality, year=year)
     if adjust:
         adjust(programme)
-    services.approve_programme(actor=quality, programme=programme, expected_version=None)
+    planning.approve_programme(actor=quality, programme=programme, expected_version=None)
     Programme.objects.filter(pk=programme.pk).update(approved_at=_at(date(year - 1, 12, 15)))
     return programme
 

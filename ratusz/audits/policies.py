@@ -58,7 +58,7 @@ def _team_ids(audit: Audit) -> set[int]:
     ids = getattr(audit, "_team_ids", None)
     if ids is None:
         ids = {u.pk for u in audit.team.all()}
-        audit._team_ids = ids
+        audit._team_ids = ids  # type: ignore[attr-defined]  # a per-request cache, not a field
     return ids
 
 
@@ -66,7 +66,7 @@ def _units(audit: Audit) -> list[OrgUnit]:
     units = getattr(audit, "_audited_units", None)
     if units is None:
         units = list(audit.org_units.all())
-        audit._audited_units = units
+        audit._audited_units = units  # type: ignore[attr-defined]  # a per-request cache
     return units
 
 

@@ -4,17 +4,17 @@ number of queries, whatever the number of rows."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
     Exists,
     IntegerField,
-    Max,
     Min,
     OuterRef,
     Prefetch,
@@ -26,7 +26,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from ratusz.audits import policies
 from ratusz.audits.models import (
@@ -41,192 +40,21 @@ from ratusz.audits.models import (
 )
 from ratusz.core import access
 from ratusz.core.models import Attachment, Clause, OrgUnit, User
-from ratusz.processes.models import Process
 
-CYCLE_YEARS = 3  # every process audited at least once in this many years
-FINDINGS_LOOKBACK = 3
-FINDING_WEIGHTS = {
-    Finding.Grade.MAJOR: 6,
-    Finding.Grade.MINOR: 3,
-    Finding.Grade.OBSERVATION: 1,
-}
-FIRST_MONTH, LAST_MONTH = 2, 11  # audits are spread over February to November
-
-
-# --- the programme proposal -------------------------------------------------------------------
-
-
-@dataclass
-class ProposedItem:
-    process: Process
-    org_unit: OrgUnit
-    clauses: list[Clause]
-    score: int
-    mandatory: bool
-    years_since: (
-        int  # years since the last closed audit (never audited: counted from the cycle start)
-    )
-    last_audited: int | None
-    findings: Counter
-    rationale: str = ""
-    month: int = 0
-
-
-def _cycle_start(year: int) -> int:
-    """The year the 3-year cycle of never-audited processes counts from."""
-    first = Programme.objects.aggregate(first=Min("year"))["first"]
-    return min(first or year, year)
-
-
-def due_state(*, year: int, processes: list[Process] | None = None) -> dict[int, dict]:
-    """Per process id: last closed audit year, years since it, findings in the last
-    3 years and whether the 3-year rule makes an audit mandatory in `year`."""
-    processes = (
-        processes
-        if processes is not None
-        else list(Process.objects.filter(is_active=True).select_related("owner_unit"))
-    )
-    ids = [p.pk for p in processes]
-    last = dict(
-        Audit.objects.filter(
-            process_id__in=ids, status=Audit.Status.CLOSED, planned_start__year__lt=year
-        )
-        .values("process_id")
-        .annotate(last=Max("planned_start"))
-        .values_list("process_id", "last")
-    )
-    counts: dict[int, Counter] = defaultdict(Counter)
-    rows = (
-        Finding.objects.filter(
-            process_id__in=ids,
-            audit__planned_start__year__gte=year - FINDINGS_LOOKBACK,
-            audit__planned_start__year__lt=year,
-        )
-        .values("process_id", "grade")
-        .annotate(n=Count("pk"))
-    )
-    for row in rows:
-        counts[row["process_id"]][row["grade"]] += row["n"]
-    start = _cycle_start(year)
-    state = {}
-    for process in processes:
-        last_day = last.get(process.pk)
-        created = min(process.created_at.year if process.created_at else year, year)
-        if last_day is not None:
-            years_since = year - last_day.year
-        else:
-            # Never audited: as if audited the year before the cycle (or the process) began,
-            # so it becomes mandatory in the cycle's third year at the latest.
-            years_since = year - max(min(start, created), year - CYCLE_YEARS) + 1
-        state[process.pk] = {
-            "last": last_day.year if last_day else None,
-            "years_since": years_since,
-            "findings": counts[process.pk],
-            "mandatory": years_since >= CYCLE_YEARS,
-        }
-    return state
-
-
-def _score(process: Process, info: dict) -> int:
-    findings = sum(FINDING_WEIGHTS.get(g, 0) * n for g, n in info["findings"].items())
-    return process.risk * 10 + min(findings, 30) + min(info["years_since"], 4) * 8
-
-
-def _rationale(process: Process, info: dict, year: int) -> str:
-    f = info["findings"]
-    parts = [
-        _("Risk: %(label)s (%(risk)s/5).")
-        % {"label": process.get_risk_display(), "risk": process.risk},
-        _(
-            "Findings in the last %(n)s years: %(major)s major, %(minor)s minor, "
-            "%(obs)s observations."
-        )
-        % {
-            "n": FINDINGS_LOOKBACK,
-            "major": f.get(Finding.Grade.MAJOR, 0),
-            "minor": f.get(Finding.Grade.MINOR, 0),
-            "obs": f.get(Finding.Grade.OBSERVATION, 0),
-        },
-    ]
-    if info["last"] is None:
-        parts.append(_("Never audited."))
-    else:
-        parts.append(
-            ngettext(
-                "Last audited in %(last)s (%(n)s year ago).",
-                "Last audited in %(last)s (%(n)s years ago).",
-                year - info["last"],
-            )
-            % {"last": info["last"], "n": year - info["last"]}
-        )
-    if info["mandatory"]:
-        parts.append(_("Due this year under the 3-year cycle."))
-    return " ".join(parts)
-
-
-def propose_programme(year: int) -> list[ProposedItem]:
-    """Which processes to audit in `year`, and when, ranked by risk.
-
-    Mandatory: every process the 3-year rule makes due. Then the highest scores,
-    until at least a third of the active processes are in. The highest scores
-    get the earliest months, spread over February to November.
-    """
-    processes = list(
-        Process.objects.filter(is_active=True)
-        .select_related("owner_unit")
-        .prefetch_related("clauses")
-        .order_by("code")
-    )
-    if not processes:
-        return []
-    state = due_state(year=year, processes=processes)
-    proposals = []
-    for process in processes:
-        info = state[process.pk]
-        proposals.append(
-            ProposedItem(
-                process=process,
-                org_unit=process.owner_unit,
-                clauses=list(process.clauses.all()),
-                score=_score(process, info),
-                mandatory=info["mandatory"],
-                years_since=info["years_since"],
-                last_audited=info["last"],
-                findings=info["findings"],
-                rationale=_rationale(process, info, year),
-            )
-        )
-    proposals.sort(key=lambda p: (-p.score, -p.process.risk, p.process.code))
-    wanted = math.ceil(len(processes) / CYCLE_YEARS)
-    chosen = [p for p in proposals if p.mandatory]
-    for p in proposals:
-        if len(chosen) >= wanted:
-            break
-        if not p.mandatory:
-            chosen.append(p)
-    chosen.sort(key=lambda p: (-p.score, -p.process.risk, p.process.code))
-    span = LAST_MONTH - FIRST_MONTH + 1
-    for index, p in enumerate(chosen):
-        p.month = FIRST_MONTH + (index * span) // len(chosen)
-    return chosen
-
-
-def missing_due_processes(programme: Programme) -> list[Process]:
-    """Processes the 3-year rule makes due that are neither planned nor justifiably deferred."""
-    processes = list(Process.objects.filter(is_active=True).order_by("code"))
-    state = due_state(year=programme.year, processes=processes)
-    covered = set(
-        programme.items.filter(
-            Q(status=ProgrammeItem.Status.PLANNED)
-            | (Q(status=ProgrammeItem.Status.DEFERRED) & ~Q(justification=""))
-        ).values_list("process_id", flat=True)
-    )
-    return [p for p in processes if state[p.pk]["mandatory"] and p.pk not in covered]
-
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # --- programme progress -----------------------------------------------------------------------
 
 PROGRESS = ("planned", "in_progress", "done", "late", "deferred")
+
+
+class ItemProgress(TypedDict):
+    """What `items_with_progress` annotates on each programme item."""
+
+    has_closed: bool
+    has_active: bool
+    first_audit: int | None
 
 
 def progress_labels() -> dict[str, str]:
@@ -239,7 +67,10 @@ def progress_labels() -> dict[str, str]:
     }
 
 
-def items_with_progress(programme: Programme, today: date | None = None) -> list[ProgrammeItem]:
+def items_with_progress(
+    programme: Programme, today: date | None = None
+) -> list[WithAnnotations[ProgrammeItem, ItemProgress]]:
+    """The programme's items, each with its `progress` (one of PROGRESS)."""
     today = today or timezone.localdate()
     audits = Audit.objects.filter(programme_item_id=OuterRef("pk"))
     items = list(
@@ -254,11 +85,14 @@ def items_with_progress(programme: Programme, today: date | None = None) -> list
         )
     )
     for item in items:
-        item.progress = item_progress(item, programme.year, today)
+        # Computed here rather than in SQL, so not an annotation the stubs know.
+        item.progress = item_progress(item, programme.year, today)  # type: ignore[attr-defined]
     return items
 
 
-def item_progress(item: ProgrammeItem, year: int, today: date) -> str:
+def item_progress(
+    item: WithAnnotations[ProgrammeItem, ItemProgress], year: int, today: date
+) -> str:
     if item.status == ProgrammeItem.Status.DEFERRED:
         return "deferred"
     if item.has_closed:
@@ -270,8 +104,9 @@ def item_progress(item: ProgrammeItem, year: int, today: date) -> str:
     return "planned"
 
 
-def progress_totals(items: list[ProgrammeItem]) -> dict[str, int]:
-    counts = Counter(item.progress for item in items)
+def progress_totals(items: Sequence[ProgrammeItem]) -> dict[str, int]:
+    """Totals of the items from `items_with_progress`, which sets each one's `progress`."""
+    counts = Counter(item.progress for item in items)  # type: ignore[attr-defined]
     totals = {key: counts.get(key, 0) for key in PROGRESS}
     totals["total"] = len(items)
     planned = totals["total"] - totals["deferred"]
@@ -360,8 +195,9 @@ def auditor_pool() -> QuerySet:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    # django-stubs drops `n` from an auto-created through model's annotate().
     teamed = (
-        Audit.team.through.objects.filter(
+        Audit.team.through.objects.filter(  # type: ignore[misc]
             user_id=OuterRef("user_id"), audit__status=Audit.Status.CLOSED
         )
         .values("user_id")

@@ -4,7 +4,8 @@ Every function takes the acting user first (keyword-only), checks permission
 through `ratusz.audits.policies`, validates and saves inside a transaction.
 Records two people may edit carry a version: a save based on an old version
 raises `Conflict` instead of overwriting. Nonconformities and ideas are made
-only through the improvement area's services.
+only through the improvement area's services. The yearly programme is made and
+approved in `planning.py`, from the risk-based proposal of `proposal.py`.
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ratusz.audits import policies, selectors
+from ratusz.audits import policies
 from ratusz.audits.models import (
     Audit,
     AuditorProfile,
     ChecklistItem,
     Finding,
-    Programme,
     ProgrammeItem,
     QuestionTemplate,
     ReportAcknowledgement,
@@ -31,17 +31,17 @@ from ratusz.audits.models import (
 from ratusz.core import access, search
 from ratusz.core.errors import Denied
 from ratusz.core.models import Clause, OrgUnit, User
-from ratusz.core.services import check_version, next_number, notify, require_status
+from ratusz.core.services import (
+    check_version,
+    lock,
+    next_number,
+    notify,
+    require_status,
+    save_versioned,
+)
 from ratusz.improvement import services as improvement
 from ratusz.improvement.models import Idea, Source
 from ratusz.processes.models import Process
-
-
-def _bump(obj, fields: list[str]) -> None:
-    obj.version += 1
-    obj.full_clean()
-    obj.save(update_fields=[*fields, "version"])
-
 
 # --- the auditor pool -------------------------------------------------------------------------
 
@@ -106,172 +106,6 @@ def save_question_template(
     template.full_clean()
     template.save()
     return template
-
-
-# --- the programme ----------------------------------------------------------------------------
-
-
-def _require_programme_manager(actor: User) -> None:
-    if not policies.can_manage_programme(actor):
-        raise Denied(_("Only the quality manager plans and approves the audit programme."))
-
-
-def _back_to_draft(programme: Programme) -> bool:
-    """Any change to an approved programme needs a new approval."""
-    programme = Programme.objects.select_for_update().get(pk=programme.pk)
-    was_approved = programme.status == Programme.Status.APPROVED
-    programme.status = Programme.Status.DRAFT
-    programme.approved_by = None
-    programme.approved_at = None
-    _bump(programme, ["status", "approved_by", "approved_at"])
-    return was_approved
-
-
-@transaction.atomic
-def create_programme(*, actor: User, year: int, objectives: str = "") -> Programme:
-    """A draft programme filled from the risk-based proposal for the year."""
-    _require_programme_manager(actor)
-    if Programme.objects.filter(year=year).exists():
-        raise ValidationError(
-            {"year": _("The programme for %(year)s exists already.") % {"year": year}}
-        )
-    programme = Programme(
-        year=year,
-        objectives=objectives.strip()
-        or _(
-            "Confirm that the quality management system conforms to ISO 9001:2015 and the "
-            "office's own requirements and is effectively implemented (9.2.1)."
-        ),
-    )
-    programme.full_clean()
-    programme.save()
-    for proposal in selectors.propose_programme(year):
-        item = ProgrammeItem.objects.create(
-            programme=programme,
-            process=proposal.process,
-            org_unit=proposal.org_unit,
-            planned_month=proposal.month,
-            risk_score=proposal.score,
-            rationale=proposal.rationale,
-        )
-        item.clauses.set(proposal.clauses)
-    return programme
-
-
-def _validate_month(month: int | None) -> None:
-    if month is None or not 1 <= month <= 12:
-        raise ValidationError({"planned_month": _("Choose a month from 1 to 12.")})
-
-
-@transaction.atomic
-def update_programme(
-    *, actor: User, programme: Programme, expected_version: int | None, objectives: str
-) -> bool:
-    """Change the objectives; True if an approved programme went back to draft."""
-    _require_programme_manager(actor)
-    current = Programme.objects.select_for_update().get(pk=programme.pk)
-    check_version(current, expected_version)
-    current.objectives = objectives.strip()
-    _bump(current, ["objectives"])
-    return _back_to_draft(current)
-
-
-@transaction.atomic
-def add_item(
-    *,
-    actor: User,
-    programme: Programme,
-    org_unit: OrgUnit,
-    planned_month: int,
-    process: Process | None = None,
-    clauses: list[Clause] | None = None,
-    rationale: str = "",
-) -> tuple[ProgrammeItem, bool]:
-    _require_programme_manager(actor)
-    _validate_month(planned_month)
-    if process is not None and programme.items.filter(process=process).exists():
-        raise ValidationError(
-            {"process": _("%(process)s is in the programme already.") % {"process": process}}
-        )
-    item = ProgrammeItem(
-        programme=programme,
-        process=process,
-        org_unit=org_unit,
-        planned_month=planned_month,
-        rationale=rationale.strip() or _("Added by the quality manager."),
-    )
-    item.full_clean()
-    item.save()
-    item.clauses.set(clauses or (list(process.clauses.all()) if process else []))
-    return item, _back_to_draft(programme)
-
-
-@transaction.atomic
-def update_item(
-    *,
-    actor: User,
-    item: ProgrammeItem,
-    planned_month: int,
-    org_unit: OrgUnit,
-    clauses: list[Clause],
-    deferred: bool = False,
-    justification: str = "",
-) -> tuple[ProgrammeItem, bool]:
-    """Move, re-scope or defer a programme item; True if the programme left approval."""
-    _require_programme_manager(actor)
-    _validate_month(planned_month)
-    item = ProgrammeItem.objects.select_for_update().get(pk=item.pk)
-    if deferred and not justification.strip():
-        raise ValidationError(
-            {"justification": _("Say why the audit is deferred: the 3-year cycle requires it.")}
-        )
-    item.planned_month = planned_month
-    item.org_unit = org_unit
-    item.status = ProgrammeItem.Status.DEFERRED if deferred else ProgrammeItem.Status.PLANNED
-    item.justification = justification.strip() if deferred else ""
-    item.full_clean()
-    item.save()
-    item.clauses.set(clauses)
-    return item, _back_to_draft(item.programme)
-
-
-@transaction.atomic
-def remove_item(*, actor: User, item: ProgrammeItem) -> bool:
-    _require_programme_manager(actor)
-    if item.audits.exists():
-        raise ValidationError(
-            _("An audit was already planned from this item; cancel the audit or defer the item.")
-        )
-    programme = item.programme
-    item.delete()
-    return _back_to_draft(programme)
-
-
-@transaction.atomic
-def approve_programme(
-    *, actor: User, programme: Programme, expected_version: int | None
-) -> Programme:
-    _require_programme_manager(actor)
-    current = Programme.objects.select_for_update().get(pk=programme.pk)
-    check_version(current, expected_version)
-    if current.status == Programme.Status.APPROVED:
-        raise ValidationError(_("This programme is approved already."))
-    missing = selectors.missing_due_processes(current)
-    if missing:
-        raise ValidationError(
-            _(
-                "Not approved: under the 3-year cycle %(processes)s must be audited in %(year)s. "
-                "Plan an audit, or defer it with a written justification."
-            )
-            % {"processes": ", ".join(str(p) for p in missing), "year": current.year}
-        )
-    if not current.items.exists():
-        raise ValidationError(_("Not approved: the programme has no audits."))
-    current.status = Programme.Status.APPROVED
-    current.approved_by = actor
-    current.approved_at = timezone.now()
-    _bump(current, ["status", "approved_by", "approved_at"])
-    return current
 
 
 def _check_team(
@@ -415,15 +249,11 @@ def create_audit(
 
 
 def _locked(audit: Audit, expected_version: int | None) -> Audit:
-    current = Audit.objects.select_for_update().get(pk=audit.pk)
-    check_version(current, expected_version)
-    return current
+    return lock(Audit, audit.pk, expected_version)
 
 
 def _save_audit(audit: Audit, fields: list[str]) -> Audit:
-    audit.version += 1
-    audit.full_clean()
-    audit.save(update_fields=[*fields, "version", "updated_at"])
+    save_versioned(audit, fields)
     _index(audit)
     return audit
 
@@ -600,7 +430,7 @@ def close_audit(
     current.report_issued_at = issued_at or timezone.now()
     _save_audit(current, ["closing_meeting", "summary", "status", "report_issued_at"])
     for unit in current.org_units.select_related("head"):
-        if unit.head_id and unit.head_id != actor.pk:
+        if unit.head is not None and unit.head.pk != actor.pk:
             notify(
                 recipient=unit.head,
                 kind="audit_report_issued",
@@ -677,7 +507,7 @@ def answer_question(
     current.evidence = (evidence or "").strip()
     current.answered_by = actor
     current.answered_at = answered_at or timezone.now()
-    _bump(current, ["answer", "evidence", "answered_by", "answered_at"])
+    save_versioned(current, ["answer", "evidence", "answered_by", "answered_at"])
     return current
 
 
@@ -742,6 +572,8 @@ def record_finding(
     finding.full_clean()
     finding.save()
     if grade in Finding.NONCONFORMITY_GRADES:
+        # Refused above when missing: a nonconformity names its clause and unit.
+        assert clause is not None and org_unit is not None
         nc = improvement.raise_nonconformity(
             actor=actor,
             title=_("%(grade)s: %(clause)s, %(unit)s")
@@ -779,7 +611,7 @@ def opportunity_to_idea(*, actor: User, finding: Finding) -> Idea:
         raise Denied(_("Only the audit team or the quality manager passes on opportunities."))
     if finding.grade != Finding.Grade.OPPORTUNITY:
         raise ValidationError(_("Only an opportunity for improvement becomes an idea."))
-    if finding.idea_id:
+    if finding.idea is not None:
         raise ValidationError(
             _("This opportunity is already idea %(ref)s.") % {"ref": finding.idea.reference}
         )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ratusz.audits import policies, report, selectors, services
+from ratusz.audits import planning, policies, proposal, report, selectors, services
 from ratusz.audits.filters import AuditFilter
 from ratusz.audits.forms import (
     AcknowledgeForm,
@@ -98,13 +98,13 @@ def _programme_context(request: HttpRequest, year: int, **forms) -> dict:
         context.update(
             items=items,
             totals=selectors.progress_totals(items),
-            missing=selectors.missing_due_processes(prog) if can_manage else [],
+            missing=proposal.missing_due_processes(prog) if can_manage else [],
             programme_form=ProgrammeForm(
                 initial={"objectives": prog.objectives, "version": prog.version}
             ),
         )
     elif can_manage:
-        context["proposal"] = selectors.propose_programme(year)
+        context["proposal"] = proposal.propose_programme(year)
     context.update(forms)
     return context
 
@@ -122,7 +122,7 @@ def programme(request: HttpRequest, year: int) -> HttpResponse:
 def programme_generate(request: HttpRequest, year: int) -> HttpResponse:
     _qm_only(request, _("Only the quality manager plans the audit programme."))
     try:
-        services.create_programme(actor=request.user, year=year)
+        planning.create_programme(actor=request.user, year=year)
     except ValidationError as exc:
         messages.error(request, _errors(exc))
     else:
@@ -146,7 +146,7 @@ def programme_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
         if form.is_valid():
             approved = submit(
                 form,
-                lambda: services.approve_programme(
+                lambda: planning.approve_programme(
                     actor=request.user, programme=prog, **service_kwargs(form)
                 ),
             )
@@ -159,7 +159,7 @@ def programme_step(request: HttpRequest, year: int, step: str) -> HttpResponse:
     if form.is_valid():
         again = submit(
             form,
-            lambda: services.update_programme(
+            lambda: planning.update_programme(
                 actor=request.user, programme=prog, **service_kwargs(form)
             ),
         )
@@ -180,7 +180,7 @@ def item_create(request: HttpRequest, year: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         added = submit(
             form,
-            lambda: services.add_item(actor=request.user, programme=prog, **service_kwargs(form)),
+            lambda: planning.add_item(actor=request.user, programme=prog, **service_kwargs(form)),
         )
         if added is not None:
             _item, again = added
@@ -201,7 +201,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         updated = submit(
             form,
-            lambda: services.update_item(actor=request.user, item=item, **service_kwargs(form)),
+            lambda: planning.update_item(actor=request.user, item=item, **service_kwargs(form)),
         )
         if updated is not None:
             _item, again = updated
@@ -223,7 +223,7 @@ def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     year = item.programme.year
     try:
-        again = services.remove_item(actor=request.user, item=item)
+        again = planning.remove_item(actor=request.user, item=item)
     except ValidationError as exc:
         messages.error(request, _errors(exc))
     else:

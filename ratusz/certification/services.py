@@ -242,6 +242,8 @@ def add_finding(
     finding.full_clean()
     finding.save()
     if is_nc:
+        # The checks above refused a nonconformity without a clause or a unit.
+        assert clause is not None and org_unit is not None
         finding.nonconformity = raise_nonconformity(
             actor=actor,
             title=_("%(audit)s: %(grade)s against %(clause)s")
@@ -320,6 +322,7 @@ def open_external_access(
         errors["username"] = _("This user name is taken.")
     if errors:
         raise ValidationError(errors)
+    assert expires_on is not None  # a missing date was refused above
     password = secrets.token_urlsafe(12)
     ends = timezone.make_aware(datetime.combine(expires_on, time(23, 59, 59)))
     user = User(

@@ -26,8 +26,7 @@ def _grants(user: User) -> list[tuple[str, int | None, str | None]]:
     cached = getattr(user, "_ratusz_grants", None)
     if cached is None:
         cached = list(user.role_assignments.values_list("role", "org_unit_id", "org_unit__path"))
-        # A per-request cache on the user object, not a model field.
-        user._ratusz_grants = cached  # type: ignore[attr-defined]
+        user._ratusz_grants = cached  # type: ignore[attr-defined]  # a per-request cache
     return cached
 
 

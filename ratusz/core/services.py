@@ -90,7 +90,6 @@ def grant_role(*, user: User, role: str, org_unit: OrgUnit | None = None) -> Rol
 # the user's text kept (`core.forms.submit`), the API into 409.
 
 
-
 class Versioned(Protocol):
     """A record two people may edit: a model with a `version` column."""
 

@@ -100,7 +100,7 @@ def acknowledgement_stats(document: Document) -> AckStats | None:
     )
     by_unit: dict[str, dict] = {}
     for person in people:
-        name = person.org_unit.name if person.org_unit_id else "—"
+        name = person.org_unit.name if person.org_unit is not None else "—"
         row = by_unit.setdefault(name, {"unit": name, "total": 0, "confirmed": 0})
         row["total"] += 1
         row["confirmed"] += person.pk in confirmed

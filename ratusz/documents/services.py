@@ -420,7 +420,12 @@ def bring_into_force(*, version: DocumentVersion, actor: User | None = None) -> 
     document.current_version = current
     document.withdrawn_at = None
     months = document.interval_months
-    document.next_review_date = add_months(current.effective_date, months) if months else None
+    if months:
+        # Approval sets the effective date, and only an approved version comes into force.
+        assert current.effective_date is not None
+        document.next_review_date = add_months(current.effective_date, months)
+    else:
+        document.next_review_date = None
     document.version += 1
     document.save(update_fields=["current_version", "withdrawn_at", "next_review_date", "version"])
     index_document(document)

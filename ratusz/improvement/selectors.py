@@ -19,7 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
-from ratusz.core.models import Action
+from ratusz.core.models import Action, OrgUnit
 from ratusz.improvement import policies
 from ratusz.improvement.models import Idea, Nonconformity, Source
 
@@ -124,7 +124,7 @@ def dashboard_counts(*, user, today: date | None = None) -> dict[str, int]:
 class StatsFilters:
     date_from: date
     date_to: date
-    unit: object = None
+    unit: OrgUnit | None = None
 
 
 @dataclass

@@ -12,14 +12,14 @@ from datetime import date, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ratusz.core import access, search
 from ratusz.core import selectors as core_selectors
 from ratusz.core.errors import Denied
-from ratusz.core.models import Action, Clause, Effectiveness, OrgUnit, User
+from ratusz.core.models import Action, ActionQuerySet, Clause, Effectiveness, OrgUnit, User
 from ratusz.core.services import lock, next_number, notify, require_status, save_versioned
 from ratusz.improvement import policies
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
@@ -114,8 +114,8 @@ def raise_nonconformity(
     nc.full_clean()
     nc.save()
     index_nc(nc)
-    if nc.owner_id and nc.owner_id != actor.pk:
-        _tell_owner(nc)
+    if nc.owner is not None and nc.owner.pk != actor.pk:
+        _tell_owner(nc, nc.owner)
     if nc.status == NC.REPORTED:
         for manager in core_selectors.quality_managers().exclude(pk=actor.pk):
             notify(
@@ -166,9 +166,9 @@ def submit_idea(
 # --- shared helpers ------------------------------------------------------------------
 
 
-def _tell_owner(nc: Nonconformity) -> None:
+def _tell_owner(nc: Nonconformity, owner: User) -> None:
     notify(
-        recipient=nc.owner,
+        recipient=owner,
         kind="nonconformity_assigned",
         url=nc.get_absolute_url(),
         params={"ref": nc.reference, "title": nc.title},
@@ -187,11 +187,13 @@ def _save_nc(nc: Nonconformity, fields: list[str]) -> Nonconformity:
     return nc
 
 
-def _staff_member(user: User | None, field: str) -> None:
+def _staff_member(user: User | None, field: str) -> User:
+    """The person chosen as responsible, if there is one and they are on the staff."""
     if user is None:
         raise ValidationError({field: _("Choose the person responsible.")})
     if not access.is_staff_member(user):
         raise ValidationError({field: _("The person must be an active member of staff.")})
+    return user
 
 
 def _not_in_future(day: date, field: str) -> None:
@@ -199,14 +201,14 @@ def _not_in_future(day: date, field: str) -> None:
         raise ValidationError({field: _("This date is in the future.")})
 
 
-def actions_of(record) -> QuerySet:
+def actions_of(record: Nonconformity | Idea) -> ActionQuerySet:
     """The core actions raised by a nonconformity or an idea."""
     return Action.objects.filter(
         source_type=ContentType.objects.get_for_model(type(record)), source_id=str(record.pk)
     )
 
 
-def _live_actions(record) -> QuerySet:
+def _live_actions(record: Nonconformity | Idea) -> ActionQuerySet:
     return actions_of(record).exclude(status=Action.Status.CANCELLED)
 
 
@@ -289,8 +291,7 @@ def triage(
         _save_nc(nc, ["status", "rejection_reason"])
         _tell_reporter(nc, accepted=False)
         return nc
-    owner = owner or nc.org_unit.head
-    _staff_member(owner, "owner")
+    owner = _staff_member(owner or nc.org_unit.head, "owner")
     errors = {}
     if grade not in Nonconformity.Grade.values:
         errors["grade"] = _("Choose the grade: major or minor.")
@@ -300,6 +301,7 @@ def triage(
         errors["target_date"] = _("The target date cannot come before the detection date.")
     if errors:
         raise ValidationError(errors)
+    assert grade is not None  # a missing grade was refused above
     nc.status = NC.OPEN
     nc.grade = grade
     nc.owner = owner
@@ -317,7 +319,7 @@ def triage(
     )
     _save_nc(nc, ["status", "grade", "owner", "target_date", "clause", "process", "recurrence_of"])
     if owner.pk != actor.pk:
-        _tell_owner(nc)
+        _tell_owner(nc, owner)
     _tell_reporter(nc, accepted=True)
     return nc
 
@@ -575,7 +577,7 @@ def record_verification(
     nc.status = NC.OPEN
     nc.failed_verifications += 1
     _save_nc(nc, [*fields, "status", "failed_verifications"])
-    if nc.owner_id:
+    if nc.owner is not None:
         notify(
             recipient=nc.owner,
             kind="nonconformity_not_effective",
@@ -606,7 +608,7 @@ def close(
     nc.closed_by = actor
     nc.closure_notes = closure_notes.strip()
     _save_nc(nc, ["status", "closed_at", "closed_by", "closure_notes"])
-    for person in {nc.owner, nc.reported_by} - {actor, None}:
+    for person in {p for p in (nc.owner, nc.reported_by) if p is not None} - {actor}:
         notify(
             recipient=person,
             kind="nonconformity_closed",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -114,7 +115,9 @@ def _lock(process: Process, expected_version: int | None) -> Process:
 
 
 def _field_label(name: str) -> str:
-    return str(Process._meta.get_field(name).verbose_name)
+    field = Process._meta.get_field(name)
+    assert isinstance(field, Field)  # FIELDS and `clauses`: the model's own, never a reverse one
+    return str(field.verbose_name)
 
 
 @transaction.atomic

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from ratusz.audits import services
 from ratusz.audits.models import ChecklistItem, Finding
-from ratusz.audits.tests.conftest import clause
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.models import Notification
+from ratusz.core.tests.factories import appoint_head, clause
 from ratusz.improvement.models import Idea, Nonconformity
 
 
@@ -119,8 +119,7 @@ def test_a_finding_in_a_unit_not_audited_is_refused(world, office):
 
 
 def test_a_nonconformity_finding_raises_a_linked_nonconformity(world, office):
-    office.civil.head = office.owner
-    office.civil.save()
+    appoint_head(office.civil, office.owner)
     audit = world.started()
     finding = services.record_finding(
         actor=office.auditor,
@@ -200,8 +199,7 @@ def test_closing_needs_the_meeting_conclusions_and_every_answer(world, office):
 
 
 def test_closing_notifies_the_heads_who_then_acknowledge_once(world, office, client_for):
-    office.civil.head = office.owner
-    office.civil.save()
+    appoint_head(office.civil, office.owner)
     audit = world.closed()
     assert Notification.objects.filter(recipient=office.owner, kind="audit_report_issued").exists()
     with pytest.raises(Denied):

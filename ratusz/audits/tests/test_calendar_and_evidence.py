@@ -6,8 +6,8 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
+from ratusz.audits import planning
 from ratusz.audits.evidence import items
-from ratusz.audits.models import Programme
 from ratusz.core import calendar
 from ratusz.core.plugins import EvidenceGap, EvidenceItem
 
@@ -29,7 +29,7 @@ def test_the_pack_lists_the_programme_and_the_reports_of_closed_audits(world):
     assert [type(i) for i in items(today)] == [
         EvidenceGap
     ]  # no programme yet: said so in the index
-    Programme.objects.create(year=today.year)
+    planning.create_programme(actor=world.office.quality, year=today.year)
     audit = world.closed()
     world.plan(title="Audyt zaplanowany")
     entries = items(today)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ratusz.audits import services
+from ratusz.audits import planning, services
 from ratusz.audits.models import Audit, ChecklistItem, Programme
 
 CONFLICT = "Someone else saved this record"
@@ -56,12 +56,12 @@ def test_after_a_conflict_on_the_plan_saving_again_succeeds(
 def test_after_a_conflict_on_the_programme_objectives_saving_again_succeeds(
     world, office, client_for, form_on_page
 ):
-    programme = services.create_programme(actor=office.quality, year=2027)
+    programme = planning.create_programme(actor=office.quality, year=2027)
     page_url = programme.get_absolute_url()
     step_url = f"{page_url}edit/"
     client = client_for(office.quality)
     mine = form_on_page(client.get(page_url), step_url)
-    services.update_programme(
+    planning.update_programme(
         actor=office.quality,
         programme=programme,
         expected_version=programme.version,

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from ratusz.audits.models import AuditorProfile
+from ratusz.audits.tests import factories
 from ratusz.core.models import Role
 
 
@@ -22,7 +22,7 @@ def api(user) -> APIClient:
 def audits(world, office):
     today = timezone.localdate()
     second = office.person("auditor2", office.finance, Role.INTERNAL_AUDITOR)
-    AuditorProfile.objects.create(user=second, trained_on=date(2023, 5, 1))
+    factories.auditor(office, second, trained_on=date(2023, 5, 1), can_lead=False)
     civil = world.plan(title="Dowody")
     transport = world.plan(
         title="Pojazdy",

@@ -8,9 +8,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from ratusz.audits import services
+from ratusz.audits import planning, services
 from ratusz.audits.models import AuditorProfile, ProgrammeItem, QuestionTemplate
-from ratusz.audits.tests.conftest import AuditWorld, clause
+from ratusz.audits.tests.factories import AuditWorld
+from ratusz.core.tests.factories import clause
 from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
 
 API = 403
@@ -237,7 +238,7 @@ WRITES = {
 def _fixtures(office):
     world = AuditWorld(office)
     year = timezone.localdate().year
-    programme = services.create_programme(actor=office.quality, year=year)
+    programme = planning.create_programme(actor=office.quality, year=year)
     audit = world.started()
     opportunity = services.record_finding(
         actor=office.auditor,

@@ -8,9 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ratusz.audits import services
-from ratusz.audits.models import AuditorProfile
+from ratusz.audits import planning, services
+from ratusz.audits.tests import factories
 from ratusz.core.models import Role
+from ratusz.processes.tests.factories import make_process
 
 
 def _queries(client, url) -> int:
@@ -48,14 +49,21 @@ def test_the_programme_page_has_a_fixed_query_budget(
     world, office, client_for, django_assert_max_num_queries
 ):
     year = timezone.localdate().year
-    services.create_programme(actor=office.quality, year=year)
+    planning.create_programme(actor=office.quality, year=year)
     client = client_for(office.quality)
     few = _queries(client, f"/audits/programme/{year}/")
-    from ratusz.processes.models import Process
-
     for i in range(6):
-        Process.objects.create(code=f"X{i}", name=f"X{i}", owner_unit=office.finance, risk=3)
-    services.create_programme(actor=office.quality, year=year + 1)
+        make_process(
+            office,
+            code=f"X{i}",
+            name=f"X{i}",
+            owner_unit=office.finance,
+            owner=None,
+            risk=3,
+            description="",
+            clauses=[],
+        )
+    planning.create_programme(actor=office.quality, year=year + 1)
     with django_assert_max_num_queries(few):
         client.get(f"/audits/programme/{year + 1}/")
 
@@ -67,7 +75,7 @@ def test_the_auditor_pool_has_a_fixed_query_budget(
     few = _queries(client, "/audits/auditors/")
     for i in range(5):
         user = office.person(f"aud{i}", office.finance, Role.INTERNAL_AUDITOR)
-        AuditorProfile.objects.create(user=user, trained_on=timezone.localdate())
+        factories.auditor(office, user, trained_on=timezone.localdate(), can_lead=False)
     _more_audits(world, 3)
     with django_assert_max_num_queries(few):
         client.get("/audits/auditors/")

@@ -7,7 +7,7 @@ import io
 from pypdf import PdfReader
 
 from ratusz.audits import services
-from ratusz.audits.tests.conftest import clause
+from ratusz.core.tests.factories import clause
 
 
 def _text(pdf: bytes) -> str:

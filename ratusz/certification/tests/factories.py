@@ -1,21 +1,58 @@
-"""Small builders for certification tests."""
+"""Small builders for certification tests, through the services (by the quality manager)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from ratusz.certification import services
 from ratusz.certification.models import Certificate, CertificationBody, ExternalAudit
-from ratusz.documents import services as document_services
-from ratusz.documents.models import DocumentType
+from ratusz.core.models import User
+from ratusz.core.selectors import quality_managers
+
+CERTIFICATE_FIELDS = (
+    "body",
+    "standard",
+    "number",
+    "scope",
+    "sites",
+    "decision_date",
+    "issue_date",
+    "expiry_date",
+    "status",
+)
+EXTERNAL_AUDIT_FIELDS = (
+    "kind",
+    "body",
+    "certificate",
+    "start_date",
+    "end_date",
+    "status",
+    "lead_auditor",
+    "team",
+    "audit_days",
+    "result",
+)
 
 
-def body() -> CertificationBody:
-    return CertificationBody.objects.create(
-        name="Jednostka Certyfikująca", short_name="JC", accreditation_body="PCA"
-    )
+def _quality_manager() -> User:
+    """The one of the `office` fixture: these builders keep the callers' short signatures."""
+    return quality_managers().first()
 
 
-def certificate(cert_body: CertificationBody, *, issued=date(2023, 12, 15), **overrides):
+def body(**overrides) -> CertificationBody:
+    # ORM: no service registers a certification body (reference data kept in the admin).
+    fields = {"name": "Jednostka Certyfikująca", "short_name": "JC", "accreditation_body": "PCA"}
+    fields.update(overrides)
+    return CertificationBody.objects.create(**fields)
+
+
+def certificate(
+    cert_body: CertificationBody,
+    *,
+    issued=date(2023, 12, 15),
+    actor: User | None = None,
+    **overrides,
+) -> Certificate:
     fields = {
         "body": cert_body,
         "standard": "PN-EN ISO 9001:2015",
@@ -27,13 +64,21 @@ def certificate(cert_body: CertificationBody, *, issued=date(2023, 12, 15), **ov
         "status": Certificate.Status.VALID,
     }
     fields.update(overrides)
-    return Certificate.objects.create(**fields)
+    return services.save_certificate(actor=actor or _quality_manager(), **fields)
 
 
-def audit(cert: Certificate, **overrides) -> ExternalAudit:
+def change_certificate(cert: Certificate, **changes) -> Certificate:
+    """Save the certificate again with `changes`, as its form would (every field sent)."""
+    fields = {name: getattr(cert, name) for name in CERTIFICATE_FIELDS}
+    fields.update(changes)
+    return services.save_certificate(actor=_quality_manager(), certificate=cert, **fields)
+
+
+def audit(cert: Certificate | None, *, actor: User | None = None, **overrides) -> ExternalAudit:
+    """A surveillance audit of the certificate, done (stage audits: `cert=None, body=…`)."""
     fields = {
         "certificate": cert,
-        "body": cert.body,
+        "body": cert.body if cert else None,
         "kind": ExternalAudit.Kind.SURVEILLANCE,
         "start_date": date(2024, 11, 18),
         "end_date": date(2024, 11, 19),
@@ -41,28 +86,13 @@ def audit(cert: Certificate, **overrides) -> ExternalAudit:
         "result": "Utrzymanie certyfikatu.",
     }
     fields.update(overrides)
-    return ExternalAudit.objects.create(**fields)
+    return services.save_external_audit(actor=actor or _quality_manager(), **fields)
 
 
-def document_in_force(office, title, confidentiality="internal"):
-    """An instruction of the civil affairs unit, reviewed and approved: in force."""
-    document = document_services.create_document(
-        actor=office.owner,
-        doc_type=DocumentType.objects.get(code="instruction"),
-        title=title,
-        owner_unit=office.civil,
-        owner=office.owner,
-        body=f"Treść: {title}.",
-        confidentiality=confidentiality,
+def change_audit(audit: ExternalAudit, **changes) -> ExternalAudit:
+    """Save the external audit again with `changes`, as its form would (every field sent)."""
+    fields = {name: getattr(audit, name) for name in EXTERNAL_AUDIT_FIELDS}
+    fields.update(changes)
+    return services.save_external_audit(
+        actor=_quality_manager(), audit=audit, expected_version=audit.version, **fields
     )
-    version = document.versions.get()
-    document_services.submit_for_review(
-        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
-    )
-    document_services.record_review(actor=office.auditor, version=version, agreed=True, comment="")
-    document_services.submit_for_approval(
-        actor=office.owner, version=version, expected_version=None
-    )
-    document_services.approve(actor=office.quality, version=version, expected_version=None)
-    document.refresh_from_db()
-    return document

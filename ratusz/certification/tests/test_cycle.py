@@ -9,6 +9,7 @@ import pytest
 from ratusz.certification import cycle
 from ratusz.certification.cycle import Stage, State, deadlines, plan
 from ratusz.certification.models import Certificate, CertificationBody, ExternalAudit
+from ratusz.certification.tests import factories
 
 K, S = ExternalAudit.Kind, ExternalAudit.Status
 
@@ -105,10 +106,17 @@ def test_cancelled_audits_do_not_count():
 # --- initial certification -----------------------------------------------------------
 
 
-def _stage(kind, start, end, status=ExternalAudit.Status.DONE, **extra):
+def _stage(kind, start, end, status=ExternalAudit.Status.DONE):
+    # ORM: one body for both stages; no service registers certification bodies.
     body = CertificationBody.objects.get_or_create(name="JC")[0]
-    return ExternalAudit.objects.create(
-        body=body, kind=kind, start_date=start, end_date=end, status=status, **extra
+    return factories.audit(
+        None,
+        body=body,
+        kind=kind,
+        start_date=start,
+        end_date=end,
+        status=status,
+        result="Zalecenie certyfikacji." if status == ExternalAudit.Status.DONE else "",
     )
 
 
@@ -118,7 +126,7 @@ def test_an_office_without_a_certificate_is_told_to_plan_stage_1(db):
     assert first.stage == cycle.Stage.STAGE_1 and first.state == cycle.State.DUE
 
 
-def test_stage_2_is_due_within_six_months_of_stage_1(db):
+def test_stage_2_is_due_within_six_months_of_stage_1(office):
     _stage(ExternalAudit.Kind.STAGE_1, date(2026, 3, 2), date(2026, 3, 3))
     stage_1, stage_2 = cycle.initial_plan_for(date(2026, 4, 1)).milestones
     assert stage_1.state == cycle.State.DONE
@@ -127,7 +135,7 @@ def test_stage_2_is_due_within_six_months_of_stage_1(db):
     assert cycle.initial_plan_for(date(2026, 9, 4)).milestones[1].state == cycle.State.OVERDUE
 
 
-def test_stage_2_planned_in_time_or_too_late(db):
+def test_stage_2_planned_in_time_or_too_late(office):
     _stage(ExternalAudit.Kind.STAGE_1, date(2026, 3, 2), date(2026, 3, 3))
     late = _stage(
         ExternalAudit.Kind.STAGE_2,
@@ -138,8 +146,7 @@ def test_stage_2_planned_in_time_or_too_late(db):
     assert cycle.initial_plan_for(date(2026, 4, 1)).milestones[1].state == (
         cycle.State.PLANNED_TOO_LATE
     )
-    late.start_date, late.end_date = date(2026, 5, 11), date(2026, 5, 13)
-    late.save()
+    factories.change_audit(late, start_date=date(2026, 5, 11), end_date=date(2026, 5, 13))
     assert cycle.initial_plan_for(date(2026, 4, 1)).milestones[1].state == cycle.State.PLANNED
 
 
@@ -148,7 +155,7 @@ def test_stage_2_before_stage_1_is_refused(office):
 
     from ratusz.certification import services
 
-    body = CertificationBody.objects.create(name="JC")
+    body = factories.body(name="JC")
     common = {"actor": office.quality, "body": body}
     with pytest.raises(ValidationError) as exc:
         services.save_external_audit(

@@ -15,14 +15,16 @@ from pypdf import PdfReader
 from ratusz.certification import services
 from ratusz.certification.tests import factories
 from ratusz.core.models import Office
+from ratusz.documents.tests.factories import document_in_force
 
 
 @pytest.fixture
 def pack(office):
+    # ORM: the office's own record is kept in the admin; no service writes it.
     Office.objects.create(pk=1, name="Urząd Miasta", short_name="UM", qms_scope="Usługi")
     factories.certificate(factories.body())
-    factories.document_in_force(office, "Obsługa wniosków")
-    factories.document_in_force(office, "Dane wrażliwe", confidentiality="restricted")
+    document_in_force(office, "Obsługa wniosków")
+    document_in_force(office, "Dane wrażliwe", confidentiality="restricted")
     return services.build_evidence_pack(actor=office.quality)
 
 
@@ -104,6 +106,7 @@ def test_a_pack_not_shared_with_an_external_auditor_stays_closed(office, pack):
 
 def test_an_expired_external_account_can_no_longer_sign_in(office, pack):
     user, password = _open_access(office, pack)
+    # The passing of time: the access period ended a minute ago.
     user.access_expires_at = timezone.now() - timedelta(minutes=1)
     user.save(update_fields=["access_expires_at"])
     client = Client()

@@ -97,6 +97,7 @@ ALL = {**TABLE, **WRITES}
 def test_role_may_or_may_not_use_the_certification_endpoint(office, name, persona):
     method, template, expected = ALL[name]
     cert = factories.certificate(factories.body())
+    # ORM: a stand-in pack; the service renders the whole evidence, too slow for every cell.
     pack = EvidencePack.objects.create(created_by=office.quality, size=4, sha256="0" * 64)
     pack.file.save("pack.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
     path = template.format(

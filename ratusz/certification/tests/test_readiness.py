@@ -8,16 +8,21 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from ratusz.audits.models import Audit, AuditorProfile, Programme, ProgrammeItem
+from ratusz.audits import planning as audits
+from ratusz.audits.tests import factories as audit_factories
 from ratusz.certification import readiness
 from ratusz.certification.models import ReadinessSnapshot
-from ratusz.core.models import Clause, Office
+from ratusz.core.models import Office
 from ratusz.core.plugins import GREEN, ReadinessRule, Verdict, area_modules
+from ratusz.core.services import set_clause_applicability
+from ratusz.core.tests.factories import appoint_head, clause
 from ratusz.documents import services as documents
-from ratusz.documents.models import Document, DocumentType
+from ratusz.documents.models import Document
+from ratusz.documents.tests.factories import bring_into_force, make_document
 from ratusz.improvement.models import Idea, Nonconformity
 from ratusz.improvement.services import raise_nonconformity, submit_idea
-from ratusz.processes.models import Process
+from ratusz.processes.services import update_process
+from ratusz.processes.tests.factories import make_process
 
 TODAY = date(2026, 11, 24)
 
@@ -31,6 +36,19 @@ def _verdict(number: str, today: date = TODAY):
     return rule.check(today, rule.params)
 
 
+def _process(office, code="P1", **overrides):
+    """A process with no clauses and, unless given, no owner."""
+    fields = {"name": "Dowody", "owner": None, "description": "", "clauses": []}
+    fields.update(overrides)
+    return make_process(office, code=code, **fields)
+
+
+def _exclude_design(office):
+    set_clause_applicability(
+        actor=office.quality, clause=clause("8.3"), applicable=False, justification="Nie dotyczy."
+    )
+
+
 # --- 4.3 scope ---------------------------------------------------------------
 
 
@@ -39,12 +57,13 @@ def test_scope_is_red_without_a_written_scope(office):
 
 
 def test_scope_is_amber_while_exclusions_are_not_explained_in_the_scope(office):
+    # ORM: the office's own record is kept in the admin; no service writes it.
     office_record = Office.objects.create(pk=1, name="Urząd", qms_scope="Usługi publiczne")
     assert _verdict("4.3").state == readiness.GREEN
-    Clause.objects.filter(number="8.3").update(applicable=False, justification="Nie dotyczy.")
+    _exclude_design(office)
     assert _verdict("4.3").state == readiness.AMBER
     office_record.scope_justification = "Usługi określają przepisy prawa."
-    office_record.save()
+    office_record.save()  # kept in the admin, like its creation above
     assert _verdict("4.3").state == readiness.GREEN
 
 
@@ -53,10 +72,9 @@ def test_scope_is_amber_while_exclusions_are_not_explained_in_the_scope(office):
 
 def test_processes_red_when_none_amber_without_owner_green_with_owners(office):
     assert _verdict("4.4").state == readiness.RED
-    process = Process.objects.create(code="P1", name="Dowody", owner_unit=office.civil)
+    process = _process(office)
     assert _verdict("4.4").state == readiness.AMBER
-    process.owner = office.owner
-    process.save()
+    update_process(actor=office.quality, process=process, expected_version=None, owner=office.owner)
     assert _verdict("4.4").state == readiness.GREEN
 
 
@@ -64,21 +82,16 @@ def test_processes_red_when_none_amber_without_owner_green_with_owners(office):
 
 
 def _policy_in_force(office) -> Document:
-    policy = documents.create_document(
+    policy = make_document(
+        office,
+        "Polityka jakości",
+        "Polityka.",
         actor=office.quality,
-        doc_type=DocumentType.objects.get(code="policy"),
-        title="Polityka jakości",
+        doc_type="policy",
         owner_unit=office.qms,
         owner=office.quality,
-        body="Polityka.",
     )
-    version = policy.versions.get()
-    documents.submit_for_review(
-        actor=office.quality, version=version, expected_version=None, reviewers=[office.owner]
-    )
-    documents.record_review(actor=office.owner, version=version, agreed=True, comment="")
-    documents.submit_for_approval(actor=office.quality, version=version, expected_version=None)
-    documents.approve(actor=office.mayor, version=version, expected_version=None)
+    bring_into_force(office, policy, author=office.quality, reviewer=office.owner)
     documents.set_distribution(
         actor=office.quality, document=policy, units=[office.civil], roles=[]
     )
@@ -103,10 +116,8 @@ def test_policy_red_without_one_amber_until_read_green_when_acknowledged(office)
 def test_roles_amber_while_a_unit_has_no_head(office):
     assert _verdict("5.3").state == readiness.AMBER
     for unit in (office.root, office.qms, office.civil, office.civil_desk, office.transport):
-        unit.head = office.mayor
-        unit.save()
-    office.finance.head = office.auditor
-    office.finance.save()
+        appoint_head(unit, office.mayor)
+    appoint_head(office.finance, office.auditor)
     assert _verdict("5.3").state == readiness.GREEN
 
 
@@ -115,11 +126,10 @@ def test_roles_amber_while_a_unit_has_no_head(office):
 
 def test_auditors_red_below_two_amber_with_old_training_green_when_trained(office):
     assert _verdict("7.2").state == readiness.RED
-    AuditorProfile.objects.create(user=office.auditor, trained_on=TODAY - timedelta(days=100))
-    old = AuditorProfile.objects.create(user=office.owner, trained_on=date(2020, 1, 10))
+    audit_factories.auditor(office, office.auditor, trained_on=TODAY - timedelta(days=100))
+    audit_factories.auditor(office, office.owner, trained_on=date(2020, 1, 10))
     assert _verdict("7.2").state == readiness.AMBER
-    old.trained_on = date(2025, 3, 1)
-    old.save()
+    audit_factories.auditor(office, office.owner, trained_on=date(2025, 3, 1))
     assert _verdict("7.2").state == readiness.GREEN
 
 
@@ -129,6 +139,7 @@ def test_auditors_red_below_two_amber_with_old_training_green_when_trained(offic
 def test_documents_past_review_amber_then_red(office):
     policy = _policy_in_force(office)
     assert _verdict("7.5").state == readiness.GREEN
+    # The passing of time: the review date is a day gone.
     Document.objects.filter(pk=policy.pk).update(next_review_date=TODAY - timedelta(days=1))
     assert _verdict("7.5").state == readiness.AMBER
     rule = _rule("7.5")
@@ -140,26 +151,28 @@ def test_documents_past_review_amber_then_red(office):
 
 def test_programme_red_when_missing_or_unapproved_amber_when_late_green_on_schedule(office):
     assert _verdict("9.2").state == readiness.RED
-    programme = Programme.objects.create(year=2026)
+    programme = audits.create_programme(actor=office.quality, year=2026)
     assert "not approved" in _verdict("9.2").reason
-    programme.status = Programme.Status.APPROVED
-    programme.save()
-    item = ProgrammeItem.objects.create(programme=programme, org_unit=office.civil, planned_month=3)
+    # The item first: a change to an approved programme sends it back to draft.
+    item, _draft = audits.add_item(
+        actor=office.quality, programme=programme, org_unit=office.civil, planned_month=3
+    )
+    audits.approve_programme(actor=office.quality, programme=programme, expected_version=None)
     assert _verdict("9.2").state == readiness.AMBER
-    Audit.objects.create(
-        year=2026,
-        number=1,
+    audit_factories.auditor(office, office.auditor)
+    audit_factories.question(office, "Czy karty usług są aktualne?", clause=clause("8.5.1"))
+    audit = audit_factories.plan(
+        office,
         programme_item=item,
         title="Audyt",
         objectives="o",
         scope="s",
         criteria="c",
+        clauses=[clause("8.5.1")],
         planned_start=date(2026, 3, 10),
         planned_end=date(2026, 3, 11),
-        lead_auditor=office.auditor,
-        created_by=office.quality,
-        status=Audit.Status.CLOSED,
     )
+    audit_factories.close(audit_factories.start(audit))
     assert _verdict("9.2").state == readiness.GREEN
 
 
@@ -173,7 +186,7 @@ def _nc(office, **kwargs):
         description="Opis",
         source="process_monitoring",
         org_unit=office.civil,
-        clause=Clause.objects.get(number="8.5.1"),
+        clause=clause("8.5.1"),
         **kwargs,
     )
 
@@ -212,6 +225,7 @@ def test_corrections_amber_while_an_open_nonconformity_waits_without_one(office)
 def test_ideas_amber_when_one_waits_too_long(office):
     assert _verdict("10.3").state == readiness.GREEN
     idea = submit_idea(actor=office.employee, title="Kolejka online", description="Opis")
+    # The passing of time: the idea was submitted 90 days ago.
     Idea.objects.filter(pk=idea.pk).update(created_at=timezone.now() - timedelta(days=90))
     assert _verdict("10.3", timezone.localdate()).state == readiness.AMBER
 
@@ -256,7 +270,7 @@ def test_a_rule_a_new_area_adds_is_assessed(office, monkeypatch):
 
 
 def test_an_excluded_clause_is_not_listed(office):
-    Clause.objects.filter(number="8.3").update(applicable=False, justification="Nie dotyczy.")
+    _exclude_design(office)
     numbers = [row.clause.number for row in readiness.assess(TODAY).clauses]
     assert "8.3" not in numbers
 
@@ -264,7 +278,7 @@ def test_an_excluded_clause_is_not_listed(office):
 def test_one_figure_per_week_the_latest_wins(office):
     monday = date(2026, 11, 23)
     readiness.record_week(readiness.assess(monday))
-    Process.objects.create(code="P1", name="Dowody", owner_unit=office.civil, owner=office.owner)
+    _process(office, owner=office.owner)
     later = readiness.assess(monday + timedelta(days=3))
     readiness.record_week(later)
     (snapshot,) = ReadinessSnapshot.objects.all()
@@ -285,7 +299,7 @@ def test_readiness_queries_do_not_grow_with_data(
 ):
     for i in range(rows):
         _nc(office, target_date=TODAY + timedelta(days=10), detected_on=TODAY)
-        Process.objects.create(code=f"P{i}", name="Proces", owner_unit=office.civil)
+        _process(office, code=f"P{i}", name="Proces")
     with django_assert_max_num_queries(50):
         client_for(office.quality).get("/certification/readiness/")
 

@@ -11,7 +11,7 @@ from ratusz.certification import services
 from ratusz.certification.models import Certificate, ExternalAudit, ExternalFinding
 from ratusz.certification.tests import factories
 from ratusz.core.errors import Denied
-from ratusz.core.models import Clause
+from ratusz.core.tests.factories import clause
 from ratusz.improvement.models import Nonconformity, Source
 
 
@@ -47,8 +47,7 @@ def test_two_valid_certificates_for_the_same_scope_cannot_overlap(office):
     with pytest.raises(ValidationError) as exc:
         services.save_certificate(actor=office.quality, **_certificate_fields(cert_body))
     assert old.number in exc.value.message_dict["expiry_date"][0]
-    old.status = Certificate.Status.EXPIRED
-    old.save()
+    factories.change_certificate(old, status=Certificate.Status.EXPIRED)
     new = services.save_certificate(actor=office.quality, **_certificate_fields(cert_body))
     assert new.status == Certificate.Status.VALID
 
@@ -110,12 +109,12 @@ def test_two_people_saving_one_external_audit_conflict(office):
 def test_a_nonconformity_found_by_the_body_opens_a_nonconformity_with_its_deadline(office):
     cert = factories.certificate(factories.body())
     audit = factories.audit(cert)
-    clause = Clause.objects.get(number="7.5.3")
+    documented = clause("7.5.3")
     finding = services.add_finding(
         actor=office.quality,
         audit=audit,
         grade=ExternalFinding.Grade.MINOR,
-        clause=clause,
+        clause=documented,
         org_unit=office.civil,
         description="Brak nadzoru nad zapisami w rejestrze dowodów.",
         response_due=date(2024, 12, 20),
@@ -124,7 +123,7 @@ def test_a_nonconformity_found_by_the_body_opens_a_nonconformity_with_its_deadli
     assert nc.source == Source.EXTERNAL_AUDIT
     assert nc.status == Nonconformity.Status.OPEN
     assert nc.target_date == date(2024, 12, 20)
-    assert nc.clause == clause
+    assert nc.clause == documented
     assert nc.org_unit == office.civil
 
 
@@ -134,7 +133,7 @@ def test_an_observation_opens_no_nonconformity_and_needs_no_unit(office):
         actor=office.quality,
         audit=factories.audit(cert),
         grade=ExternalFinding.Grade.OBSERVATION,
-        clause=Clause.objects.get(number="9.1.3"),
+        clause=clause("9.1.3"),
         description="Analiza danych mogłaby obejmować trendy.",
     )
     assert finding.nonconformity is None
@@ -162,7 +161,7 @@ def test_the_overview_lists_certificates_and_audits_with_their_findings(office, 
         actor=office.quality,
         audit=audit,
         grade=ExternalFinding.Grade.MINOR,
-        clause=Clause.objects.get(number="8.5.1"),
+        clause=clause("8.5.1"),
         org_unit=office.civil,
         description="Niezgodność.",
         response_due=date(2024, 12, 20),
@@ -220,7 +219,7 @@ def test_the_api_records_a_finding_through_the_same_rules(office):
         {
             "grade": "minor",
             "description": "Brak nadzoru",
-            "clause": Clause.objects.get(number="7.5.3").pk,
+            "clause": clause("7.5.3").pk,
             "org_unit": office.civil.pk,
             "response_due": "2024-12-20",
         },

@@ -182,6 +182,7 @@ def test_two_users_saving_the_same_action_page_see_a_conflict_message(office, cl
 def test_the_tracker_lists_overdue_actions_first(office, client_for):
     later = office.action(title="Later", due_date=TODAY() + timedelta(days=30))
     overdue = office.action(title="Overdue", due_date=TODAY() + timedelta(days=3))
+    # The passing of time: four days overdue.
     Action.objects.filter(pk=overdue.pk).update(due_date=TODAY() - timedelta(days=4))
     response = client_for(office.quality).get("/actions/?status=all", HTTP_ACCEPT_LANGUAGE="en")
     page = list(response.context["page"].object_list)
@@ -235,6 +236,7 @@ def test_completing_through_the_page_with_empty_evidence_names_the_field(office,
 def test_the_dashboard_shows_my_open_and_overdue_actions(office, client_for):
     office.action(title="Mine soon", due_date=TODAY() + timedelta(days=2))
     late = office.action(title="Mine late")
+    # The passing of time: due yesterday.
     Action.objects.filter(pk=late.pk).update(due_date=TODAY() - timedelta(days=1))
     response = client_for(office.employee).get("/", HTTP_ACCEPT_LANGUAGE="en")
     data = response.context["data"]

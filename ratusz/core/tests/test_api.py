@@ -14,6 +14,7 @@ from ratusz.core.models import Action
 def api(user=None, token=False):
     client = APIClient()
     if user and token:
+        # ORM: tokens are issued in the admin (DRF's model); Ratusz has no service for them.
         client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     elif user:
         client.force_authenticate(user)

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ratusz.core import services
 from ratusz.core.models import Attachment
+from ratusz.core.tests.factories import clause
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -104,15 +105,13 @@ def test_an_employee_of_another_unit_cannot_download_the_evidence(office, client
 
 
 def test_a_file_can_be_linked_to_the_clauses_it_is_evidence_for(office, client_for):
-    from ratusz.core.models import Clause
-
     action = office.action()
-    clause = Clause.objects.get(number="10.2")
+    improvement = clause("10.2")
     response = client_for(office.employee).post(
         f"/actions/{action.pk}/attach/",
-        {"file": upload("p.pdf", PDF), "description": "Protokół", "clauses": [clause.pk]},
+        {"file": upload("p.pdf", PDF), "description": "Protokół", "clauses": [improvement.pk]},
     )
     assert response.status_code == 302
-    assert list(Attachment.objects.get().clauses.all()) == [clause]
+    assert list(Attachment.objects.get().clauses.all()) == [improvement]
     page = client_for(office.owner).get(f"/actions/{action.pk}/", HTTP_ACCEPT_LANGUAGE="en")
     assert "ISO clauses: 10.2" in page.content.decode()

@@ -18,6 +18,7 @@ def events_for(obj):
 
 def test_creating_changing_and_deleting_a_record_is_logged_with_before_and_after(office):
     unit = services.create_org_unit(name="Biuro Rady", code="BR", parent=office.root)
+    # A plain save, as the admin makes: the trail logs every write, not only services'.
     unit.name = "Biuro Rady Miasta"
     unit.save()
     pk = unit.pk
@@ -48,6 +49,7 @@ def test_a_change_made_through_the_api_with_a_token_records_who_made_it(office):
     from rest_framework.test import APIClient
 
     action = office.action()
+    # ORM: tokens are issued in the admin (DRF's model); Ratusz has no service for them.
     token = Token.objects.create(user=office.employee)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
@@ -57,6 +59,7 @@ def test_a_change_made_through_the_api_with_a_token_records_who_made_it(office):
 
 
 def test_passwords_never_reach_the_log(office):
+    # No service changes passwords (Django's views and the admin do): save as they would.
     office.employee.set_password("a-new-secret-123")
     office.employee.save()
     event = events_for(office.employee).last()
@@ -77,6 +80,7 @@ def test_editing_a_log_row_is_detected(office):
     event = events_for(action).first()
     changes = event.changes
     changes["after"]["title"] = "Something else"
+    # ORM: tampering straight in the database, behind the application's back.
     AuditEvent.objects.filter(pk=event.pk).update(changes=changes)
     with pytest.raises(CommandError, match="NOT intact"):
         call_command("verify_audit_trail")
@@ -108,6 +112,7 @@ def test_rewriting_a_row_with_a_recomputed_hash_breaks_the_next_link(office):
     event = AuditEvent.objects.order_by("seq")[2]
     event.object_label = "forged"
     event.hash = event_digest(event, event.prev_hash)
+    # ORM: tampering straight in the database, behind the application's back.
     AuditEvent.objects.filter(pk=event.pk).update(object_label="forged", hash=event.hash)
     assert any("link to the previous entry broken" in p for p in verify_chain().problems)
 
@@ -144,10 +149,10 @@ def test_the_audit_trail_page_is_for_the_quality_manager_and_auditors(office, cl
 def test_derived_figures_and_secret_tokens_stay_out_of_the_trail(office):
     from datetime import date
 
-    from ratusz.certification.models import ReadinessSnapshot
+    from ratusz.certification import readiness
     from ratusz.core import calendar
 
-    ReadinessSnapshot.objects.create(week_start=date(2026, 11, 23), score=50)
+    readiness.record_week(readiness.assess(date(2026, 11, 23)))
     assert not AuditEvent.objects.filter(model_label__icontains="readiness").exists()
     token = calendar.feed_token(office.employee)
     event = AuditEvent.objects.filter(model_label__icontains="calendar").latest("pk")

@@ -45,6 +45,7 @@ def test_failures_on_one_account_do_not_block_another(office):
 
 
 def test_an_external_auditor_whose_access_expired_cannot_sign_in(office):
+    # The passing of time: the access period ended a minute ago.
     office.external.access_expires_at = timezone.now() - timedelta(minutes=1)
     office.external.save()
     response = sign_in(Client(), "external")
@@ -56,6 +57,7 @@ def test_an_external_auditor_is_signed_out_when_access_expires_mid_session(offic
     client = Client()
     assert sign_in(client, "external").status_code == 302
     assert client.get("/").status_code == 200
+    # The passing of time: the access period ends while signed in.
     office.external.access_expires_at = timezone.now() - timedelta(seconds=1)
     office.external.save()
     response = client.get("/")

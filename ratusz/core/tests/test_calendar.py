@@ -10,7 +10,8 @@ from icalendar import Calendar
 
 from ratusz.certification.models import ExternalAudit
 from ratusz.certification.tests import factories
-from ratusz.core import calendar
+from ratusz.core import calendar, services
+from ratusz.documents.tests.factories import document_in_force
 
 
 def _events(response) -> dict[str, object]:
@@ -34,8 +35,7 @@ def test_my_feed_holds_my_open_actions_as_all_day_events(office):
 
 
 def test_the_office_feed_lists_external_audits_over_their_days_in_my_language(office):
-    office.employee.language = "en"
-    office.employee.save(update_fields=["language"])
+    services.update_profile(user=office.employee, language="en")
     cert = factories.certificate(factories.body(), issued=date(2025, 12, 15))
     factories.audit(
         cert,
@@ -65,6 +65,7 @@ def test_new_addresses_revoke_the_old_ones(office, client_for):
 
 def test_a_feed_stops_when_the_account_is_disabled(office):
     token = calendar.feed_token(office.employee)
+    # No service disables a staff account (the admin does): set it directly.
     office.employee.is_active = False
     office.employee.save(update_fields=["is_active"])
     assert Client().get(f"/calendar/{token}/mine.ics").status_code == 404
@@ -84,7 +85,7 @@ def test_my_settings_show_both_addresses(office, client_for):
 
 
 def test_my_feed_holds_the_periodic_reviews_of_the_documents_i_own(office):
-    document = factories.document_in_force(office, "Obsługa wniosków")
+    document = document_in_force(office, "Obsługa wniosków")
     token = calendar.feed_token(office.owner)
     events = _events(Client().get(f"/calendar/{token}/mine.ics"))
     (event,) = [e for s, e in events.items() if document.number in s]

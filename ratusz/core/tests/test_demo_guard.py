@@ -9,7 +9,7 @@ from ratusz.core.models import Office, User
 
 
 def test_the_demo_refuses_a_database_with_real_data(db):
-    User.objects.create_user(username="admin", password="x")
+    User.objects.create_user(username="admin", password="x")  # as `createsuperuser` would
     with pytest.raises(CommandError, match="only into an empty database"):
         call_command("demo", verbosity=0)
     assert not Office.objects.exists()

@@ -8,6 +8,8 @@ from pathlib import Path
 import polib
 from django.conf import settings
 
+from ratusz.core import services
+
 PO = Path(settings.BASE_DIR) / "locale" / "pl" / "LC_MESSAGES" / "django.po"
 
 
@@ -28,8 +30,7 @@ def test_the_language_switch_remembers_the_choice(office, client_for):
 
 
 def test_a_users_saved_language_wins_over_the_browser(office, client_for):
-    office.employee.language = "en"
-    office.employee.save()
+    services.update_profile(user=office.employee, language="en")
     html = (
         client_for(office.employee, language=None)
         .get("/", HTTP_ACCEPT_LANGUAGE="pl")

@@ -39,7 +39,9 @@ def test_models_services_and_policies_import_only_areas_before_them():
         for name in DOWN_THE_CHAIN_ONLY:
             path = root / area / name
             if path.exists():
-                wrong += [f"{area}/{name} imports {other}" for other in _ratusz_imports(path) & later]
+                wrong += [
+                    f"{area}/{name} imports {other}" for other in _ratusz_imports(path) & later
+                ]
     assert wrong == []
 
 

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
 from ratusz.core import calendar, services
-from ratusz.core.models import Clause
+from ratusz.core.tests.factories import clause
 
 PERSONAS = ["anonymous", "quality", "mayor", "owner", "auditor", "employee", "outsider", "external"]
 STAFF = {p: 200 for p in PERSONAS if p not in ("anonymous", "external")}
@@ -190,7 +190,7 @@ def _fixtures(office):
         "action": action.pk,
         "attachment": attachment.pk,
         "notification": notification.pk,
-        "clause": Clause.objects.get(number="4.3").pk,
+        "clause": clause("4.3").pk,
         "unit": office.civil.pk,
         "user": office.employee.pk,
         "token": calendar.feed_token(office.employee),

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from ratusz.core import services
 from ratusz.core.models import Action, Notification, Role
 from ratusz.core.notifications import render
 from ratusz.core.reminders import (
@@ -15,15 +16,17 @@ from ratusz.core.reminders import (
     send_action_reminders,
     send_email_digests,
 )
+from ratusz.core.tests.factories import appoint_head
 
 
 def test_remind_notifies_due_soon_and_overdue_owners_and_escalates_once(office):
-    office.civil.head = office.owner
-    office.civil.save()
+    appoint_head(office.civil, office.owner)
+    # No service edits a user's e-mail address (the admin does): set it directly.
     office.employee.email = "employee@example.org"
     office.employee.save()
     soon = office.action(title="Soon", due_date=timezone.localdate() + timedelta(days=2))
     late = office.action(title="Late")
+    # The passing of time: the due date is behind us.
     Action.objects.filter(pk=late.pk).update(due_date=timezone.localdate() - timedelta(days=9))
     Notification.objects.all().delete()
 
@@ -45,7 +48,12 @@ def test_remind_notifies_due_soon_and_overdue_owners_and_escalates_once(office):
 def test_a_moved_due_date_is_reminded_again(office):
     action = office.action(due_date=timezone.localdate() + timedelta(days=1))
     call_command("remind", "--no-email")
-    Action.objects.filter(pk=action.pk).update(due_date=timezone.localdate() + timedelta(days=3))
+    services.update_action(
+        actor=office.quality,
+        action=action,
+        expected_version=None,
+        due_date=timezone.localdate() + timedelta(days=3),
+    )
     call_command("remind", "--no-email")
     assert Notification.objects.filter(kind="action_due_soon").count() == 2
 
@@ -73,9 +81,9 @@ def test_notifications_show_dates_in_the_readers_language(office, client_for):
 
 def _late_action(office, days_late, **overrides):
     """An action of the employee in civil affairs (head: owner), `days_late` days overdue."""
-    office.civil.head = office.owner
-    office.civil.save()
+    appoint_head(office.civil, office.owner)
     action = office.action(**overrides)
+    # The passing of time: the due date is behind us.
     Action.objects.filter(pk=action.pk).update(
         due_date=timezone.localdate() - timedelta(days=days_late)
     )
@@ -136,6 +144,7 @@ def test_the_quality_stage_starts_exactly_at_the_threshold(office):
 def test_every_active_quality_manager_is_told_but_not_the_owner_or_former_ones(office):
     second = office.person("quality2", office.qms, Role.QUALITY_MANAGER)
     gone = office.person("quality3", office.qms, Role.QUALITY_MANAGER)
+    # No service disables a staff account (the admin does): set it directly.
     gone.is_active = False
     gone.save()
     office.person(
@@ -146,6 +155,7 @@ def test_every_active_quality_manager_is_told_but_not_the_owner_or_former_ones(o
     )
     owned_by_manager = _late_action(office, 20, owner=second, title="Własne działanie")
     of_employee = office.action(title="Działanie pracownika")
+    # The passing of time: the due date is behind us.
     Action.objects.filter(pk=of_employee.pk).update(
         due_date=timezone.localdate() - timedelta(days=20)
     )
@@ -174,7 +184,12 @@ def test_running_the_reminders_twice_notifies_nobody_twice(office):
 def test_a_moved_due_date_escalates_again(office):
     action = _late_action(office, 15)
     send_action_reminders()
-    Action.objects.filter(pk=action.pk).update(due_date=timezone.localdate() - timedelta(days=20))
+    services.update_action(
+        actor=office.quality,
+        action=action,
+        expected_version=None,
+        due_date=timezone.localdate() - timedelta(days=20),
+    )
     report = send_action_reminders()
     assert (report.overdue, report.escalated, report.escalated_to_quality) == (1, 1, 1)
     assert Notification.objects.filter(kind="action_overdue_to_quality").count() == 2
@@ -182,7 +197,9 @@ def test_a_moved_due_date_escalates_again(office):
 
 def test_a_closed_action_is_not_escalated(office):
     action = _late_action(office, 20)
-    Action.objects.filter(pk=action.pk).update(status=Action.Status.CANCELLED, cancel_reason="x")
+    services.cancel_action(
+        actor=office.quality, action=action, expected_version=None, cancel_reason="x"
+    )
     assert send_action_reminders() == ReminderReport()
 
 
@@ -196,6 +213,7 @@ def test_the_escalation_to_quality_reads_as_a_sentence(office):
 
 
 def test_the_email_digest_carries_the_escalation_once(office):
+    # No service edits a user's e-mail address (the admin does): set it directly.
     office.quality.email = "quality@example.org"
     office.quality.save()
     action = _late_action(office, 14)

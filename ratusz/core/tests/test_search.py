@@ -69,6 +69,7 @@ def test_a_word_from_the_description_finds_the_action(office):
 
 def test_the_reference_and_the_completion_evidence_are_searchable(office):
     action = indexed(office, owner=office.employee)
+    # ORM: change the row without the services' own reindexing; index_action is under test.
     Action.objects.filter(pk=action.pk).update(completion_evidence="protokół odbioru numer 17")
     action.refresh_from_db()
     search.index_action(action)
@@ -199,6 +200,7 @@ def test_only_registered_and_requested_kinds_are_returned(office):
 
 def test_reindexing_a_record_replaces_it_and_unindex_removes_it(office):
     action = indexed(office, description="stary opis")
+    # ORM: change the row without the services' own reindexing; index_action is under test.
     Action.objects.filter(pk=action.pk).update(description="nowy opis")
     action.refresh_from_db()
     search.index_action(action)

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from ratusz.core.models import Clause
+from ratusz.core.tests.factories import clause
 from ratusz.documents import dashboard, services
 from ratusz.documents.models import DocumentType
 
@@ -17,10 +17,6 @@ def api(user) -> APIClient:
     client = APIClient()
     client.force_authenticate(user)
     return client
-
-
-def clause(number: str) -> Clause:
-    return Clause.objects.get(standard="ISO 9001", edition="2015", number=number)
 
 
 @pytest.fixture

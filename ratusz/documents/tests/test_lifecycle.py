@@ -199,8 +199,9 @@ def test_only_the_author_or_owner_edits_a_draft(office, procedure):
 
 
 def test_two_people_saving_one_draft_get_a_conflict(office, procedure):
-    procedure.owner = office.employee
-    procedure.save()
+    services.update_document(
+        actor=office.owner, document=procedure, expected_version=None, owner=office.employee
+    )
     version = procedure.versions.get()
     services.update_draft(
         actor=office.owner, version=version, expected_version=1, body="A", change_summary=""
@@ -314,6 +315,7 @@ def test_the_daily_run_reminds_owners_of_reviews_once(office, procedure):
 
     version = to_approval(office, procedure)
     services.approve(actor=office.mayor, version=version, expected_version=None)
+    # The passing of time: the review date is two days gone.
     Document.objects.filter(pk=procedure.pk).update(
         next_review_date=timezone.localdate() - timedelta(days=2)
     )

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from ratusz.core import search
 from ratusz.documents import services
-from ratusz.documents.models import Acknowledgement, DocumentType
+from ratusz.documents.models import Acknowledgement
+from ratusz.documents.tests.factories import bring_into_force, make_document
 
 
 def docx(text: str) -> bytes:
@@ -27,30 +28,6 @@ def docx(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def make_doc(office, title="Obsługa skarg", body="Treść procedury.", **extra):
-    return services.create_document(
-        actor=office.owner,
-        doc_type=DocumentType.objects.get(code="procedure"),
-        title=title,
-        owner_unit=office.civil,
-        owner=office.owner,
-        body=body,
-        **extra,
-    )
-
-
-def bring_into_force(office, document):
-    version = document.versions.order_by("-number").first()
-    services.submit_for_review(
-        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
-    )
-    services.record_review(actor=office.auditor, version=version, agreed=True, comment="")
-    services.submit_for_approval(actor=office.owner, version=version, expected_version=None)
-    services.approve(actor=office.mayor, version=version, expected_version=None)
-    version.refresh_from_db()
-    return version
-
-
 @pytest.mark.parametrize(
     "path", ["/documents/", "/documents/?state=in_force&sort=review", "/documents/to-read/"]
 )
@@ -58,19 +35,19 @@ def test_register_queries_do_not_grow_with_documents(
     office, client_for, django_assert_max_num_queries, path
 ):
     client = client_for(office.employee)
-    bring_into_force(office, make_doc(office, title="First"))
+    bring_into_force(office, make_document(office, title="First"))
     with django_assert_max_num_queries(14):
         assert client.get(path).status_code == 200
     for i in range(12):
-        bring_into_force(office, make_doc(office, title=f"Doc {i}"))
+        bring_into_force(office, make_document(office, title=f"Doc {i}"))
     with django_assert_max_num_queries(14):
         assert client.get(path).status_code == 200
 
 
 def test_the_register_filters_and_shows_the_version_in_force(office, client_for):
-    live = make_doc(office, title="W mocy")
+    live = make_document(office, title="W mocy")
     bring_into_force(office, live)
-    make_doc(office, title="Szkic")
+    make_document(office, title="Szkic")
     client = client_for(office.quality)
     in_force = client.get("/documents/?state=in_force").context["page"].object_list
     assert [d.title for d in in_force] == ["W mocy"]
@@ -79,7 +56,7 @@ def test_the_register_filters_and_shows_the_version_in_force(office, client_for)
 
 
 def test_a_restricted_document_is_not_listed_for_another_units_employee(office, client_for):
-    secret = make_doc(office, title="Naruszenia ochrony danych", confidentiality="restricted")
+    secret = make_document(office, title="Naruszenia ochrony danych", confidentiality="restricted")
     listed = client_for(office.outsider).get("/documents/").context["page"].object_list
     assert secret not in list(listed)
     listed = client_for(office.employee).get("/documents/").context["page"].object_list
@@ -88,7 +65,7 @@ def test_a_restricted_document_is_not_listed_for_another_units_employee(office, 
 
 def test_the_controlled_copy_is_stamped_on_every_page(office, client_for):
     body = "\n\n".join(f"## Punkt {i}\n\n" + "Tekst procedury. " * 80 for i in range(8))
-    version = bring_into_force(office, make_doc(office, body=body))
+    version = bring_into_force(office, make_document(office, body=body))
     response = client_for(office.employee).get(
         f"/documents/{version.document_id}/v1/pdf/", HTTP_ACCEPT_LANGUAGE="en"
     )
@@ -105,7 +82,7 @@ def test_an_uploaded_pdf_is_stamped_and_a_superseded_one_watermarked(office, cli
     from ratusz.lib.controlled_copy import Stamp, html_to_pdf
 
     original = html_to_pdf("<p>Oryginalny plik procedury</p>", Stamp("X", "X", "X", "X", "X", "X"))
-    document = make_doc(office, body="")
+    document = make_document(office, body="")
     draft = document.versions.get()
     services.add_file(
         actor=office.owner, version=draft, upload=SimpleUploadedFile("procedura.pdf", original)
@@ -123,7 +100,7 @@ def test_an_uploaded_pdf_is_stamped_and_a_superseded_one_watermarked(office, cli
 
 
 def test_search_finds_a_phrase_from_inside_an_uploaded_word_file(office, client_for):
-    document = make_doc(office, body="")
+    document = make_document(office, body="")
     services.add_file(
         actor=office.owner,
         version=document.versions.get(),
@@ -137,7 +114,7 @@ def test_search_finds_a_phrase_from_inside_an_uploaded_word_file(office, client_
 
 
 def test_the_diff_shows_what_changed_between_versions(office, client_for):
-    document = make_doc(office, body="Linia pierwsza\nLinia druga")
+    document = make_document(office, body="Linia pierwsza\nLinia druga")
     bring_into_force(office, document)
     draft = services.start_new_version(actor=office.owner, document=document)
     services.update_draft(
@@ -152,7 +129,7 @@ def test_the_diff_shows_what_changed_between_versions(office, client_for):
 
 
 def test_an_employee_confirms_reading_from_the_reading_list(office, client_for):
-    document = make_doc(office)
+    document = make_document(office)
     services.set_distribution(actor=office.owner, document=document, units=[office.civil], roles=[])
     version = bring_into_force(office, document)
     client = client_for(office.employee)
@@ -163,7 +140,7 @@ def test_an_employee_confirms_reading_from_the_reading_list(office, client_for):
 
 
 def test_the_document_page_shows_completion_by_unit_and_who_is_missing(office, client_for):
-    document = make_doc(office)
+    document = make_document(office)
     services.set_distribution(actor=office.owner, document=document, units=[office.civil], roles=[])
     version = bring_into_force(office, document)
     services.acknowledge(actor=office.employee, version=version)
@@ -175,9 +152,7 @@ def test_the_document_page_shows_completion_by_unit_and_who_is_missing(office, c
 
 
 def test_editing_a_draft_page_keeps_the_text_on_conflict(office, client_for):
-    document = make_doc(office, body="Start")
-    document.owner = office.employee
-    document.save()
+    document = make_document(office, body="Start", owner=office.employee)
     url = f"/documents/{document.pk}/v1/edit/"
     form = {"body": "Owner text", "change_summary": "x", "version": 1}
     assert client_for(office.owner).post(url, form).status_code == 302
@@ -190,7 +165,7 @@ def test_editing_a_draft_page_keeps_the_text_on_conflict(office, client_for):
 
 
 def test_the_confirmation_never_redirects_off_the_site(office, client_for):
-    document = make_doc(office)
+    document = make_document(office)
     services.set_distribution(actor=office.owner, document=document, units=[office.civil], roles=[])
     bring_into_force(office, document)
     response = client_for(office.employee).post(

@@ -8,6 +8,7 @@ from django.test import Client
 from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
 from ratusz.documents import services
 from ratusz.documents.models import DocumentType
+from ratusz.documents.tests.factories import bring_into_force, make_document
 
 TABLE = {
     "documents:register": ("get", "/documents/", row(200, anonymous=LOGIN, external=403)),
@@ -156,50 +157,18 @@ RESTRICTED = {
 }
 
 
-def _approve(office, document):
-    version = document.versions.order_by("-number").first()
-    services.submit_for_review(
-        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
-    )
-    services.record_review(actor=office.auditor, version=version, agreed=True, comment="")
-    services.submit_for_approval(actor=office.owner, version=version, expected_version=None)
-    services.approve(actor=office.mayor, version=version, expected_version=None)
-
-
 def _fixtures(office):
     procedure = DocumentType.objects.get(code="procedure")
-    doc = services.create_document(
-        actor=office.owner,
-        doc_type=procedure,
-        title="Skargi",
-        owner_unit=office.civil,
-        owner=office.owner,
-        body="Tekst procedury.",
-    )
-    _approve(office, doc)
+    doc = make_document(office, "Skargi", "Tekst procedury.")
+    bring_into_force(office, doc)
     services.set_distribution(actor=office.owner, document=doc, units=[office.civil], roles=[])
     services.start_new_version(actor=office.owner, document=doc)
-    secret = services.create_document(
-        actor=office.owner,
-        doc_type=procedure,
-        title="Tajne",
-        owner_unit=office.civil,
-        owner=office.owner,
-        body="Poufne.",
-        confidentiality="restricted",
-    )
-    _approve(office, secret)
-    old = services.create_document(
-        actor=office.owner,
-        doc_type=procedure,
-        title="Stara",
-        owner_unit=office.civil,
-        owner=office.owner,
-        body="v1",
-    )
-    _approve(office, old)
+    secret = make_document(office, "Tajne", "Poufne.", confidentiality="restricted")
+    bring_into_force(office, secret)
+    old = make_document(office, "Stara", "v1")
+    bring_into_force(office, old)
     services.start_new_version(actor=office.owner, document=old)
-    _approve(office, old)
+    bring_into_force(office, old)
     doc.refresh_from_db()
     return {
         "doc": doc.pk,

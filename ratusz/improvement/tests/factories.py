@@ -7,13 +7,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from ratusz.core import services as core_services
-from ratusz.core.models import Action, Clause
+from ratusz.core.models import Action
+from ratusz.core.tests import factories as core_factories
 from ratusz.improvement import services
 from ratusz.improvement.models import Nonconformity, Source
-
-
-def clause(number: str = "8.5.1") -> Clause:
-    return Clause.objects.get(standard="ISO 9001", edition="2015", number=number)
 
 
 def report(office, **overrides) -> Nonconformity:
@@ -38,7 +35,7 @@ def open_nc(office, **overrides) -> Nonconformity:
         accept=True,
         grade="minor",
         owner=office.owner,
-        clause=clause(),
+        clause=core_factories.clause("8.5.1"),
         target_date=timezone.localdate() + timedelta(days=30),
     )
 

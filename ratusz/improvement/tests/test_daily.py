@@ -14,6 +14,7 @@ from ratusz.improvement.tests.factories import open_nc, report
 
 def test_the_owner_of_an_overdue_nonconformity_is_told_once(office):
     nc = open_nc(office)
+    # The passing of time: the target date is two days gone.
     Nonconformity.objects.filter(pk=nc.pk).update(
         target_date=timezone.localdate() - timedelta(days=2)
     )
@@ -28,6 +29,7 @@ def test_the_owner_of_an_overdue_nonconformity_is_told_once(office):
 def test_a_new_target_date_is_a_new_notice(office):
     nc = open_nc(office)
     today = timezone.localdate()
+    # The passing of time, then a later target date passing too.
     Nonconformity.objects.filter(pk=nc.pk).update(target_date=today - timedelta(days=2))
     daily.run()
     Nonconformity.objects.filter(pk=nc.pk).update(target_date=today - timedelta(days=1))
@@ -37,6 +39,7 @@ def test_a_new_target_date_is_a_new_notice(office):
 def test_a_report_waiting_more_than_three_days_is_escalated_to_the_quality_manager_once(office):
     fresh = report(office)
     stale = report(office, title="Stary")
+    # The passing of time: reported five days ago.
     Nonconformity.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=5))
     first = daily.run()
     second = daily.run()

@@ -9,9 +9,10 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from ratusz.core.tests.factories import clause
 from ratusz.improvement import services
 from ratusz.improvement.models import Nonconformity
-from ratusz.improvement.tests.factories import clause, open_nc, report
+from ratusz.improvement.tests.factories import open_nc, report
 
 
 def api(user) -> APIClient:
@@ -61,7 +62,9 @@ def ncs(office):
 def test_the_api_honours_the_nonconformity_filters_of_the_page(
     office, client_for, ncs, query, expected
 ):
-    query = query.format(civil=office.civil.pk, finance=office.finance.pk, clause=clause().pk)
+    query = query.format(
+        civil=office.civil.pk, finance=office.finance.pk, clause=clause("8.5.1").pk
+    )
     assert rows(client_for, office.quality, "nonconformities", query) == [
         ncs[name].pk for name in expected
     ]

@@ -123,6 +123,7 @@ def test_the_owner_is_led_through_the_open_steps(office, client_for):
 
 def test_the_list_filters_overdue_ones(office, client_for):
     late = open_nc(office)
+    # The passing of time: the target date was yesterday.
     Nonconformity.objects.filter(pk=late.pk).update(
         target_date=timezone.localdate() - timedelta(days=1)
     )

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from ratusz.core.tests.factories import appoint_head
 from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
 from ratusz.improvement import services
 from ratusz.improvement.tests.factories import awaiting_verification, open_nc, report
@@ -168,8 +169,7 @@ WRITES = {
 
 
 def _fixtures(office):
-    office.civil.head = office.owner
-    office.civil.save()
+    appoint_head(office.civil, office.owner)
     reported = report(office)
     opened = open_nc(office, title="Otwarta")
     verify = awaiting_verification(office, title="Do sprawdzenia")

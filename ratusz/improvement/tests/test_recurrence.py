@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from ratusz.improvement.tests.factories import clause, open_nc, report
+from ratusz.core.tests.factories import clause
+from ratusz.improvement.tests.factories import open_nc, report
 
 
 def test_a_second_nonconformity_on_the_same_clause_within_a_year_is_recurring(office):
@@ -21,13 +22,17 @@ def test_one_older_than_twelve_months_is_not_a_recurrence(office):
     report(
         office,
         source="internal_audit",
-        clause=clause(),
+        clause=clause("8.5.1"),
         actor=office.auditor,
         owner=office.owner,
         detected_on=today - timedelta(days=400),
     )
     fresh = report(
-        office, source="internal_audit", clause=clause(), actor=office.auditor, owner=office.owner
+        office,
+        source="internal_audit",
+        clause=clause("8.5.1"),
+        actor=office.auditor,
+        owner=office.owner,
     )
     assert fresh.recurrence_of is None
 

@@ -11,12 +11,12 @@ from django.utils import timezone
 from ratusz.core import services as core_services
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.models import Action, Notification
+from ratusz.core.tests.factories import appoint_head, clause
 from ratusz.improvement import services
 from ratusz.improvement.models import Idea, Nonconformity, Source
 from ratusz.improvement.tests.factories import (
     analysed,
     awaiting_verification,
-    clause,
     closed,
     open_nc,
     report,
@@ -35,9 +35,8 @@ def test_a_staff_report_waits_for_triage_and_the_quality_manager_hears_of_it(off
 
 
 def test_an_audit_nonconformity_is_open_at_once_and_assigned_to_the_head(office):
-    office.civil.head = office.owner
-    office.civil.save()
-    nc = report(office, source=Source.INTERNAL_AUDIT, clause=clause(), actor=office.auditor)
+    appoint_head(office.civil, office.owner)
+    nc = report(office, source=Source.INTERNAL_AUDIT, clause=clause("8.5.1"), actor=office.auditor)
     assert nc.status == NC.OPEN and nc.owner == office.owner
 
 

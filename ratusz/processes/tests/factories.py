@@ -1,13 +1,9 @@
-"""Small builders for the processes tests."""
+"""Small builders for the processes tests, through the services."""
 
 from __future__ import annotations
 
-from ratusz.core.models import Clause
+from ratusz.core.tests.factories import clause
 from ratusz.processes import services
-
-
-def clause(number: str) -> Clause:
-    return Clause.objects.get(standard="ISO 9001", edition="2015", number=number)
 
 
 def make_process(office, code="P03", **overrides):

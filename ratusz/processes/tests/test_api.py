@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rest_framework.test import APIClient
 
+from ratusz.core.tests.factories import clause
 from ratusz.processes.models import Process
-from ratusz.processes.tests.factories import clause, make_process
+from ratusz.processes.tests.factories import make_process
 
 
 def api(user):
@@ -59,6 +60,7 @@ def test_a_taken_code_gets_a_message_on_the_code_field(office):
 
 
 def test_an_inactive_owner_is_refused_naming_the_owner_field(office):
+    # No service deactivates an account (the admin does): set it directly.
     office.colleague.is_active = False
     office.colleague.save()
     response = api(office.quality).post(

@@ -10,12 +10,15 @@ from django.utils import timezone
 from ratusz.audits.models import Audit
 from ratusz.core.models import Effectiveness, OrgUnit
 from ratusz.core.services import create_org_unit
+from ratusz.core.tests.factories import clause
 from ratusz.improvement.models import Nonconformity
+from ratusz.processes import services
 from ratusz.processes.models import Process
-from ratusz.processes.tests.factories import clause, make_process
+from ratusz.processes.tests.factories import make_process
 
 
 def make_audit(office, process, start: date, status=Audit.Status.CLOSED, number=1):
+    # ORM: the pages are asserted by reference (AW/2024/03); services number in sequence.
     audit = Audit.objects.create(
         year=start.year,
         number=number,
@@ -50,6 +53,7 @@ def make_nc(office, process, number=1, status=Nonconformity.Status.OPEN, **extra
     if status == Nonconformity.Status.CLOSED:
         fields["verification_result"] = Effectiveness.EFFECTIVE
     fields.update(extra)
+    # ORM: given reference numbers the assertions read (NC/2026/0008); services number in turn.
     return Nonconformity.objects.create(**fields)
 
 
@@ -94,8 +98,7 @@ def test_the_list_filters_by_unit_subtree_kind_risk_state_and_text(office, clien
     make_process(office, code="P05", name="Rejestracja pojazdów", owner_unit=office.transport)
     make_process(office, code="P13", name="Budżet", owner_unit=office.finance, kind="support")
     old = make_process(office, code="P99", name="Stary proces", owner_unit=office.civil)
-    old.is_active = False
-    old.save()
+    services.deactivate_process(actor=office.quality, process=old, expected_version=None)
     client = client_for(office.employee)
 
     def codes(query: str) -> list[str]:
@@ -267,6 +270,7 @@ def test_the_quality_manager_deactivates_a_process_from_the_edit_form(office, cl
 def test_a_process_of_a_closed_unit_can_still_be_edited(office, client_for):
     unit = create_org_unit(name="Referat zlikwidowany", code="ZL", parent=office.civil)
     process = make_process(office, owner_unit=unit)
+    # No service closes an org unit yet: mark it closed directly.
     OrgUnit.objects.filter(pk=unit.pk).update(is_active=False)
     response = client_for(office.owner).post(
         f"/processes/{process.pk}/edit/", {"version": 1, "description": "Nadal prowadzony."}

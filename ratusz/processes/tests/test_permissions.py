@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from ratusz.core.tests.factories import clause
 from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
-from ratusz.processes.tests.factories import clause, make_process
+from ratusz.processes.tests.factories import make_process
 
 API = 403  # the API answers 403, not a redirect, to anonymous callers
 

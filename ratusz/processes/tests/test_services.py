@@ -11,9 +11,10 @@ from django.utils import timezone
 from ratusz.core import access
 from ratusz.core import search as core_search
 from ratusz.core.errors import Conflict, Denied
+from ratusz.core.tests.factories import clause
 from ratusz.processes import services
 from ratusz.processes.models import Process
-from ratusz.processes.tests.factories import clause, make_process
+from ratusz.processes.tests.factories import make_process
 
 
 def test_the_quality_manager_adds_a_process_with_its_clauses(office):
@@ -50,6 +51,7 @@ def test_an_empty_code_or_name_is_refused_and_nothing_is_saved(office):
 
 
 def test_the_owner_must_be_an_active_staff_member(office):
+    # No service deactivates an account (the admin does): set it directly.
     office.colleague.is_active = False
     office.colleague.save()
     for not_staff in (office.colleague, office.external):
