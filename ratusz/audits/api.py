@@ -408,7 +408,7 @@ class QuestionTemplateViewSet(
         return QuestionTemplate.objects.order_by("id")
 
     def perform_create(self, serializer):
-        serializer.instance = services.save_question_template(
+        serializer.instance = services.create_question_template(
             actor=self.request.user, **serializer.validated_data
         )
 

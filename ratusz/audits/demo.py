@@ -219,12 +219,12 @@ def _questions(ctx) -> None:
     quality = ctx.users["quality"]
     clauses = {c.number: c for c in Clause.objects.filter(standard="ISO 9001", edition="2015")}
     for number, text, guidance in QUESTIONS:
-        services.save_question_template(
+        services.create_question_template(
             actor=quality, text=text, guidance=guidance, clause=clauses[number]
         )
     p03 = Process.objects.filter(code="P03").first()
     if p03 is not None:
-        services.save_question_template(
+        services.create_question_template(
             actor=quality,
             text="Czy dowody osobiste są wydawane w ustawowym terminie 30 dni?",
             guidance="Rejestr Dowodów Osobistych, próbka 20 wniosków.",
@@ -232,7 +232,7 @@ def _questions(ctx) -> None:
         )
     p10 = Process.objects.filter(code="P10").first()
     if p10 is not None:
-        services.save_question_template(
+        services.create_question_template(
             actor=quality,
             text="Czy kary umowne za opóźnienia są naliczane i dochodzone?",
             guidance="Umowy z opóźnionymi etapami, noty obciążeniowe.",

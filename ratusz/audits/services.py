@@ -11,6 +11,7 @@ approved in `planning.py`, from the risk-based proposal of `proposal.py`.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -81,15 +82,28 @@ def save_auditor(
 
 
 @transaction.atomic
-def save_question_template(
-    *,
+def create_question_template(*, actor: User, **fields: Any) -> QuestionTemplate:
+    """A reusable checklist question (the fields of `_fill_question_template`)."""
+    return _fill_question_template(actor, QuestionTemplate(), **fields)
+
+
+@transaction.atomic
+def update_question_template(
+    *, actor: User, template: QuestionTemplate, **fields: Any
+) -> QuestionTemplate:
+    current = QuestionTemplate.objects.select_for_update().get(pk=template.pk)
+    return _fill_question_template(actor, current, **fields)
+
+
+def _fill_question_template(
     actor: User,
+    template: QuestionTemplate,
+    *,
     text: str,
     guidance: str = "",
     clause: Clause | None = None,
     process: Process | None = None,
     is_active: bool = True,
-    template: QuestionTemplate | None = None,
 ) -> QuestionTemplate:
     if not policies.can_manage_questions(actor):
         raise Denied(_("Only the quality manager maintains the question templates."))
@@ -97,7 +111,6 @@ def save_question_template(
         raise ValidationError({"text": _("Write the question.")})
     if clause is None and process is None:
         raise ValidationError({"clause": _("Choose the ISO clause or the process it checks.")})
-    template = template or QuestionTemplate()
     template.text = text.strip()
     template.guidance = guidance.strip()
     template.clause = clause

@@ -294,7 +294,9 @@ def questions(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             saved = submit(
                 form,
-                lambda: services.save_question_template(actor=request.user, **service_kwargs(form)),
+                lambda: services.create_question_template(
+                    actor=request.user, **service_kwargs(form)
+                ),
             )
             if saved is not None:
                 messages.success(request, _("Question added."))
@@ -324,7 +326,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = submit(
             form,
-            lambda: services.save_question_template(
+            lambda: services.update_question_template(
                 actor=request.user, template=template, **service_kwargs(form)
             ),
         )

@@ -114,12 +114,12 @@ class CertificateViewSet(
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def perform_create(self, serializer):
-        serializer.instance = services.save_certificate(
+        serializer.instance = services.create_certificate(
             actor=self.request.user, **serializer.validated_data
         )
 
     def perform_update(self, serializer):
-        serializer.instance = services.save_certificate(
+        serializer.instance = services.update_certificate(
             actor=self.request.user, certificate=self.get_object(), **serializer.validated_data
         )
 
@@ -143,12 +143,12 @@ class ExternalAuditViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         data.pop("version", None)
-        serializer.instance = services.save_external_audit(actor=self.request.user, **data)
+        serializer.instance = services.create_external_audit(actor=self.request.user, **data)
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         expected = data.pop("version")
-        serializer.instance = services.save_external_audit(
+        serializer.instance = services.update_external_audit(
             actor=self.request.user, audit=self.get_object(), expected_version=expected, **data
         )
 

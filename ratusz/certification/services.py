@@ -11,6 +11,7 @@ import hashlib
 import secrets
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -30,7 +31,7 @@ from ratusz.certification.models import (
 from ratusz.core import access
 from ratusz.core.errors import Denied
 from ratusz.core.models import Clause, OrgUnit, Role, User
-from ratusz.core.services import check_version, grant_role, next_number
+from ratusz.core.services import grant_role, lock, next_number
 from ratusz.improvement.models import Nonconformity, Source
 from ratusz.improvement.services import raise_nonconformity
 
@@ -72,9 +73,22 @@ def _check_overlap(certificate: Certificate) -> None:
 
 
 @transaction.atomic
-def save_certificate(
-    *,
+def create_certificate(*, actor: User, **fields: Any) -> Certificate:
+    """Record a certificate the body issued (the fields of `_fill_certificate`)."""
+    return _fill_certificate(actor, Certificate(), **fields)
+
+
+@transaction.atomic
+def update_certificate(*, actor: User, certificate: Certificate, **fields: Any) -> Certificate:
+    _only_quality_manager(actor)
+    current = lock(Certificate, certificate.pk, None)
+    return _fill_certificate(actor, current, **fields)
+
+
+def _fill_certificate(
     actor: User,
+    certificate: Certificate,
+    *,
     body: CertificationBody,
     standard: str,
     number: str,
@@ -84,10 +98,8 @@ def save_certificate(
     expiry_date: date,
     status: str,
     sites: str = "",
-    certificate: Certificate | None = None,
 ) -> Certificate:
     _only_quality_manager(actor)
-    certificate = certificate or Certificate()
     certificate.body = body
     certificate.standard = standard.strip()
     certificate.number = number.strip()
@@ -158,9 +170,26 @@ def _check_audit_plan(audit: ExternalAudit) -> None:
 
 
 @transaction.atomic
-def save_external_audit(
-    *,
+def create_external_audit(*, actor: User, **fields: Any) -> ExternalAudit:
+    """Plan or record an audit of the certification body (the fields of
+    `_fill_external_audit`)."""
+    return _fill_external_audit(actor, ExternalAudit(), **fields)
+
+
+@transaction.atomic
+def update_external_audit(
+    *, actor: User, audit: ExternalAudit, expected_version: int | None, **fields: Any
+) -> ExternalAudit:
+    _only_quality_manager(actor)
+    current = lock(ExternalAudit, audit.pk, expected_version)
+    current.version += 1
+    return _fill_external_audit(actor, current, **fields)
+
+
+def _fill_external_audit(
     actor: User,
+    audit: ExternalAudit,
+    *,
     kind: str,
     body: CertificationBody,
     start_date: date,
@@ -171,16 +200,8 @@ def save_external_audit(
     team: str = "",
     audit_days: Decimal | None = None,
     result: str = "",
-    audit: ExternalAudit | None = None,
-    expected_version: int | None = None,
 ) -> ExternalAudit:
     _only_quality_manager(actor)
-    if audit is not None:
-        audit = ExternalAudit.objects.select_for_update().get(pk=audit.pk)
-        check_version(audit, expected_version)
-        audit.version += 1
-    else:
-        audit = ExternalAudit()
     audit.kind = kind
     audit.body = body
     audit.certificate = certificate

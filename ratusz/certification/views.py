@@ -115,12 +115,18 @@ def certificate_form(request: HttpRequest, pk: int | None = None) -> HttpRespons
         }
     form = CertificateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = submit(
-            form,
-            lambda: services.save_certificate(
-                actor=request.user, certificate=certificate, **service_kwargs(form)
-            ),
-        )
+        if certificate is None:
+            saved = submit(
+                form,
+                lambda: services.create_certificate(actor=request.user, **service_kwargs(form)),
+            )
+        else:
+            saved = submit(
+                form,
+                lambda: services.update_certificate(
+                    actor=request.user, certificate=certificate, **service_kwargs(form)
+                ),
+            )
         if saved is not None:
             messages.success(request, _("Certificate saved."))
             return redirect("certification:overview")
@@ -196,12 +202,15 @@ def audit_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             initial |= {"certificate": card.certificate, "body": card.certificate.body}
     form = ExternalAuditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = submit(
-            form,
-            lambda: services.save_external_audit(
-                actor=request.user, audit=audit, **service_kwargs(form)
-            ),
-        )
+        data = service_kwargs(form)
+        if audit is None:
+            del data["expected_version"]  # a new audit has no version yet
+            saved = submit(form, lambda: services.create_external_audit(actor=request.user, **data))
+        else:
+            saved = submit(
+                form,
+                lambda: services.update_external_audit(actor=request.user, audit=audit, **data),
+            )
         if saved is not None:
             messages.success(request, _("External audit saved."))
             return redirect(saved)

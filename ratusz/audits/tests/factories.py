@@ -24,7 +24,7 @@ def auditor(
 
 def question(office, text: str, **fields) -> QuestionTemplate:
     """A question template for a clause or a process (`clause=` or `process=`)."""
-    return services.save_question_template(actor=office.quality, text=text, **fields)
+    return services.create_question_template(actor=office.quality, text=text, **fields)
 
 
 def plan(office, **overrides) -> Audit:

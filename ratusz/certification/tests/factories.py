@@ -64,14 +64,14 @@ def certificate(
         "status": Certificate.Status.VALID,
     }
     fields.update(overrides)
-    return services.save_certificate(actor=actor or _quality_manager(), **fields)
+    return services.create_certificate(actor=actor or _quality_manager(), **fields)
 
 
 def change_certificate(cert: Certificate, **changes) -> Certificate:
     """Save the certificate again with `changes`, as its form would (every field sent)."""
     fields = {name: getattr(cert, name) for name in CERTIFICATE_FIELDS}
     fields.update(changes)
-    return services.save_certificate(actor=_quality_manager(), certificate=cert, **fields)
+    return services.update_certificate(actor=_quality_manager(), certificate=cert, **fields)
 
 
 def audit(cert: Certificate | None, *, actor: User | None = None, **overrides) -> ExternalAudit:
@@ -86,13 +86,13 @@ def audit(cert: Certificate | None, *, actor: User | None = None, **overrides) -
         "result": "Utrzymanie certyfikatu.",
     }
     fields.update(overrides)
-    return services.save_external_audit(actor=actor or _quality_manager(), **fields)
+    return services.create_external_audit(actor=actor or _quality_manager(), **fields)
 
 
 def change_audit(audit: ExternalAudit, **changes) -> ExternalAudit:
     """Save the external audit again with `changes`, as its form would (every field sent)."""
     fields = {name: getattr(audit, name) for name in EXTERNAL_AUDIT_FIELDS}
     fields.update(changes)
-    return services.save_external_audit(
+    return services.update_external_audit(
         actor=_quality_manager(), audit=audit, expected_version=audit.version, **fields
     )

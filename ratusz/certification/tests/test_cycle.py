@@ -158,21 +158,21 @@ def test_stage_2_before_stage_1_is_refused(office):
     body = factories.body(name="JC")
     common = {"actor": office.quality, "body": body}
     with pytest.raises(ValidationError) as exc:
-        services.save_external_audit(
+        services.create_external_audit(
             kind=ExternalAudit.Kind.STAGE_2,
             start_date=date(2026, 5, 1),
             end_date=date(2026, 5, 2),
             **common,
         )
     assert "record stage 1 first" in exc.value.message_dict["kind"][0]
-    services.save_external_audit(
+    services.create_external_audit(
         kind=ExternalAudit.Kind.STAGE_1,
         start_date=date(2026, 5, 4),
         end_date=date(2026, 5, 5),
         **common,
     )
     with pytest.raises(ValidationError) as exc:
-        services.save_external_audit(
+        services.create_external_audit(
             kind=ExternalAudit.Kind.STAGE_2,
             start_date=date(2026, 5, 4),
             end_date=date(2026, 5, 6),

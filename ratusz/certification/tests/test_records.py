@@ -33,7 +33,7 @@ def _certificate_fields(cert_body, **overrides):
 def test_a_certificate_that_expires_before_it_is_issued_is_refused(office):
     cert_body = factories.body()
     with pytest.raises(ValidationError) as exc:
-        services.save_certificate(
+        services.create_certificate(
             actor=office.quality,
             **_certificate_fields(cert_body, expiry_date=date(2026, 1, 1)),
         )
@@ -45,22 +45,22 @@ def test_two_valid_certificates_for_the_same_scope_cannot_overlap(office):
     cert_body = factories.body()
     old = factories.certificate(cert_body)  # valid until 15 Dec 2026
     with pytest.raises(ValidationError) as exc:
-        services.save_certificate(actor=office.quality, **_certificate_fields(cert_body))
+        services.create_certificate(actor=office.quality, **_certificate_fields(cert_body))
     assert old.number in exc.value.message_dict["expiry_date"][0]
     factories.change_certificate(old, status=Certificate.Status.EXPIRED)
-    new = services.save_certificate(actor=office.quality, **_certificate_fields(cert_body))
+    new = services.create_certificate(actor=office.quality, **_certificate_fields(cert_body))
     assert new.status == Certificate.Status.VALID
 
 
 def test_only_the_quality_manager_records_certificates(office):
     with pytest.raises(Denied):
-        services.save_certificate(actor=office.owner, **_certificate_fields(factories.body()))
+        services.create_certificate(actor=office.owner, **_certificate_fields(factories.body()))
 
 
 def test_a_surveillance_audit_after_expiry_is_refused_with_the_expiry_date(office):
     cert = factories.certificate(factories.body())
     with pytest.raises(ValidationError) as exc:
-        services.save_external_audit(
+        services.create_external_audit(
             actor=office.quality,
             kind=ExternalAudit.Kind.SURVEILLANCE,
             body=cert.body,
@@ -74,7 +74,7 @@ def test_a_surveillance_audit_after_expiry_is_refused_with_the_expiry_date(offic
 def test_a_recertification_after_expiry_points_to_initial_certification(office):
     cert = factories.certificate(factories.body())
     with pytest.raises(ValidationError) as exc:
-        services.save_external_audit(
+        services.create_external_audit(
             actor=office.quality,
             kind=ExternalAudit.Kind.RECERTIFICATION,
             body=cert.body,
@@ -97,11 +97,11 @@ def test_two_people_saving_one_external_audit_conflict(office):
         "end_date": audit.end_date,
         "audit": audit,
     }
-    services.save_external_audit(lead_auditor="A. Nowak", expected_version=1, **common)
+    services.update_external_audit(lead_auditor="A. Nowak", expected_version=1, **common)
     from ratusz.core.errors import Conflict
 
     with pytest.raises(Conflict):
-        services.save_external_audit(lead_auditor="B. Kowal", expected_version=1, **common)
+        services.update_external_audit(lead_auditor="B. Kowal", expected_version=1, **common)
     audit.refresh_from_db()
     assert audit.lead_auditor == "A. Nowak"
 
