@@ -22,7 +22,7 @@ from ratusz.audits.models import (
     QuestionTemplate,
 )
 from ratusz.core import access
-from ratusz.core.api import LockSerializer
+from ratusz.core.api import LockSerializer, StepsMixin
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.models import OrgUnit, User
 
@@ -63,9 +63,10 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+class ProgrammeViewSet(StepsMixin, viewsets.ReadOnlyModelViewSet):
     """Audit programmes per year with their items; the quality manager approves them."""
 
+    step_target = "programme"
     permission_classes = [IsStaff]
     serializer_class = ProgrammeSerializer
     lookup_field = "year"
@@ -76,16 +77,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=LockSerializer, responses=ProgrammeSerializer)
     @api_action(detail=True, methods=["post"])
     def approve(self, request, year=None):
-        programme = self.get_object()
-        payload = LockSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        planning.approve_programme(
-            actor=request.user,
-            programme=programme,
-            expected_version=payload.validated_data["version"],
-        )
-        programme.refresh_from_db()
-        return Response(ProgrammeSerializer(programme).data)
+        return self.run_step(request, LockSerializer, planning.approve_programme)
 
 
 class ProgrammeItemViewSet(viewsets.ReadOnlyModelViewSet):
@@ -179,9 +171,10 @@ class AnswerSerializer(LockSerializer):
     evidence = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-class ChecklistItemViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ChecklistItemViewSet(StepsMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A checklist question of an audit and its answer (send the `version` you loaded)."""
 
+    step_target = "item"
     permission_classes = [IsStaff]
     serializer_class = ChecklistItemSerializer
     queryset = ChecklistItem.objects.none()
@@ -195,17 +188,11 @@ class ChecklistItemViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     @extend_schema(request=AnswerSerializer, responses=ChecklistItemSerializer)
     @api_action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
-        item = self.get_object()
-        payload = AnswerSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        item = services.answer_question(
-            actor=request.user, item=item, expected_version=data.pop("version"), **data
-        )
-        return Response(ChecklistItemSerializer(item).data)
+        return self.run_step(request, AnswerSerializer, services.answer_question)
 
 
 class AuditViewSet(
+    StepsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -217,6 +204,7 @@ class AuditViewSet(
     serializer_class = AuditSerializer
     queryset = Audit.objects.none()  # for the schema; the real one is below
     filterset_class = AuditFilter
+    step_target = "audit"
 
     def get_queryset(self):
         return selectors.audit_list(user=self.request.user).prefetch_related("clauses", "team")
@@ -237,21 +225,11 @@ class AuditViewSet(
             data[name] = list(data.get(name, []))
         serializer.instance = services.create_audit(actor=self.request.user, **data)
 
-    def _after(self, audit: Audit) -> Response:
-        return Response(AuditSerializer(self.get_object()).data)
-
     @extend_schema(request=LockSerializer, responses=AuditSerializer)
     @api_action(detail=True, methods=["post"])
     def start(self, request, pk=None):
         """Start the audit: its checklist is built from the question templates."""
-        payload = LockSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        audit = services.start_audit(
-            actor=request.user,
-            audit=self.get_object(),
-            expected_version=payload.validated_data["version"],
-        )
-        return self._after(audit)
+        return self.run_step(request, LockSerializer, services.start_audit)
 
     @extend_schema(responses=ChecklistItemSerializer(many=True))
     @api_action(detail=True, methods=["get"])
@@ -263,26 +241,13 @@ class AuditViewSet(
     @api_action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         """Close the audit and issue its report (lead auditor; every question answered)."""
-        payload = CloseAuditSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        audit = services.close_audit(
-            actor=request.user,
-            audit=self.get_object(),
-            expected_version=data.pop("version"),
-            **data,
-        )
-        return self._after(audit)
+        return self.run_step(request, CloseAuditSerializer, services.close_audit)
 
     @extend_schema(request=AcknowledgeSerializer, responses=AuditSerializer)
     @api_action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
         """The head of an audited unit acknowledges the issued report for that unit."""
-        audit = self.get_object()
-        payload = AcknowledgeSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        services.acknowledge_report(actor=request.user, audit=audit, **payload.validated_data)
-        return self._after(audit)
+        return self.run_step(request, AcknowledgeSerializer, services.acknowledge_report)
 
 
 class AuditFindingSerializer(serializers.ModelSerializer):

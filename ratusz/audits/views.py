@@ -48,7 +48,7 @@ from ratusz.audits.models import (
 )
 from ratusz.core import access
 from ratusz.core.forms import PlainForm, service_kwargs, submit
-from ratusz.core.listing import list_template, paginate
+from ratusz.core.listing import render_list
 from ratusz.core.services import attach_file
 
 DRAFT_AGAIN = _(
@@ -345,15 +345,13 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     filters = AuditFilter(
         request.GET, queryset=selectors.audit_list(user=request.user), request=request
     )
-    page, query = paginate(request, filters.qs, 25)
-    context = {
-        "form": filters.form,
-        "page": page,
-        "query": query,
-        "can_plan": policies.can_plan_audits(request.user),
-    }
-    return render(
-        request, list_template(request, "audits/audit_list.html", "audit-results"), context
+    return render_list(
+        request,
+        filters,
+        "audits/audit_list.html",
+        target="audit-results",
+        per_page=25,
+        can_plan=policies.can_plan_audits(request.user),
     )
 
 

@@ -15,6 +15,7 @@ from ratusz.certification.models import (
     ExternalAudit,
     ExternalFinding,
 )
+from ratusz.core.api import StepsMixin
 from ratusz.core.api_permissions import IsStaff, QualityManagerWrites
 
 
@@ -125,6 +126,7 @@ class CertificateViewSet(
 
 
 class ExternalAuditViewSet(
+    StepsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -136,6 +138,7 @@ class ExternalAuditViewSet(
     permission_classes = [QualityManagerWrites]
     queryset = ExternalAudit.objects.select_related("body", "certificate").order_by("-start_date")
     http_method_names = ["get", "post", "put", "head", "options"]
+    step_target = "audit"
 
     def get_serializer_class(self):
         return ExternalAuditUpdateSerializer if self.action == "update" else ExternalAuditSerializer
@@ -146,11 +149,7 @@ class ExternalAuditViewSet(
         serializer.instance = services.create_external_audit(actor=self.request.user, **data)
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        expected = data.pop("version")
-        serializer.instance = services.update_external_audit(
-            actor=self.request.user, audit=self.get_object(), expected_version=expected, **data
-        )
+        self.save_update(serializer, services.update_external_audit)
 
     @extend_schema(request=FindingSerializer, responses=FindingSerializer(many=True))
     @api_action(detail=True, methods=["get", "post"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action as api_action
@@ -136,6 +137,46 @@ class LockSerializer(serializers.Serializer):
     )
 
 
+class StepsMixin:
+    """Workflow steps of a viewset, all run one way.
+
+    A step validates its payload, turns the `version` the client loaded into the
+    service's `expected_version`, calls the service with the acting user and the
+    record (under the service's own parameter name, `step_target`) and answers
+    with the record as saved now. A step that creates another record (an action
+    raised on a nonconformity) answers 201 with that record in `created`'s shape.
+    """
+
+    step_target: str = "obj"
+
+    def run_step(self, request, payload_class, service, *, created=None):
+        record = self.get_object()  # type: ignore[attr-defined]
+        data: dict = {}
+        if payload_class is not None:
+            payload = payload_class(data=request.data)
+            payload.is_valid(raise_exception=True)
+            data = dict(payload.validated_data)
+        if "version" in data:
+            data["expected_version"] = data.pop("version")
+        result = service(actor=request.user, **{self.step_target: record}, **data)
+        if created is not None:
+            return Response(created(result).data, status=status.HTTP_201_CREATED)
+        return Response(self.get_serializer(self.get_object()).data)  # type: ignore[attr-defined]
+
+    def save_update(self, serializer, service) -> None:
+        """PUT/PATCH through the area's update service, with the version the client loaded."""
+        data = dict(serializer.validated_data)
+        version = data.pop("version", None)
+        if version is None:
+            raise DjangoValidationError({"version": [_("Send the version you loaded.")]})
+        serializer.instance = service(
+            actor=serializer.context["request"].user,
+            **{self.step_target: serializer.instance},
+            expected_version=version,
+            **data,
+        )
+
+
 class CompleteSerializer(LockSerializer):
     completion_evidence = serializers.CharField(allow_blank=True)
 
@@ -168,6 +209,7 @@ class UserViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ActionViewSet(
+    StepsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -179,6 +221,7 @@ class ActionViewSet(
     permission_classes = [IsStaff]
     queryset = Action.objects.none()  # for the schema; the real one is below
     filterset_class = ActionApiFilter
+    step_target = "action"
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
@@ -199,42 +242,27 @@ class ActionViewSet(
         serializer.instance = services.create_action(actor=self.request.user, **data)
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        version = data.pop("version", None)
-        if version is None:
-            raise DjangoValidationError({"version": ["Send the version you loaded."]})
-        serializer.instance = services.update_action(
-            actor=self.request.user, action=serializer.instance, expected_version=version, **data
-        )
-
-    def _transition(self, request, service, payload_class, **mapping):
-        action = self.get_object()
-        payload = payload_class(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        version = data.pop("version")
-        action = service(actor=request.user, action=action, expected_version=version, **data)
-        return Response(ActionSerializer(action).data)
+        self.save_update(serializer, services.update_action)
 
     @extend_schema(request=LockSerializer, responses=ActionSerializer)
     @api_action(detail=True, methods=["post"])
     def start(self, request, pk=None):
-        return self._transition(request, services.start_action, LockSerializer)
+        return self.run_step(request, LockSerializer, services.start_action)
 
     @extend_schema(request=CompleteSerializer, responses=ActionSerializer)
     @api_action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
-        return self._transition(request, services.complete_action, CompleteSerializer)
+        return self.run_step(request, CompleteSerializer, services.complete_action)
 
     @extend_schema(request=VerifySerializer, responses=ActionSerializer)
     @api_action(detail=True, methods=["post"])
     def verify(self, request, pk=None):
-        return self._transition(request, services.verify_effectiveness, VerifySerializer)
+        return self.run_step(request, VerifySerializer, services.verify_effectiveness)
 
     @extend_schema(request=CancelSerializer, responses=ActionSerializer)
     @api_action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
-        return self._transition(request, services.cancel_action, CancelSerializer)
+        return self.run_step(request, CancelSerializer, services.cancel_action)
 
 
 class MeViewSet(viewsets.ViewSet):

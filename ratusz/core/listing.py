@@ -12,7 +12,8 @@ import django_filters
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import OrderBy, Q, QuerySet
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields as dj_fields
 from django_filters.constants import EMPTY_VALUES
@@ -34,6 +35,25 @@ def list_template(request: HttpRequest, template: str, target: str) -> str:
     if request.htmx and request.htmx.target == target:
         return f"{template}#results"
     return template
+
+
+def render_list(
+    request: HttpRequest,
+    filters: django_filters.FilterSet,
+    template: str,
+    *,
+    target: str,
+    per_page: int,
+    **context,
+) -> HttpResponse:
+    """A filtered list page: the filter form, one page of rows and the query string for
+    the paging links; only the `results` partial when HTMX asks for `target`."""
+    page, query = paginate(request, filters.qs, per_page)
+    return render(
+        request,
+        list_template(request, template, target),
+        {"form": filters.form, "page": page, "query": query, **context},
+    )
 
 
 # --- filters ------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from ratusz.core.forms import (
     service_kwargs,
     submit,
 )
-from ratusz.core.listing import list_template, paginate
+from ratusz.core.listing import render_list
 from ratusz.core.models import (
     Action,
     Clause,
@@ -91,15 +91,13 @@ def action_list(request: HttpRequest) -> HttpResponse:
     filters = ActionFilter(
         request.GET, queryset=selectors.action_list(user=request.user), request=request
     )
-    page, query = paginate(request, filters.qs, 25)
-    context = {
-        "form": filters.form,
-        "page": page,
-        "query": query,
-        "can_create": access.can_create_action(request.user),
-    }
-    return render(
-        request, list_template(request, "core/action_list.html", "action-results"), context
+    return render_list(
+        request,
+        filters,
+        "core/action_list.html",
+        target="action-results",
+        per_page=25,
+        can_create=access.can_create_action(request.user),
     )
 
 

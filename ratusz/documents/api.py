@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
 
-from ratusz.core.api import LockSerializer
+from ratusz.core.api import LockSerializer, StepsMixin
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.models import User
 from ratusz.documents import policies, selectors, services
@@ -158,9 +158,10 @@ class DocumentViewSet(
         return Response(VersionSerializer(visible, many=True).data)
 
 
-class VersionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class VersionViewSet(StepsMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A document version and its lifecycle steps (send `version`)."""
 
+    step_target = "version"
     permission_classes = [IsStaff]
     serializer_class = VersionSerializer
     queryset = DocumentVersion.objects.none()
@@ -176,86 +177,40 @@ class VersionViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             raise Http404
         return version
 
-    def _step(self, request, payload_class, call):
-        version = self.get_object()
-        payload = payload_class(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        lock = data.pop("version", None)
-        call(version, lock, data)
-        version.refresh_from_db()
-        return Response(VersionSerializer(version).data)
-
     @extend_schema(request=DraftSerializer, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"])
     def edit(self, request, pk=None):
-        return self._step(
-            request,
-            DraftSerializer,
-            lambda v, lock, d: services.update_draft(
-                actor=request.user, version=v, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, DraftSerializer, services.update_draft)
 
     @extend_schema(request=SubmitReviewSerializer, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"], url_path="submit-review")
     def submit_review(self, request, pk=None):
-        return self._step(
-            request,
-            SubmitReviewSerializer,
-            lambda v, lock, d: services.submit_for_review(
-                actor=request.user, version=v, expected_version=lock, reviewers=list(d["reviewers"])
-            ),
-        )
+        return self.run_step(request, SubmitReviewSerializer, services.submit_for_review)
 
     @extend_schema(request=ReviewSerializer, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"])
     def review(self, request, pk=None):
-        return self._step(
-            request,
-            ReviewSerializer,
-            lambda v, lock, d: services.record_review(actor=request.user, version=v, **d),
-        )
+        return self.run_step(request, ReviewSerializer, services.record_review)
 
     @extend_schema(request=LockSerializer, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"], url_path="submit-approval")
     def submit_approval(self, request, pk=None):
-        return self._step(
-            request,
-            LockSerializer,
-            lambda v, lock, d: services.submit_for_approval(
-                actor=request.user, version=v, expected_version=lock
-            ),
-        )
+        return self.run_step(request, LockSerializer, services.submit_for_approval)
 
     @extend_schema(request=ApproveSerializer, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        return self._step(
-            request,
-            ApproveSerializer,
-            lambda v, lock, d: services.approve(
-                actor=request.user, version=v, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, ApproveSerializer, services.approve)
 
     @extend_schema(request=RejectSerializer, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        return self._step(
-            request,
-            RejectSerializer,
-            lambda v, lock, d: services.reject(
-                actor=request.user, version=v, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, RejectSerializer, services.reject)
 
     @extend_schema(request=None, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
-        version = self.get_object()
-        services.acknowledge(actor=request.user, version=version)
-        return Response(VersionSerializer(version).data)
+        return self.run_step(request, None, services.acknowledge)
 
 
 def register(router) -> None:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from ratusz.core import access
 from ratusz.core.forms import PlainForm, VersionedForm, service_kwargs, submit
-from ratusz.core.listing import list_template, paginate
+from ratusz.core.listing import render_list
 from ratusz.core.models import Attachment
 from ratusz.core.selectors import attachments_of
 from ratusz.documents import controlled, policies, selectors, services
@@ -66,15 +66,13 @@ def register(request: HttpRequest) -> HttpResponse:
     filters = RegisterFilter(
         request.GET, queryset=selectors.register(user=request.user), request=request
     )
-    page, query = paginate(request, filters.qs, 30)
-    context = {
-        "form": filters.form,
-        "page": page,
-        "query": query,
-        "can_create": policies.can_create_document(request.user),
-    }
-    return render(
-        request, list_template(request, "documents/register.html", "document-results"), context
+    return render_list(
+        request,
+        filters,
+        "documents/register.html",
+        target="document-results",
+        per_page=30,
+        can_create=policies.can_create_document(request.user),
     )
 
 

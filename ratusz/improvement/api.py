@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
 
-from ratusz.core.api import ActionSerializer, LockSerializer
+from ratusz.core.api import ActionSerializer, LockSerializer, StepsMixin
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.models import Clause, OrgUnit, User
 from ratusz.improvement import policies, selectors, services
@@ -135,6 +135,7 @@ class CloseSerializer(LockSerializer):
 
 
 class NonconformityViewSet(
+    StepsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -145,6 +146,7 @@ class NonconformityViewSet(
     permission_classes = [IsStaff]
     queryset = Nonconformity.objects.none()
     filterset_class = NcFilter
+    step_target = "nc"
 
     def get_serializer_class(self):
         return NonconformityCreateSerializer if self.action == "create" else NonconformitySerializer
@@ -175,101 +177,47 @@ class NonconformityViewSet(
         nc = services.raise_nonconformity(actor=request.user, **data)
         return Response(NonconformitySerializer(nc).data, status=status.HTTP_201_CREATED)
 
-    def _step(self, request, payload_class, call):
-        nc = self.get_object()
-        payload = payload_class(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        lock = data.pop("version", None)
-        call(nc, lock, data)
-        nc = self.get_object()
-        return Response(NonconformitySerializer(nc).data)
-
     @extend_schema(request=TriageSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"])
     def triage(self, request, pk=None):
-        return self._step(
-            request,
-            TriageSerializer,
-            lambda nc, lock, d: services.triage(
-                actor=request.user, nc=nc, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, TriageSerializer, services.triage)
 
     @extend_schema(request=CorrectionSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"])
     def correction(self, request, pk=None):
-        return self._step(
-            request,
-            CorrectionSerializer,
-            lambda nc, lock, d: services.record_correction(
-                actor=request.user, nc=nc, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, CorrectionSerializer, services.record_correction)
 
     @extend_schema(request=RootCauseSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"], url_path="root-cause")
     def root_cause(self, request, pk=None):
-        return self._step(
-            request,
-            RootCauseSerializer,
-            lambda nc, lock, d: services.record_root_cause(
-                actor=request.user, nc=nc, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, RootCauseSerializer, services.record_root_cause)
 
     @extend_schema(request=NewActionSerializer, responses={201: ActionSerializer})
     @api_action(detail=True, methods=["post"])
     def actions(self, request, pk=None):
-        nc = self.get_object()
-        payload = NewActionSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        action = services.add_corrective_action(actor=request.user, nc=nc, **payload.validated_data)
-        return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
+        return self.run_step(
+            request, NewActionSerializer, services.add_corrective_action, created=ActionSerializer
+        )
 
     @extend_schema(request=PlanSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"], url_path="plan-verification")
     def plan_verification(self, request, pk=None):
-        return self._step(
-            request,
-            PlanSerializer,
-            lambda nc, lock, d: services.plan_verification(
-                actor=request.user, nc=nc, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, PlanSerializer, services.plan_verification)
 
     @extend_schema(request=LockSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"], url_path="request-verification")
     def request_verification(self, request, pk=None):
-        return self._step(
-            request,
-            LockSerializer,
-            lambda nc, lock, d: services.request_verification(
-                actor=request.user, nc=nc, expected_version=lock
-            ),
-        )
+        return self.run_step(request, LockSerializer, services.request_verification)
 
     @extend_schema(request=VerificationSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"])
     def verification(self, request, pk=None):
-        return self._step(
-            request,
-            VerificationSerializer,
-            lambda nc, lock, d: services.record_verification(
-                actor=request.user, nc=nc, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, VerificationSerializer, services.record_verification)
 
     @extend_schema(request=CloseSerializer, responses=NonconformitySerializer)
     @api_action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        return self._step(
-            request,
-            CloseSerializer,
-            lambda nc, lock, d: services.close(
-                actor=request.user, nc=nc, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, CloseSerializer, services.close)
 
 
 # --- ideas ---------------------------------------------------------------------------
@@ -332,6 +280,7 @@ class ImplementedSerializer(LockSerializer):
 
 
 class IdeaViewSet(
+    StepsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -342,6 +291,7 @@ class IdeaViewSet(
     permission_classes = [IsStaff]
     queryset = Idea.objects.none()
     filterset_class = IdeaFilter
+    step_target = "idea"
 
     def get_serializer_class(self):
         return IdeaCreateSerializer if self.action == "create" else IdeaSerializer
@@ -362,56 +312,27 @@ class IdeaViewSet(
         idea = services.submit_idea(actor=request.user, **payload.validated_data)
         return Response(IdeaSerializer(idea).data, status=status.HTTP_201_CREATED)
 
-    def _step(self, request, payload_class, call):
-        idea = self.get_object()
-        payload = payload_class(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        lock = data.pop("version", None)
-        call(idea, lock, data)
-        return Response(IdeaSerializer(self.get_object()).data)
-
     @extend_schema(request=EvaluateSerializer, responses=IdeaSerializer)
     @api_action(detail=True, methods=["post"])
     def evaluate(self, request, pk=None):
-        return self._step(
-            request,
-            EvaluateSerializer,
-            lambda i, lock, d: services.evaluate_idea(
-                actor=request.user, idea=i, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, EvaluateSerializer, services.evaluate_idea)
 
     @extend_schema(request=DecideSerializer, responses=IdeaSerializer)
     @api_action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
-        return self._step(
-            request,
-            DecideSerializer,
-            lambda i, lock, d: services.decide_idea(
-                actor=request.user, idea=i, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, DecideSerializer, services.decide_idea)
 
     @extend_schema(request=NewActionSerializer, responses={201: ActionSerializer})
     @api_action(detail=True, methods=["post"])
     def actions(self, request, pk=None):
-        idea = self.get_object()
-        payload = NewActionSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        action = services.add_idea_action(actor=request.user, idea=idea, **payload.validated_data)
-        return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
+        return self.run_step(
+            request, NewActionSerializer, services.add_idea_action, created=ActionSerializer
+        )
 
     @extend_schema(request=ImplementedSerializer, responses=IdeaSerializer)
     @api_action(detail=True, methods=["post"])
     def implemented(self, request, pk=None):
-        return self._step(
-            request,
-            ImplementedSerializer,
-            lambda i, lock, d: services.mark_implemented(
-                actor=request.user, idea=i, expected_version=lock, **d
-            ),
-        )
+        return self.run_step(request, ImplementedSerializer, services.mark_implemented)
 
 
 def register(router) -> None:

@@ -21,7 +21,7 @@ from ratusz.core import access
 from ratusz.core import selectors as core_selectors
 from ratusz.core import services as core_services
 from ratusz.core.forms import VersionedForm, service_kwargs, submit
-from ratusz.core.listing import list_template, paginate
+from ratusz.core.listing import render_list
 from ratusz.core.selectors import attachments_of, history_of
 from ratusz.improvement import export, policies, selectors, services
 from ratusz.improvement.filters import IdeaFilter, NcFilter
@@ -146,17 +146,15 @@ def nc_create(request: HttpRequest) -> HttpResponse:
 def nc_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
     filters = NcFilter(request.GET, queryset=selectors.nc_list(user=request.user), request=request)
-    page, query = paginate(request, filters.qs, 30)
-    context = {
-        "form": filters.form,
-        "page": page,
-        "query": query,
-        "today": timezone.localdate(),
-        "can_create": policies.can_record_nc(request.user),
-        "can_triage": policies.can_triage(request.user),
-    }
-    return render(
-        request, list_template(request, "improvement/nc_list.html", "nc-results"), context
+    return render_list(
+        request,
+        filters,
+        "improvement/nc_list.html",
+        target="nc-results",
+        per_page=30,
+        today=timezone.localdate(),
+        can_create=policies.can_record_nc(request.user),
+        can_triage=policies.can_triage(request.user),
     )
 
 
@@ -340,11 +338,8 @@ def idea_list(request: HttpRequest) -> HttpResponse:
     filters = IdeaFilter(
         request.GET, queryset=selectors.idea_list(user=request.user), request=request
     )
-    page, query = paginate(request, filters.qs, 30)
-    return render(
-        request,
-        list_template(request, "improvement/idea_list.html", "idea-results"),
-        {"form": filters.form, "page": page, "query": query},
+    return render_list(
+        request, filters, "improvement/idea_list.html", target="idea-results", per_page=30
     )
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action as api_action
-from rest_framework.response import Response
 
-from ratusz.core.api import LockSerializer
+from ratusz.core.api import LockSerializer, StepsMixin
 from ratusz.core.api_permissions import IsStaff
 from ratusz.processes import selectors, services
 from ratusz.processes.filters import ProcessFilter
@@ -56,6 +53,7 @@ class ProcessUpdateSerializer(ProcessSerializer):
 
 
 class ProcessViewSet(
+    StepsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -68,6 +66,7 @@ class ProcessViewSet(
     permission_classes = [IsStaff]
     queryset = Process.objects.none()  # for the schema; the real one is below
     filterset_class = ProcessFilter
+    step_target = "process"
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
@@ -89,30 +88,12 @@ class ProcessViewSet(
         serializer.instance = services.create_process(actor=self.request.user, **data)
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        version = data.pop("version", None)
-        if version is None:
-            raise DjangoValidationError({"version": [_("Send the version you loaded.")]})
-        if "clauses" in data:
-            data["clauses"] = list(data["clauses"])
-        serializer.instance = services.update_process(
-            actor=self.request.user,
-            process=serializer.instance,
-            expected_version=version,
-            **data,
-        )
+        self.save_update(serializer, services.update_process)
 
     @extend_schema(request=LockSerializer, responses=ProcessSerializer)
     @api_action(detail=True, methods=["post"])
     def deactivate(self, request, pk=None):
-        payload = LockSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        process = services.deactivate_process(
-            actor=request.user,
-            process=self.get_object(),
-            expected_version=payload.validated_data["version"],
-        )
-        return Response(ProcessSerializer(process).data)
+        return self.run_step(request, LockSerializer, services.deactivate_process)
 
 
 def register(router) -> None:

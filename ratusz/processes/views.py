@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from ratusz.core import access
 from ratusz.core.forms import service_kwargs, submit
-from ratusz.core.listing import list_template, paginate
+from ratusz.core.listing import render_list
 from ratusz.processes import policies, selectors, services
 from ratusz.processes.filters import ProcessFilter
 from ratusz.processes.forms import ProcessEditForm, ProcessForm
@@ -36,15 +36,13 @@ def process_list(request: HttpRequest) -> HttpResponse:
     filters = ProcessFilter(
         request.GET, queryset=selectors.process_list(user=request.user), request=request
     )
-    page, query = paginate(request, filters.qs, PER_PAGE)
-    context = {
-        "form": filters.form,
-        "page": page,
-        "query": query,
-        "can_create": policies.can_create_process(request.user),
-    }
-    return render(
-        request, list_template(request, "processes/process_list.html", "process-results"), context
+    return render_list(
+        request,
+        filters,
+        "processes/process_list.html",
+        target="process-results",
+        per_page=PER_PAGE,
+        can_create=policies.can_create_process(request.user),
     )
 
 
