@@ -6,7 +6,6 @@ to a postgres:// URL for production.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url

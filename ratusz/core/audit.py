@@ -17,13 +17,13 @@ database (`export_audit_head`), which is what reveals a trail cut short.
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 import hashlib
 import hmac
 import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -468,8 +468,7 @@ def verify_chain(
             )
         elif event.created_at < moment - grace:
             problems.append(
-                f"entry id {event.id} written at {_timestamp(event.created_at)} "
-                "was never chained"
+                f"entry id {event.id} written at {_timestamp(event.created_at)} was never chained"
             )
         else:
             waiting += 1

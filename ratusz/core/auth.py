@@ -69,8 +69,7 @@ def _trusted(address: str) -> bool:
     except ValueError:
         return False
     return any(
-        ip in ipaddress.ip_network(proxy, strict=False)
-        for proxy in settings.RATUSZ_TRUSTED_PROXIES
+        ip in ipaddress.ip_network(proxy, strict=False) for proxy in settings.RATUSZ_TRUSTED_PROXIES
     )
 
 

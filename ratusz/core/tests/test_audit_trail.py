@@ -426,7 +426,9 @@ def test_a_password_change_is_recorded_without_the_password(office):
         },
     )
     assert response.status_code == 302
-    changes = [e for e in events_for(office.employee)[before:] if "password" in e.changes.get("fields", {})]
+    changes = [
+        e for e in events_for(office.employee)[before:] if "password" in e.changes.get("fields", {})
+    ]
     (event,) = changes
     assert event.actor_label == "employee"
     assert event.changes["fields"]["password"] == ["••••••••", "••••••••"]
@@ -470,7 +472,9 @@ def test_the_hash_survives_a_copy_that_keeps_only_milliseconds(office):
     seal_pending_events()
     event = AuditEvent.objects.order_by("-seq").first()
     copied = AuditEvent.objects.get(pk=event.pk)
-    copied.created_at = event.created_at.replace(microsecond=event.created_at.microsecond // 1000 * 1000)
+    copied.created_at = event.created_at.replace(
+        microsecond=event.created_at.microsecond // 1000 * 1000
+    )
     assert event_digest(copied, copied.prev_hash) == event.hash
 
 

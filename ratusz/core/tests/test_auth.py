@@ -41,7 +41,9 @@ def test_signing_in_is_blocked_after_repeated_failures_even_with_the_right_passw
         sign_in(client, "employee", "wrong")
     response = sign_in(client, "employee")
     assert response.status_code == 429
-    assert "Too many failed attempts" in response.content.decode()
+    assert "Too many failed attempts to sign in from this computer. Wait 1 minute" in (
+        response.content.decode()
+    )
     assert "_auth_user_id" not in client.session
 
 
