@@ -5,10 +5,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from ratusz.core import views as core_views
 from ratusz.core.api import build_router
-from ratusz.core.auth import SignInForm
+from ratusz.core.auth import AdminSignInForm, SignInForm
 
 admin.site.site_header = "Ratusz"
 admin.site.site_title = "Ratusz"
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     path(

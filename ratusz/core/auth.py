@@ -16,6 +16,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.forms import AuthenticationForm
@@ -49,18 +50,25 @@ class RatuszBackend(ModelBackend):
         return None
 
 
+def refuse_expired_access(user) -> None:
+    if user.access_expired:
+        raise forms.ValidationError(
+            _("Your access to Ratusz expired on %(date)s. Ask the quality manager to extend it.")
+            % {"date": date_format(timezone.localtime(user.access_expires_at))},
+            code="access_expired",
+        )
+
+
 class SignInForm(AuthenticationForm):
     def confirm_login_allowed(self, user) -> None:
         super().confirm_login_allowed(user)
-        if user.access_expired:
-            raise forms.ValidationError(
-                _(
-                    "Your access to Ratusz expired on %(date)s. "
-                    "Ask the quality manager to extend it."
-                )
-                % {"date": date_format(timezone.localtime(user.access_expires_at))},
-                code="access_expired",
-            )
+        refuse_expired_access(user)
+
+
+class AdminSignInForm(AdminAuthenticationForm):
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        refuse_expired_access(user)
 
 
 def _trusted(address: str) -> bool:

@@ -129,6 +129,22 @@ def test_an_external_auditor_whose_access_expired_cannot_sign_in(office):
     assert "_auth_user_id" not in client.session
 
 
+def test_an_expired_administrator_cannot_sign_in_to_the_admin_either(office):
+    # ORM: administrator rights are given in the admin; the passing of time ends the access.
+    office.quality.is_staff = True
+    office.quality.access_expires_at = timezone.now() - timedelta(minutes=1)
+    office.quality.save()
+    client = Client()
+    response = client.post(
+        "/admin/login/",
+        {"username": "quality", "password": "secret-pass-123"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "Your access to Ratusz expired on" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 def test_a_correct_password_of_an_expired_account_is_not_counted_as_a_failure(office):
     from axes.models import AccessAttempt
 
