@@ -6,7 +6,6 @@ to a postgres:// URL for production.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -18,23 +17,40 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("RATUSZ_DATA_DIR", str(BASE_DIR.parent / "var"))).resolve()
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "")
-if not SECRET_KEY:
-    # A development key kept in the data directory so that sessions survive
-    # restarts; production sets SECRET_KEY (check --deploy insists on it).
-    _key_file = DATA_DIR / "secret_key"
-    if _key_file.exists():
-        SECRET_KEY = _key_file.read_text().strip()
-    else:
-        from django.core.management.utils import get_random_secret_key
 
-        SECRET_KEY = get_random_secret_key()
-        try:
-            DATA_DIR.mkdir(parents=True, exist_ok=True)
-            _key_file.write_text(SECRET_KEY)
-            _key_file.chmod(0o600)
-        except OSError:
-            pass
+
+def _data_dir_secret(name: str) -> str:
+    """A random key kept in a file of the data directory, made on first use."""
+    key_file = DATA_DIR / name
+    if key_file.exists():
+        return key_file.read_text().strip()
+    from django.core.management.utils import get_random_secret_key
+
+    key = get_random_secret_key()
+    try:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(key)
+        key_file.chmod(0o600)
+    except OSError:
+        pass
+    return key
+
+
+# A development key kept in the data directory so that sessions survive
+# restarts; production sets SECRET_KEY (`ratusz check --deploy` warns otherwise).
+SECRET_KEY_FROM_ENVIRONMENT = bool(env_str("SECRET_KEY", ""))
+SECRET_KEY = env_str("SECRET_KEY", "") or _data_dir_secret("secret_key")
+
+# The audit trail's chain is an HMAC under this key, kept outside the database
+# so that whoever can write to the database cannot re-seal a rewritten trail.
+RATUSZ_AUDIT_KEY = env_str("RATUSZ_AUDIT_KEY", "") or _data_dir_secret("audit_key")
+# Where `ratusz export_audit_head` writes the dated copies of the chain head
+# (best a directory on another machine), and how long an entry may wait to be
+# sealed before `verify_audit_trail` reports it.
+RATUSZ_AUDIT_HEAD_DIR = Path(
+    env_str("RATUSZ_AUDIT_HEAD_DIR", str(DATA_DIR / "audit-heads"))
+).resolve()
+RATUSZ_AUDIT_SEAL_GRACE_SECONDS = env_int("RATUSZ_AUDIT_SEAL_GRACE_SECONDS", 60)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -158,14 +174,24 @@ LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login throttling (django-axes keeps attempts in the database, so every app
-# server sees the same count).
+# server sees the same count). Failures are counted per client address, taken
+# from the trusted reverse proxy's header; after each round of
+# RATUSZ_LOGIN_FAILURE_LIMIT failures the address waits, one minute at first,
+# twice as long each further round, at most RATUSZ_LOGIN_COOLOFF_MINUTES.
+# No account is locked for everyone.
+RATUSZ_TRUSTED_PROXIES = env_list("RATUSZ_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+RATUSZ_CLIENT_IP_HEADER = env_str("RATUSZ_CLIENT_IP_HEADER", "X-Forwarded-For")
+RATUSZ_LOGIN_MAX_DELAY_MINUTES = env_int("RATUSZ_LOGIN_COOLOFF_MINUTES", 15)
 AXES_FAILURE_LIMIT = env_int("RATUSZ_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("RATUSZ_LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "ratusz.core.auth.login_delay"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "ratusz.core.auth.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "pl"
@@ -177,6 +203,7 @@ USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "ratusz_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 
 # --- Static and media -----------------------------------------------------
 STATIC_URL = "/static/"
@@ -219,6 +246,7 @@ HTTPS = env_bool("RATUSZ_HTTPS", False)
 if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("RATUSZ_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("RATUSZ_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

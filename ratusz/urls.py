@@ -5,12 +5,20 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from ratusz.core import views as core_views
 from ratusz.core.api import build_router
+from ratusz.core.auth import AdminSignInForm, SignInForm
 
 admin.site.site_header = "Ratusz"
 admin.site.site_title = "Ratusz"
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            authentication_form=SignInForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(

@@ -30,6 +30,7 @@ from ratusz.audits.models import (
     ReportAcknowledgement,
 )
 from ratusz.core import access, search
+from ratusz.core import audit as audit_trail
 from ratusz.core.errors import Denied
 from ratusz.core.models import Clause, OrgUnit, User
 from ratusz.core.services import (
@@ -369,7 +370,8 @@ def _build_checklist(audit: Audit) -> int:
         )
         for index, t in enumerate(templates_for(audit), start=1)
     ]
-    ChecklistItem.objects.bulk_create(rows)
+    # bulk_create sends no signals: the trail is told about the new items here.
+    audit_trail.record_created(ChecklistItem.objects.bulk_create(rows))
     return len(rows)
 
 

@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Organisation and core")
 
     def ready(self) -> None:
-        from ratusz.core import audit, notifications, reminders, search
+        from ratusz.core import audit, checks, notifications, reminders, search, text  # noqa: F401
 
+        text.connect_signals()  # before the trail's, which logs the cleaned values
         audit.connect_signals()
         search.register_core()
         for kind, template in reminders.NOTIFICATIONS.items():

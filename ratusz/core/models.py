@@ -416,12 +416,13 @@ class Attachment(models.Model):
 
 
 class AuditEvent(models.Model):
-    """One change to one record. Append-only; sealed into a SHA-256 hash chain."""
+    """One change to one record. Append-only; sealed into a keyed (HMAC-SHA256) hash chain."""
 
     class Kind(models.TextChoices):
         CREATE = "create", _("created")
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
+        START = "start", _("trail started")
 
     # Position in the chain; assigned when the event is sealed, after commit,
     # so the chain follows commit order on every database.
@@ -444,6 +445,9 @@ class AuditEvent(models.Model):
     changes = models.JSONField(_("changes"), default=dict)
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, blank=True)
+
+    # Logged exactly as the record held it (and sealed: never rewritten on save).
+    keep_text_as_written = True
 
     class Meta:
         verbose_name = _("audit trail entry")

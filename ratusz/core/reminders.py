@@ -19,10 +19,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ratusz.core import selectors
+from ratusz.core.audit import ChainReport
 from ratusz.core.models import Action, Notification, User
 from ratusz.core.notifications import render
 from ratusz.core.services import notify
@@ -135,4 +137,39 @@ def send_email_digests() -> int:
             if marked:
                 send_mail(subject, body, None, [user.email])
                 sent += 1
+    return sent
+
+
+def send_audit_head(report: ChainReport) -> int:
+    """E-mail the audit trail's head (or the news that it is broken) to the quality managers.
+
+    A copy of the head in their mailboxes, outside the database, is what
+    reveals later a trail cut short or rewritten from that point back.
+    """
+    sent = 0
+    for user in selectors.quality_managers().exclude(email=""):
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            if report.intact:
+                subject = _("Ratusz: audit trail head of %(date)s") % {
+                    "date": date_format(timezone.localdate())
+                }
+                body = _(
+                    "The audit trail is intact: %(count)d entries.\n\n"
+                    "Entry number: %(seq)d\nHash: %(hash)s\n\n"
+                    "Keep this message: `ratusz verify_audit_trail --against` compares the "
+                    "trail with such a copy and shows whether entries were removed or "
+                    "rewritten since. Write the head into the management review minutes too."
+                ) % {"count": report.checked, "seq": report.head_seq, "hash": report.head_hash}
+            else:
+                subject = _("Ratusz: the audit trail is NOT intact")
+                body = "\n".join(
+                    [
+                        _("The daily check of the audit trail found %(n)d problem(s):")
+                        % {"n": len(report.problems)},
+                        "",
+                        *(f"- {problem}" for problem in report.problems),
+                    ]
+                )
+        send_mail(subject, body, None, [user.email])
+        sent += 1
     return sent

@@ -358,7 +358,12 @@ def profile(request: HttpRequest) -> HttpResponse:
         response = redirect("core:profile")
         if user.language:
             response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax", max_age=31536000
+                settings.LANGUAGE_COOKIE_NAME,
+                user.language,
+                max_age=31536000,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             )
         return response
     return render(request, "core/profile.html", {"form": form, **_feed_addresses(request)})
