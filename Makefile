@@ -24,10 +24,12 @@ run: $(INSTALLED)
 	@echo "Ratusz is starting on http://$(HOST):$(PORT)/ — sign in with a demo login above."
 	DEBUG=True $(BIN)/ratusz serve --dev --host $(HOST) --port $(PORT)
 
-# The whole suite except the real-browser tests (see test-browser).
+# The whole suite except the real-browser tests (see test-browser), one worker
+# per core (TEST_WORKERS=0 runs it in one process).
+TEST_WORKERS ?= auto
 test: $(INSTALLED)
 	$(BIN)/ratusz makemigrations --check --dry-run --verbosity 1
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Real-browser tests: Playwright driving the system Chromium (/usr/bin/chromium) + axe-core.
 test-browser: $(INSTALLED)

@@ -6,6 +6,8 @@ to a postgres:// URL for production.
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import dj_database_url
@@ -20,7 +22,11 @@ DEBUG = env_bool("DEBUG", False)
 
 
 def _data_dir_secret(name: str) -> str:
-    """A random key kept in a file of the data directory, made on first use."""
+    """A random key kept in a file of the data directory, made on first use.
+
+    Several processes may start at once (app servers, the worker, parallel
+    tests): the file is created exclusively, and whoever loses the race reads
+    the winner's key, so every process keys with the same secret."""
     key_file = DATA_DIR / name
     if key_file.exists():
         return key_file.read_text().strip()
@@ -29,10 +35,18 @@ def _data_dir_secret(name: str) -> str:
     key = get_random_secret_key()
     try:
         DATA_DIR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(key)
-        key_file.chmod(0o600)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _attempt in range(50):
+            written = key_file.read_text().strip()
+            if written:
+                return written
+            time.sleep(0.01)
+        raise
     except OSError:
-        pass
+        return key
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
     return key
 
 
