@@ -156,7 +156,7 @@ def _add_file(tar: tarfile.TarFile, path: Path, name: str) -> dict[str, Any]:
         reader = _HashingReader(raw)
         # A file that changes size while it is read fails here (tarfile reads
         # exactly info.size bytes), rather than being archived half-written.
-        tar.addfile(info, reader)  # type: ignore[arg-type]
+        tar.addfile(info, reader)
     return {"path": name, "sha256": reader.digest.hexdigest(), "size": reader.size}
 
 
@@ -175,16 +175,13 @@ def _applied_migrations() -> dict[str, list[str]]:
     return applied
 
 
-def _media_files(root: Path, exclude: Path) -> Iterator[Path]:
+def _media_files(root: Path) -> Iterator[Path]:
     if not root.is_dir():
         return
-    exclude = exclude.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
-        current = Path(dirpath)
-        # Archives written inside the media directory are not media.
-        dirnames[:] = sorted(d for d in dirnames if (current / d).resolve() != exclude)
+        dirnames.sort()
         for name in sorted(filenames):
-            path = current / name
+            path = Path(dirpath) / name
             if path.is_file() and not path.is_symlink():
                 yield path
 
@@ -324,12 +321,17 @@ def create_backup(*, output: Path | None = None, keep: int | None = None) -> Bac
     target = _target_path(output)
     if target.exists():
         raise BackupError(f"{target} already exists; choose another name.")
+    media_root = Path(settings.MEDIA_ROOT)
+    if target.parent.resolve().is_relative_to(media_root.resolve()):
+        raise BackupError(
+            f"Write backups outside the media directory ({media_root}), or they would be "
+            "backed up as media."
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".ratusz-backup-", dir=target.parent))
     except OSError as exc:
         raise BackupError(f"Cannot write to {target.parent}: {exc.strerror}.") from exc
-    media_root = Path(settings.MEDIA_ROOT)
     try:
         migrations = _applied_migrations()
         db_path, db_info = _copy_database(staging)
@@ -339,7 +341,7 @@ def create_backup(*, output: Path | None = None, keep: int | None = None) -> Bac
         with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
             files = [_add_file(tar, db_path, DATABASE_MEMBERS[vendor])]
             media: list[dict[str, Any]] = []
-            for path in _media_files(media_root, exclude=target.parent):
+            for path in _media_files(media_root):
                 relative = path.relative_to(media_root).as_posix()
                 media.append(_add_file(tar, path, f"{MEDIA_DIR}/{relative}"))
             files += media
@@ -359,8 +361,12 @@ def create_backup(*, output: Path | None = None, keep: int | None = None) -> Bac
             _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1).encode())
         partial.chmod(0o600)  # personal data and password hashes
         _fsync(partial)
-        os.replace(partial, target)
+        # A hard link appears complete or not at all, and never replaces an
+        # archive another run wrote under the same name meanwhile.
+        os.link(partial, target)
         _fsync(target.parent)
+    except FileExistsError as exc:
+        raise BackupError(f"{target} already exists; choose another name.") from exc
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"The backup failed: {exc}") from exc
     finally:
@@ -475,7 +481,9 @@ def _read_archive(archive: Path, workdir: Path) -> tuple[VerifyReport, Path | No
 def _database_problems(path: Path, manifest: dict[str, Any]) -> list[str]:
     """Is the database copy readable, and does it hold the migrations the manifest says?"""
     vendor = manifest["database"]["vendor"]
-    expected = sorted((app, name) for app, names in manifest["migrations"].items() for name in names)
+    expected = sorted(
+        (app, name) for app, names in manifest["migrations"].items() for name in names
+    )
     if vendor == "sqlite":
         try:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -517,6 +525,10 @@ def verify_backup(archive: Path) -> VerifyReport:
 # --- restore ------------------------------------------------------------------
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _prepare_sqlite_target() -> None:
     name = str(connection.settings_dict["NAME"])
     if name != ":memory:" and not name.startswith("file:"):
@@ -525,25 +537,25 @@ def _prepare_sqlite_target() -> None:
 
 def _target_problems(media_root: Path) -> list[str]:
     problems = []
-    tables = connection.introspection.table_names()
+    tables = sorted(connection.introspection.table_names())
     if tables:
-        where = (
-            f"the SQLite file {connection.settings_dict['NAME']}"
-            if connection.vendor == "sqlite"
-            else f"the PostgreSQL database {connection.settings_dict['NAME']}"
-        )
+        name = connection.settings_dict["NAME"]
+        if connection.vendor == "sqlite":
+            where, fix = f"the SQLite file {name}", "move the file away"
+        else:
+            where, fix = f"the PostgreSQL database {name}", "create a new one (createdb)"
         problems.append(
-            f"{where} is not empty ({len(tables)} tables, e.g. {', '.join(sorted(tables)[:3])}). "
-            "A restore fills only an empty database: create a new one (createdb) or move the "
-            "SQLite file away, then run the restore again."
+            f"{where} is not empty ({_count(len(tables), 'table')}, e.g. "
+            f"{', '.join(tables[:3])}). A restore fills only an empty database: {fix}, "
+            "then run the restore again."
         )
     if media_root.exists():
         files = sum(1 for p in media_root.rglob("*") if not p.is_dir())
         if files:
             problems.append(
-                f"the media directory {media_root} is not empty ({files} files). A restore fills "
-                "only an empty one: move its contents away or point RATUSZ_MEDIA_ROOT at an "
-                "empty directory."
+                f"the media directory {media_root} is not empty ({_count(files, 'file')}). "
+                "A restore fills only an empty one: move its contents away or point "
+                "RATUSZ_MEDIA_ROOT at an empty directory."
             )
     return problems
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ratusz.core.backup import BackupError, create_backup, verify_backup
+from ratusz.core.backup import VENDOR_NAMES, BackupError, create_backup, verify_backup
 
 
 def _mb(size: int) -> str:
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             type=Path,
             metavar="PATH",
             help=(
-                "Archive to write, or a directory to write a dated archive into "
+                "Archive to write, or an existing directory to write a dated archive into "
                 "(default: RATUSZ_DATA_DIR/backups/ratusz-backup-<UTC time>.tar.gz)."
             ),
         )
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             f"Database copy {_mb(result.database_bytes)}, "
-            f"{result.media_files} media files ({_mb(result.media_bytes)})."
+            f"{result.media_files} media file(s) ({_mb(result.media_bytes)})."
         )
         for name in result.missing_media:
             self.stderr.write(f"WARNING: {name} is named in the database but missing from media.")
@@ -76,10 +76,11 @@ class Command(BaseCommand):
                 f"The archive {archive} did NOT verify: {len(report.problems)} problem(s)."
             )
         manifest = report.manifest or {}
+        vendor = manifest["database"]["vendor"]
         self.stdout.write(
             self.style.SUCCESS(
                 f"The archive {archive} is intact: {report.checked_files} files match the "
-                f"manifest and the {manifest['database']['vendor']} database copy is readable "
+                f"manifest and the {VENDOR_NAMES.get(vendor, vendor)} database copy is readable "
                 f"(Ratusz {manifest['ratusz_version']}, made {manifest['created_at']})."
             )
         )

@@ -26,7 +26,7 @@ class Command(BaseCommand):
         manifest = result.manifest
         self.stdout.write(
             f"Restored the backup made {manifest['created_at']} by Ratusz "
-            f"{manifest['ratusz_version']}: the database and {result.media_files} media files."
+            f"{manifest['ratusz_version']}: the database and {result.media_files} media file(s)."
         )
         if result.pending_migrations:
             self.stdout.write(
