@@ -1,5 +1,6 @@
 """The `ratusz` command: Django's management commands plus Ratusz's own
-(`demo`, `serve`, `generate`, `bench`, `verify_audit_trail`, `remind`)."""
+(`demo`, `serve`, `generate`, `bench`, `verify_audit_trail`, `remind`,
+`backup`, `restore`)."""
 
 from __future__ import annotations
 

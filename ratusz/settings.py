@@ -329,3 +329,7 @@ LOGGING = {
 
 # --- Ratusz ---------------------------------------------------------------
 RATUSZ_DUE_SOON_DAYS = env_int("RATUSZ_DUE_SOON_DAYS", 7)
+# Directory of pg_dump/pg_restore when PATH's are older than the server
+# (e.g. /usr/lib/postgresql/17/bin); empty: Debian's directory for the server's
+# version, then PATH.
+RATUSZ_PG_BIN = env_str("RATUSZ_PG_BIN", "")
