@@ -29,6 +29,32 @@ def _fast_and_isolated(settings, tmp_path):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _reference_data_after_a_flush(request):
+    """A test with `transaction=True` empties every table when it ends, taking what
+    the migrations seeded (the clause registry, document types, the audit trail's
+    opening entry) with it; the next such test gets them back, as a fresh
+    installation has them."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        reseed_reference_data()
+    yield
+
+
+def reseed_reference_data() -> None:
+    from ratusz.core import audit
+    from ratusz.core.models import AuditChainHead, AuditEvent, Clause
+    from ratusz.core.reference_data import seed_clause_registry
+    from ratusz.documents.models import DocumentType
+    from ratusz.documents.reference_data import seed_document_types
+
+    if not AuditEvent.objects.exists():
+        audit.open_trail(AuditEvent, AuditChainHead, note={"opened": "with the database"})
+    seed_clause_registry(Clause, AuditChainHead)
+    seed_document_types(DocumentType)
+
+
 class Office:
     """The units and people every test can use."""
 

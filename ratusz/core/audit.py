@@ -250,6 +250,14 @@ def _mac(payload: dict[str, Any], key: str | None) -> str:
     return hmac.new(secret, canonical.encode(), hashlib.sha256).hexdigest()
 
 
+def key_fingerprint(key: str | None = None) -> str:
+    """Names the audit-trail key without revealing it (kept in backups' manifests,
+    so a restore can tell before it starts whether it holds the key that sealed
+    the trail)."""
+    secret = (key if key is not None else settings.RATUSZ_AUDIT_KEY).encode()
+    return hmac.new(secret, b"ratusz audit key fingerprint", hashlib.sha256).hexdigest()[:16]
+
+
 def event_digest(event: Any, prev_hash: str, *, key: str | None = None) -> str:
     """The event's link in the chain: its content, position and the previous link."""
     return _mac({**_content(event), "seq": event.seq, "prev_hash": prev_hash}, key)

@@ -43,6 +43,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 import ratusz
+from ratusz.core import audit
 
 FORMAT = "ratusz-backup"
 FORMAT_VERSION = 1
@@ -356,6 +357,7 @@ def create_backup(*, output: Path | None = None, keep: int | None = None) -> Bac
                 "database": {**db_info, "file": DATABASE_MEMBERS[vendor]},
                 "migrations": migrations,
                 "media_missing": missing,
+                "audit_key": audit.key_fingerprint(),
                 "files": files,
             }
             _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1).encode())
@@ -666,6 +668,14 @@ def restore_archive(archive: Path) -> RestoreResult:
                 f"The backup was made by a newer Ratusz ({manifest.get('ratusz_version')}; this "
                 f"is {ratusz.__version__}): it has migrations this version does not know "
                 f"({', '.join(unknown[:5])}). Install that version or later, then restore."
+            )
+        sealed_with = manifest.get("audit_key")
+        if sealed_with and sealed_with != audit.key_fingerprint():
+            raise BackupError(
+                "Nothing was restored: this backup's audit trail was sealed with another "
+                "audit-trail key than the one configured here, so it could not be verified. "
+                "Set RATUSZ_AUDIT_KEY to the key of the installation the backup comes from "
+                "(or copy its audit_key file into RATUSZ_DATA_DIR), then restore again."
             )
         problems = _target_problems(media_root)
         if problems:

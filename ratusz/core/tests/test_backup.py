@@ -14,6 +14,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -91,13 +92,21 @@ def media_files(root: Path) -> dict[str, str]:
     }
 
 
-def run_ratusz(*args: str, data_dir: Path, media_root: Path, database_url: str | None):
-    """The `ratusz` command in a process of its own, configured as a fresh installation."""
+def run_ratusz(
+    *args: str,
+    data_dir: Path,
+    media_root: Path,
+    database_url: str | None,
+    audit_key: str | None = None,
+):
+    """The `ratusz` command in a process of its own, configured as a fresh installation
+    that keeps the audit-trail key of the one backed up (as docs/operations.md says)."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(
         RATUSZ_DATA_DIR=str(data_dir),
         RATUSZ_MEDIA_ROOT=str(media_root),
         SECRET_KEY="a-restore-test-key-that-is-long-enough-for-django-checks",
+        RATUSZ_AUDIT_KEY=audit_key if audit_key is not None else django_settings.RATUSZ_AUDIT_KEY,
     )
     if database_url:
         env["DATABASE_URL"] = database_url
@@ -170,6 +179,30 @@ def test_a_restored_backup_brings_back_every_row_and_every_file(
         assert after_rows[table] == rows, f"{table} differs after the restore"
     assert "search_index" in after_rows and after_rows["search_index"]
     assert media_files(restored_media) == before_files
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_without_the_audit_key_that_sealed_the_backup_restores_nothing(
+    office, tmp_path, fresh_database
+):
+    office_with_records_and_files(office)
+    archive = tmp_path / "office.tar.gz"
+    call_command("backup", "--output", str(archive), stdout=io.StringIO())
+    database_url, restored_settings = fresh_database
+    restored_media = tmp_path / "restored-media"
+
+    result = run_ratusz(
+        "restore",
+        str(archive),
+        data_dir=tmp_path / "restored-data",
+        media_root=restored_media,
+        database_url=database_url,
+        audit_key="another-installation-s-key",
+    )
+
+    assert result.returncode != 0
+    assert "RATUSZ_AUDIT_KEY" in result.stderr
+    assert not restored_media.exists() or not any(restored_media.rglob("*.*"))
 
 
 def test_the_manifest_lists_every_file_with_its_hash_and_the_migration_state(
