@@ -241,7 +241,7 @@ def _version_context(request, document, version, **forms) -> dict:
         "document": document,
         "version": version,
         "body_html": controlled.render_body(version.body),
-        "files": attachments_of(version),
+        "files": selectors.version_files(version),
         "transitions": selectors.transitions_of(version),
         "reviews": version.review_requests.all(),
         **policies.version_steps(user, version),
@@ -329,7 +329,7 @@ def _edit_page(request, document, version, form, file_form, status: int = 200) -
         "version": version,
         "form": form,
         "file_form": file_form,
-        "files": attachments_of(version),
+        "files": selectors.version_files(version),
         "conflict": form.conflict,
     }
     return render(request, "documents/version_edit.html", context, status=status)
