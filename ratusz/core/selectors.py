@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from ratusz.core import access
 from ratusz.core.models import (
-    Job,
     Action,
     Attachment,
     AuditEvent,
     Clause,
+    Job,
     Notification,
     OrgUnit,
     Role,

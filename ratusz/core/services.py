@@ -501,7 +501,8 @@ def files_removed_on_failure() -> Iterator[None]:
         yield
     except BaseException:
         for file in stored:
-            file.storage.delete(file.name)
+            if file.name:
+                file.storage.delete(file.name)
         raise
     finally:
         _STORED_FILES.reset(token)

@@ -205,7 +205,9 @@ def refresh_searchable_text(*, version_id: int) -> None:
         if text != version.text_content:
             DocumentVersion.objects.filter(pk=version.pk).update(text_content=text)
         if version.document.current_version_id == version.pk:
-            index_document(Document.objects.select_related("current_version").get(pk=version.document_id))
+            index_document(
+                Document.objects.select_related("current_version").get(pk=version.document_id)
+            )
 
 
 def _extract_later(attachment: Attachment) -> None:

@@ -23,7 +23,6 @@ from ratusz.core import access
 from ratusz.core.forms import PlainForm, VersionedForm, service_kwargs, submit
 from ratusz.core.listing import list_template, paginate
 from ratusz.core.models import Attachment
-from ratusz.core.selectors import attachments_of
 from ratusz.documents import controlled, policies, selectors, services
 from ratusz.documents.filters import RegisterFilter
 from ratusz.documents.forms import (

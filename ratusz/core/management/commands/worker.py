@@ -74,4 +74,7 @@ class Command(BaseCommand):
         worker = make_worker(batch=batch, interval=max(0.1, interval), max_tasks=max_tasks)
         self.stdout.write(f"Ratusz worker {worker.worker_id} is running jobs.")
         worker.configure_signals()
-        worker.run()
+        try:
+            worker.run()
+        finally:
+            worker.reset_signals()
