@@ -336,7 +336,7 @@ def request_evidence_pack(*, actor: User) -> Job:
     """
     _only_quality_manager(actor)
     return jobs.running_job(EVIDENCE_PACK_JOB, owner=actor) or jobs.start(
-        EVIDENCE_PACK_JOB, owner=actor
+        EVIDENCE_PACK_JOB, owner=actor, back_url=reverse("certification:evidence")
     )
 
 

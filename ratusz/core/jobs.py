@@ -81,12 +81,16 @@ def kind_label(kind: str) -> str:
 # --- asking for a job -------------------------------------------------------------
 
 
-def start(kind: str, *, owner: User, params: dict | None = None) -> Job:
-    """Record a job and queue it; it runs after the surrounding transaction commits."""
+def start(kind: str, *, owner: User, params: dict | None = None, back_url: str = "") -> Job:
+    """Record a job and queue it; it runs after the surrounding transaction commits.
+
+    `back_url` is the page the job was asked for from; the job's page links back to it.
+    """
     if kind not in _KINDS:
         raise ValueError(f"unknown job kind {kind!r}")
+    params = {**(params or {}), **({"back_url": back_url} if back_url else {})}
     with transaction.atomic():
-        job = Job.objects.create(kind=kind, owner=owner, params=params or {})
+        job = Job.objects.create(kind=kind, owner=owner, params=params)
         result = run_job.enqueue(str(job.pk))
         # The immediate backend (tests) has already run the job and changed the row.
         Job.objects.filter(pk=job.pk).update(task_id=str(result.id))

@@ -38,6 +38,7 @@ def test_building_a_pack_from_the_page_leads_to_its_job_and_then_its_download(
     pack = EvidencePack.objects.get()
     assert f"/certification/evidence/{pack.pk}/download/" in page
     assert "Download the evidence pack" in page
+    assert 'href="/certification/evidence/">Back</a>' in page
     download = client.get(f"/certification/evidence/{pack.pk}/download/")
     assert zipfile.is_zipfile(io.BytesIO(b"".join(download.streaming_content)))
 
