@@ -147,3 +147,35 @@ def test_a_refused_file_type_leaves_no_file_in_media(office, draft, settings):
 
     media = settings.MEDIA_ROOT
     assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
+
+
+def test_the_upgrade_reads_once_the_files_uploaded_before_texts_were_kept(office, draft):
+    import importlib
+
+    from django.apps import apps
+
+    from ratusz.core import services as core_services
+
+    migration = importlib.import_module(
+        "ratusz.documents.migrations.0004_extract_text_of_existing_files"
+    )
+    # A file stored the old way: attached, with no text kept for it.
+    old = core_services.attach_file(
+        actor=office.owner,
+        target=draft,
+        upload=SimpleUploadedFile("stary.docx", docx("Dawny regulamin kancelarii")),
+    )
+    assert not AttachmentText.objects.filter(attachment=old).exists()
+
+    migration.extract_existing(apps, None)
+
+    assert AttachmentText.objects.get(attachment=old).text == "Dawny regulamin kancelarii"
+    services.update_draft(
+        actor=office.owner,
+        version=draft,
+        expected_version=None,
+        body="Nowa treść",
+        change_summary="",
+    )
+    draft.refresh_from_db()
+    assert "Dawny regulamin kancelarii" in draft.text_content
