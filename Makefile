@@ -17,11 +17,14 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-# Set up everything (virtualenv, dependencies, SQLite database, demo office) and serve.
+# Set up everything (virtualenv, dependencies, SQLite database, demo office) and serve,
+# with a background worker beside the server (stopped when the server stops).
 run: $(INSTALLED)
 	$(BIN)/ratusz migrate --noinput --verbosity 1
 	$(BIN)/ratusz demo
 	@echo "Ratusz is starting on http://$(HOST):$(PORT)/ — sign in with a demo login above."
+	@DEBUG=True $(BIN)/ratusz worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=True $(BIN)/ratusz serve --dev --host $(HOST) --port $(PORT)
 
 # The whole suite except the real-browser tests (see test-browser), one worker

@@ -1,5 +1,5 @@
 """The `ratusz` command: Django's management commands plus Ratusz's own
-(`demo`, `serve`, `generate`, `bench`, `verify_audit_trail`, `remind`,
+(`demo`, `serve`, `worker`, `generate`, `bench`, `verify_audit_trail`, `remind`,
 `backup`, `restore`)."""
 
 from __future__ import annotations

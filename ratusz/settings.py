@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "ratusz.core",
     "ratusz.processes",
     "ratusz.documents",
@@ -333,3 +335,26 @@ RATUSZ_DUE_SOON_DAYS = env_int("RATUSZ_DUE_SOON_DAYS", 7)
 # (e.g. /usr/lib/postgresql/17/bin); empty: Debian's directory for the server's
 # version, then PATH.
 RATUSZ_PG_BIN = env_str("RATUSZ_PG_BIN", "")
+
+# --- Background jobs and extracted text ---------------------------------------
+# Long work (text extraction, evidence packs) runs in `ratusz worker`, which takes
+# jobs from the database: no extra server on SQLite or PostgreSQL. Tests and a
+# single-process trial may run jobs in the request with
+# RATUSZ_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("RATUSZ_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# A worker says it is alive this often; a running job whose worker has been
+# silent for RATUSZ_JOB_STALE_SECONDS is run again (up to RATUSZ_JOB_MAX_ATTEMPTS
+# runs in all) or reported as failed.
+RATUSZ_JOB_HEARTBEAT_SECONDS = env_int("RATUSZ_JOB_HEARTBEAT_SECONDS", 10)
+RATUSZ_JOB_STALE_SECONDS = env_int("RATUSZ_JOB_STALE_SECONDS", 60)
+RATUSZ_JOB_MAX_ATTEMPTS = env_int("RATUSZ_JOB_MAX_ATTEMPTS", 3)
+# Text extracted from one uploaded file, from all files of one document version,
+# and how much a DOCX/XLSX/ODT may unpack to while its text is read.
+RATUSZ_TEXT_MAX_FILE_CHARS = env_int("RATUSZ_TEXT_MAX_FILE_CHARS", 500_000)
+RATUSZ_TEXT_MAX_VERSION_CHARS = env_int("RATUSZ_TEXT_MAX_VERSION_CHARS", 1_000_000)
+RATUSZ_TEXT_MAX_UNPACKED_MB = env_int("RATUSZ_TEXT_MAX_UNPACKED_MB", 20)

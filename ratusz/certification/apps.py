@@ -8,6 +8,12 @@ class CertificationConfig(AppConfig):
     verbose_name = _("Certification")
 
     def ready(self) -> None:
-        from ratusz.certification import policies
+        from ratusz.certification import policies, services
+        from ratusz.core import jobs
 
         policies.register()
+        jobs.register(
+            services.EVIDENCE_PACK_JOB,
+            label=_("Evidence pack"),
+            runner=services.run_evidence_pack_job,
+        )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import date
 
 from django.utils import timezone
@@ -23,6 +24,9 @@ from ratusz.certification.models import Certificate, ExternalAudit
 from ratusz.core.models import Clause, Office
 from ratusz.core.plugins import EvidenceGap, EvidenceItem, area_modules
 from ratusz.core.records import record_pdf, table_html
+
+# Packs are built by a background job of this kind (`services.request_evidence_pack`).
+JOB_KIND = "certification.evidence_pack"
 
 
 def _certificates(today: date) -> bytes:
@@ -133,15 +137,25 @@ def _index_pdf(
     return record_pdf(_("Evidence pack: index by clause"), html, today=today)
 
 
-def build(today: date | None = None) -> tuple[bytes, list[dict]]:
-    """The ZIP bytes and the list of what it holds (clause, title, path, sha256)."""
+def build(
+    today: date | None = None, progress: Callable[[int, int, str], None] | None = None
+) -> tuple[bytes, list[dict]]:
+    """The ZIP bytes and the list of what it holds (clause, title, path, sha256).
+
+    `progress(done, total, step)` is told after each file (a background job shows it).
+    """
     today = today or timezone.localdate()
+    report = progress or (lambda done, total, step: None)
     items, gaps = collect(today)
+    total = len(items) + 2  # every file, the index, the archive
     files: dict[str, bytes] = {}
-    for item in items:
+    for number, item in enumerate(items):
+        report(number, total, str(item.title))
         files[item.path] = item.render()
     sums = {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
+    report(len(items), total, _("Evidence pack: index by clause"))
     index = _index_pdf(items, gaps, sums, today)
+    report(len(items) + 1, total, _("Writing the archive"))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("index.pdf", index)

@@ -14,6 +14,7 @@ from ratusz.certification.models import (
     ExternalFinding,
     ReadinessSnapshot,
 )
+from ratusz.core.models import Job, User
 
 
 @dataclass
@@ -82,3 +83,11 @@ def evidence_packs() -> QuerySet[EvidencePack]:
 
 def evidence_pack(*, pk: int) -> EvidencePack | None:
     return EvidencePack.objects.filter(pk=pk).first()
+
+
+def evidence_pack_job(*, user: User) -> Job | None:
+    """The person's evidence pack still being built, if any."""
+    from ratusz.certification.evidence_pack import JOB_KIND
+    from ratusz.core import jobs
+
+    return jobs.running_job(JOB_KIND, owner=user)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -16,9 +17,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ratusz.certification import evidence_pack, policies
 from ratusz.certification.models import (
@@ -28,9 +31,10 @@ from ratusz.certification.models import (
     ExternalAudit,
     ExternalFinding,
 )
-from ratusz.core import access
+from ratusz.core import access, jobs
 from ratusz.core.errors import Denied
-from ratusz.core.models import Clause, OrgUnit, Role, User
+from ratusz.core.jobs import JobResult
+from ratusz.core.models import Clause, Job, OrgUnit, Role, User
 from ratusz.core.services import grant_role, lock, next_number
 from ratusz.improvement.models import Nonconformity, Source
 from ratusz.improvement.services import raise_nonconformity
@@ -293,10 +297,20 @@ def add_finding(
 MAX_EXTERNAL_ACCESS_DAYS = 90
 
 
-@transaction.atomic
-def build_evidence_pack(*, actor: User) -> EvidencePack:
+EVIDENCE_PACK_JOB = evidence_pack.JOB_KIND
+
+
+def build_evidence_pack(
+    *, actor: User, progress: Callable[[int, int, str], None] | None = None
+) -> EvidencePack:
+    """Build the pack now (seconds for a small office, minutes for a large register).
+
+    Pages ask for it through `request_evidence_pack`, which runs this in the
+    background; the files are rendered outside any transaction, so nobody's save
+    waits for them.
+    """
     _only_quality_manager(actor)
-    data, contents = evidence_pack.build()
+    data, contents = evidence_pack.build(progress=progress)
     pack = EvidencePack(
         created_by=actor,
         size=len(data),
@@ -305,8 +319,39 @@ def build_evidence_pack(*, actor: User) -> EvidencePack:
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     pack.file.save(f"evidence-pack-{stamp}.zip", ContentFile(data), save=False)
-    pack.save()
+    try:
+        with transaction.atomic():
+            pack.save()
+    except Exception:
+        pack.file.delete(save=False)
+        raise
     return pack
+
+
+def request_evidence_pack(*, actor: User) -> Job:
+    """Queue a new evidence pack for `ratusz worker`; the job page shows its progress.
+
+    While one is waiting or running for this person, that job is returned instead of
+    a second one.
+    """
+    _only_quality_manager(actor)
+    return jobs.running_job(EVIDENCE_PACK_JOB, owner=actor) or jobs.start(
+        EVIDENCE_PACK_JOB, owner=actor, back_url=reverse("certification:evidence")
+    )
+
+
+def run_evidence_pack_job(job: Job, progress: Callable[[int, int, str], None]) -> JobResult:
+    pack = build_evidence_pack(actor=job.owner, progress=progress)
+    files = sum(1 for entry in pack.contents if entry["path"]) + 1
+    return JobResult(
+        url=reverse("certification:evidence_download", args=[pack.pk]),
+        label=ngettext(
+            "Download the evidence pack (%(n)d file)",
+            "Download the evidence pack (%(n)d files)",
+            files,
+        )
+        % {"n": files},
+    )
 
 
 @transaction.atomic

@@ -262,7 +262,13 @@ def evidence(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "certification/evidence.html",
-        {"packs": packs[:20], "form": form, "share": share, "created": created},
+        {
+            "packs": packs[:20],
+            "form": form,
+            "share": share,
+            "created": created,
+            "building": selectors.evidence_pack_job(user=request.user),
+        },
     )
 
 
@@ -270,13 +276,8 @@ def evidence(request: HttpRequest) -> HttpResponse:
 @require_POST
 def evidence_build(request: HttpRequest) -> HttpResponse:
     _evidence_manager_only(request)
-    pack = services.build_evidence_pack(actor=request.user)
-    messages.success(
-        request,
-        _("Evidence pack built: %(n)d files.")
-        % {"n": sum(1 for entry in pack.contents if entry["path"]) + 1},
-    )
-    return redirect("certification:evidence")
+    job = services.request_evidence_pack(actor=request.user)
+    return redirect(job)
 
 
 @login_required

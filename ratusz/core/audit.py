@@ -94,8 +94,11 @@ def _secret_fields(instance: models.Model) -> set[str]:
 def _snapshot(instance: models.Model) -> dict[str, Any]:
     data: dict[str, Any] = {}
     secrets = _secret_fields(instance)
+    derived = getattr(instance, "audit_trail_derived_fields", ())
     for field in instance._meta.concrete_fields:
-        if field.generated:  # computed by the database from fields already logged
+        # Computed by the database from fields already logged, or derived data a
+        # model names (the text read out of files for search).
+        if field.generated or field.name in derived:
             continue
         value = field.value_from_object(instance)
         if field.name in secrets:

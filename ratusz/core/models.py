@@ -6,6 +6,7 @@ registry, actions, attachments, the audit trail and notifications.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import ClassVar
 
@@ -413,6 +414,119 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class AttachmentText(models.Model):
+    """The plain text of one attached file, extracted once in the background.
+
+    Derived data (the file itself is the record), so it stays out of the audit trail.
+    `extracted_at` is empty while extraction waits or runs.
+    """
+
+    audit_trail = False
+
+    attachment = models.OneToOneField(
+        Attachment, on_delete=models.CASCADE, primary_key=True, related_name="extracted"
+    )
+    text = models.TextField(_("extracted text"), blank=True)
+    truncated = models.BooleanField(_("cut at the size limit"), default=False)
+    extracted_at = models.DateTimeField(_("extracted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("extracted text")
+        verbose_name_plural = _("extracted texts")
+
+    def __str__(self) -> str:
+        return str(self.attachment_id)
+
+    @property
+    def pending(self) -> bool:
+        return self.extracted_at is None
+
+
+class Job(models.Model):
+    """Long work a person asked for, run by `ratusz worker`, with its progress and result.
+
+    The task queue (django-tasks' database backend) runs it; this record is what the
+    person sees: how far it got, and the result or why it failed.
+    """
+
+    audit_trail = False
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.QUEUED: Tone.INFO,
+        Status.RUNNING: Tone.INFO,
+        Status.DONE: Tone.OK,
+        Status.FAILED: Tone.BAD,
+    }
+    FINISHED = (Status.DONE, Status.FAILED)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=60)
+    owner = models.ForeignKey(
+        User, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
+    )
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    step = models.CharField(_("step"), max_length=200, blank=True)
+    result_url = models.CharField(max_length=500, blank=True)
+    result_label = models.CharField(max_length=200, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    task_id = models.CharField(max_length=64, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:job", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return min(99, self.done * 100 // self.total) if self.total else 0
+
+
+class WorkerHeartbeat(models.Model):
+    """A running `ratusz worker` and when it last said it is alive."""
+
+    audit_trail = False
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("worker")
+        verbose_name_plural = _("workers")
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid}"
 
 
 class AuditEvent(models.Model):

@@ -15,6 +15,7 @@ from ratusz.core.models import (
     Attachment,
     AuditEvent,
     Clause,
+    Job,
     Notification,
     OrgUnit,
     Role,
@@ -184,3 +185,10 @@ def audit_trail(*, model_label: str = "") -> QuerySet[AuditEvent]:
 
 def attachment_detail(*, pk: int) -> Attachment | None:
     return Attachment.objects.select_related("target_type").filter(pk=pk).first()
+
+
+def job_for(*, user: User, pk) -> Job | None:
+    """A background job, only for the person who asked for it."""
+    if not user.is_authenticated:
+        return None
+    return Job.objects.filter(pk=pk, owner=user).first()

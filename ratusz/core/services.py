@@ -8,8 +8,10 @@ based on an old version raises `Conflict` instead of overwriting.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any, ClassVar, Protocol, TypeVar, cast
 
@@ -18,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.db.models.options import Options
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +30,7 @@ from ratusz.core.errors import Conflict, Denied
 from ratusz.core.models import (
     Action,
     Attachment,
+    AttachmentText,
     Clause,
     Effectiveness,
     Notification,
@@ -458,16 +462,101 @@ def attach_file(
         uploaded_by=actor,
     )
     attachment.file.save(upload.name, upload, save=False)
+    _track_stored_file(attachment.file)
     # A failed database write must not leave the stored file behind.
     try:
         attachment.full_clean()
         attachment.save()
+        if clauses:
+            attachment.clauses.set(clauses)
     except Exception:
         attachment.file.delete(save=False)
         raise
-    if clauses:
-        attachment.clauses.set(clauses)
     return attachment
+
+
+# Files stored inside `files_removed_on_failure()`: deleted again if the block fails.
+_STORED_FILES: contextvars.ContextVar[list[FieldFile] | None] = contextvars.ContextVar(
+    "stored_files", default=None
+)
+
+
+def _track_stored_file(file: FieldFile) -> None:
+    stored = _STORED_FILES.get()
+    if stored is not None:
+        stored.append(file)
+
+
+@contextmanager
+def files_removed_on_failure() -> Iterator[None]:
+    """Delete the files that `attach_file` stored inside the block if the block fails.
+
+    Wrap it around the transaction of a service that stores a file and then goes on
+    writing: when anything after the upload fails, the transaction rolls back and
+    the file leaves the media folder with it, so no file is left without a record.
+    """
+    stored: list[FieldFile] = []
+    token = _STORED_FILES.set(stored)
+    try:
+        yield
+    except BaseException:
+        for file in stored:
+            if file.name:
+                file.storage.delete(file.name)
+        raise
+    finally:
+        _STORED_FILES.reset(token)
+
+
+# --- extracted text -----------------------------------------------------------
+
+
+def queue_text_extraction(attachment: Attachment) -> AttachmentText | None:
+    """Mark a file's text as awaited; the caller queues the task that extracts it.
+
+    Files whose type has no text (images) get no record.
+    """
+    from ratusz.lib.textextract import SUPPORTED_MIME_TYPES
+
+    if attachment.mime_type.split(";", 1)[0] not in SUPPORTED_MIME_TYPES:
+        return None
+    text, _created = AttachmentText.objects.get_or_create(attachment=attachment)
+    return text
+
+
+def extract_attachment_text(attachment: Attachment) -> AttachmentText:
+    """Read the file once and keep its text with it (slow: run it in a background job).
+
+    Runs outside any transaction: the file is read and parsed first, and only the
+    result is written. A file with the same content whose text is already known
+    (a new version keeps the files of the one before) is not read again.
+    """
+    from ratusz.lib.textextract import extract
+
+    known = (
+        AttachmentText.objects.filter(
+            attachment__sha256=attachment.sha256, extracted_at__isnull=False
+        )
+        .exclude(attachment=attachment)
+        .first()
+    )
+    if known is not None:
+        text, truncated = known.text, known.truncated
+    else:
+        with attachment.file.open("rb") as handle:
+            data = handle.read(settings.RATUSZ_MAX_UPLOAD_BYTES + 1)
+        extraction = extract(
+            data,
+            attachment.mime_type,
+            max_chars=settings.RATUSZ_TEXT_MAX_FILE_CHARS,
+            max_unpacked_bytes=settings.RATUSZ_TEXT_MAX_UNPACKED_MB * 1024 * 1024,
+        )
+        text, truncated = extraction.text, extraction.truncated
+    stored, _created = AttachmentText.objects.update_or_create(
+        attachment=attachment,
+        defaults={"text": text, "truncated": truncated, "extracted_at": timezone.now()},
+    )
+    return stored
 
 
 # --- numbering --------------------------------------------------------------

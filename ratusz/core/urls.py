@@ -24,5 +24,6 @@ urlpatterns = [
     path("profile/calendar/reset/", views.calendar_reset, name="calendar_reset"),
     path("calendar/<str:token>/<str:scope>.ics", views.calendar_feed, name="calendar_feed"),
     path("search/", views.search_page, name="search"),
+    path("jobs/<uuid:pk>/", views.job_detail, name="job"),
     path("public/", views.public_index, name="public"),
 ]

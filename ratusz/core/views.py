@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from ratusz.core import access, calendar, public, search, selectors, services
+from ratusz.core import access, calendar, jobs, public, search, selectors, services
 from ratusz.core.filters import ActionFilter
 from ratusz.core.forms import (
     ActionEditForm,
@@ -444,3 +444,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "has_next": bool(results and results.total > page * SEARCH_PAGE),
         },
     )
+
+
+@login_required
+def job_detail(request: HttpRequest, pk) -> HttpResponse:
+    """A background job's progress; the page asks again until the job has finished."""
+    job = selectors.job_for(user=request.user, pk=pk)
+    if job is None:
+        raise Http404(_("No such job, or it was not yours."))
+    template = "core/job.html#status" if request.htmx else "core/job.html"
+    return render(request, template, {"job": job, "kind": jobs.kind_label(job.kind)})

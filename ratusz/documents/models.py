@@ -188,6 +188,8 @@ class DocumentVersion(models.Model):
         _("text"), blank=True, help_text=_("Written in Markdown: # heading, **bold**, - list.")
     )
     text_content = models.TextField(_("searchable text"), blank=True, editable=False)
+    # Read out of the version's files for search: derived, so not in the audit trail.
+    audit_trail_derived_fields = ("text_content",)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )

@@ -12,6 +12,7 @@ import hashlib
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from ratusz.core import access
 from ratusz.core import services as core_services
 from ratusz.core.errors import Denied
-from ratusz.core.models import Attachment, Clause, OrgUnit, Role, User
+from ratusz.core.models import Attachment, AttachmentText, Clause, OrgUnit, Role, User
 from ratusz.core.selectors import attachments_of
 from ratusz.documents import policies, selectors
 from ratusz.documents.models import (
@@ -168,14 +169,53 @@ def _move(
 
 
 def _searchable_text(version: DocumentVersion) -> str:
-    from ratusz.lib.textextract import extract_text
+    """The version's Markdown and the stored text of its files, capped per version.
 
+    Reads only what was extracted before (each file once, in the background by
+    `refresh_searchable_text`'s task); a file whose text is still awaited adds
+    nothing yet.
+    """
     parts = [version.body]
     if version.pk:
-        for attachment in attachments_of(version):
-            with attachment.file.open("rb") as handle:
-                parts.append(extract_text(handle.read(), attachment.mime_type))
-    return "\n\n".join(p for p in parts if p)
+        texts = AttachmentText.objects.filter(
+            attachment__in=attachments_of(version).order_by("pk"), extracted_at__isnull=False
+        ).order_by("attachment_id")
+        parts.extend(texts.values_list("text", flat=True))
+    limit = settings.RATUSZ_TEXT_MAX_VERSION_CHARS
+    return "\n\n".join(p for p in parts if p)[:limit]
+
+
+def refresh_searchable_text(*, version_id: int) -> None:
+    """Recompute a version's searchable text from its files' stored texts.
+
+    Called after a file's text is extracted. The text is derived data, so the
+    version's edit number is not raised (an editor's open form stays valid); the
+    search index follows when the version is the one in force.
+    """
+    with transaction.atomic():
+        version = (
+            DocumentVersion.objects.select_for_update()
+            .select_related("document")
+            .filter(pk=version_id)
+            .first()
+        )
+        if version is None:
+            return
+        text = _searchable_text(version)
+        if text != version.text_content:
+            DocumentVersion.objects.filter(pk=version.pk).update(text_content=text)
+        if version.document.current_version_id == version.pk:
+            index_document(
+                Document.objects.select_related("current_version").get(pk=version.document_id)
+            )
+
+
+def _extract_later(attachment: Attachment) -> None:
+    """Queue the extraction of a file's text; it runs after this transaction commits."""
+    from ratusz.documents.tasks import extract_file_text
+
+    if core_services.queue_text_extraction(attachment) is not None:
+        extract_file_text.enqueue(attachment.pk)
 
 
 def content_hash(version: DocumentVersion) -> str:
@@ -222,22 +262,24 @@ DOCUMENT_FILE_TYPES = {
 }
 
 
-@transaction.atomic
 def add_file(
     *, actor: User, version: DocumentVersion, upload: UploadedFile, description: str = ""
 ) -> Attachment:
-    current = _lock(version, None)
-    _require_draft_editor(actor, current)
-    attachment = core_services.attach_file(
-        actor=actor, target=current, upload=upload, description=description
-    )
-    if attachment.mime_type not in DOCUMENT_FILE_TYPES:
-        attachment.file.delete(save=False)
-        raise ValidationError(
-            {"file": _("A document's content is a PDF, DOCX, ODT, XLSX or ODS file.")}
+    """Store a file in a draft. Its text is extracted later, in the background, so the
+    draft's row stays locked only for the few writes of the upload itself."""
+    with core_services.files_removed_on_failure(), transaction.atomic():
+        current = _lock(version, None)
+        _require_draft_editor(actor, current)
+        attachment = core_services.attach_file(
+            actor=actor, target=current, upload=upload, description=description
         )
-    current.text_content = _searchable_text(current)
-    current.save(update_fields=["text_content", "updated_at"])
+        if attachment.mime_type not in DOCUMENT_FILE_TYPES:
+            raise ValidationError(
+                {"file": _("A document's content is a PDF, DOCX, ODT, XLSX or ODS file.")}
+            )
+        _extract_later(attachment)
+        current.text_content = _searchable_text(current)
+        current.save(update_fields=["text_content", "updated_at"])
     return attachment
 
 
@@ -484,8 +526,8 @@ def start_new_version(*, actor: User, document: Document) -> DocumentVersion:
     except IntegrityError:
         raise ValidationError(_("A new version is already being prepared.")) from None
     if base is not None:
-        for attachment in attachments_of(base):
-            Attachment.objects.create(
+        for attachment in attachments_of(base).select_related("extracted"):
+            copy = Attachment.objects.create(
                 target_type=attachment.target_type,
                 target_id=str(draft.pk),
                 file=attachment.file.name,
@@ -496,6 +538,17 @@ def start_new_version(*, actor: User, document: Document) -> DocumentVersion:
                 description=attachment.description,
                 uploaded_by=attachment.uploaded_by,
             )
+            known = getattr(attachment, "extracted", None)
+            if known is not None and not known.pending:
+                # The same file: its text is copied, not extracted again.
+                AttachmentText.objects.create(
+                    attachment=copy,
+                    text=known.text,
+                    truncated=known.truncated,
+                    extracted_at=known.extracted_at,
+                )
+            else:
+                _extract_later(copy)
     draft.text_content = _searchable_text(draft)
     draft.save(update_fields=["text_content"])
     return draft

@@ -23,7 +23,6 @@ from ratusz.core import access
 from ratusz.core.forms import PlainForm, VersionedForm, service_kwargs, submit
 from ratusz.core.listing import render_list
 from ratusz.core.models import Attachment
-from ratusz.core.selectors import attachments_of
 from ratusz.documents import controlled, policies, selectors, services
 from ratusz.documents.filters import RegisterFilter
 from ratusz.documents.forms import (
@@ -239,7 +238,7 @@ def _version_context(request, document, version, **forms) -> dict:
         "document": document,
         "version": version,
         "body_html": controlled.render_body(version.body),
-        "files": attachments_of(version),
+        "files": selectors.version_files(version),
         "transitions": selectors.transitions_of(version),
         "reviews": version.review_requests.all(),
         **policies.version_steps(user, version),
@@ -327,7 +326,7 @@ def _edit_page(request, document, version, form, file_form, status: int = 200) -
         "version": version,
         "form": form,
         "file_form": file_form,
-        "files": attachments_of(version),
+        "files": selectors.version_files(version),
         "conflict": form.conflict,
     }
     return render(request, "documents/version_edit.html", context, status=status)

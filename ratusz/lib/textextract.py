@@ -16,6 +16,10 @@ the worker:
 * the result is cut at ``MAX_CHARS`` characters, which is far more than any real
   procedure or register and keeps one upload from bloating the search index.
 
+Both limits can be lowered per call (``extract(..., max_chars=, max_unpacked_bytes=)``);
+Ratusz passes its settings ``RATUSZ_TEXT_MAX_FILE_CHARS`` and
+``RATUSZ_TEXT_MAX_UNPACKED_MB``. ``extract`` also says whether the text was cut.
+
 XML is parsed with ``xml.etree``: it never fetches external entities or DTDs, and the
 expat that ships with Python 3.11 refuses entity-expansion ("billion laughs") attacks.
 NUL characters are removed from the result because PostgreSQL text columns reject them.
@@ -23,14 +27,23 @@ NUL characters are removed from the result because PostgreSQL text columns rejec
 
 from __future__ import annotations
 
+import contextvars
 import io
 import logging
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-__all__ = ["MAX_CHARS", "MAX_MEMBER_BYTES", "SUPPORTED_MIME_TYPES", "extract_text"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_MEMBER_BYTES",
+    "SUPPORTED_MIME_TYPES",
+    "Extraction",
+    "extract",
+    "extract_text",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +71,10 @@ class _TooLarge(Exception):
     """Raised when a ZIP member inflates beyond the shared size budget."""
 
 
+# The uncompressed-size budget of the extraction under way (set by `extract`).
+_BUDGET: contextvars.ContextVar[int] = contextvars.ContextVar("unpack_budget", default=0)
+
+
 class _Sink:
     """Collects text pieces and stops the extractor as soon as the cap is reached.
 
@@ -65,10 +82,10 @@ class _Sink:
     full only to be thrown away.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int) -> None:
         self.parts: list[str] = []
         self.size = 0
-        self.limit = MAX_CHARS
+        self.limit = limit
 
     def add(self, text: str) -> None:
         if not text:
@@ -82,25 +99,51 @@ class _Sink:
         return "".join(self.parts)
 
 
-def extract_text(data: bytes, mime_type: str) -> str:
-    """Return the plain text of ``data``, or "" for an unsupported or unreadable file.
+@dataclass(frozen=True)
+class Extraction:
+    """The text of one file; ``truncated`` when a limit cut it short."""
+
+    text: str
+    truncated: bool = False
+
+
+def extract(
+    data: bytes,
+    mime_type: str,
+    *,
+    max_chars: int | None = None,
+    max_unpacked_bytes: int | None = None,
+) -> Extraction:
+    """The plain text of ``data`` and whether it was cut at ``max_chars``.
 
     ``mime_type`` is the type the upload was detected as; parameters such as
-    ``; charset=utf-8`` are ignored. Never raises on bad input (see the module doc).
+    ``; charset=utf-8`` are ignored. An unsupported, unreadable or hostile file gives
+    empty text. Never raises on bad input (see the module doc).
     """
     kind = (mime_type or "").split(";", 1)[0].strip().lower()
     extractor = _EXTRACTORS.get(kind)
     if extractor is None or not data:
-        return ""
-    sink = _Sink()
+        return Extraction("")
+    limit = MAX_CHARS if max_chars is None else max(0, min(max_chars, MAX_CHARS))
+    budget = MAX_MEMBER_BYTES if max_unpacked_bytes is None else max_unpacked_bytes
+    sink = _Sink(limit)
+    token = _BUDGET.set(min(budget, MAX_MEMBER_BYTES))
+    truncated = False
     try:
         extractor(data, sink)
     except _Full:
-        pass
+        truncated = True
     except Exception as exc:  # noqa: BLE001 - untrusted input: any failure means "no text"
         logger.debug("text extraction from %s failed: %s: %s", kind, type(exc).__name__, exc)
-        return ""
-    return _tidy(sink.text()[:MAX_CHARS])
+        return Extraction("")
+    finally:
+        _BUDGET.reset(token)
+    return Extraction(_tidy(sink.text()[:limit]), truncated)
+
+
+def extract_text(data: bytes, mime_type: str) -> str:
+    """Return the plain text of ``data``, or "" for an unsupported or unreadable file."""
+    return extract(data, mime_type).text
 
 
 def _tidy(text: str) -> str:
@@ -115,7 +158,7 @@ def _tidy(text: str) -> str:
 
 def _extract_plain(data: bytes, sink: _Sink) -> None:
     # utf-8-sig drops the BOM that Excel puts in front of exported CSV files.
-    sink.add(data[: MAX_CHARS * 4].decode("utf-8-sig", errors="replace"))
+    sink.add(data[: sink.limit * 4 + 4].decode("utf-8-sig", errors="replace"))
 
 
 # --- PDF ----------------------------------------------------------------------------------
@@ -147,7 +190,7 @@ class _Archive:
 
     def __init__(self, data: bytes) -> None:
         self.zip = zipfile.ZipFile(io.BytesIO(data))
-        self.budget = MAX_MEMBER_BYTES
+        self.budget = _BUDGET.get()
 
     def has(self, name: str) -> bool:
         try:

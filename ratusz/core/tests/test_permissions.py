@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
 from ratusz.core import calendar, services
+from ratusz.core.models import Job
 from ratusz.core.tests.factories import clause
 
 PERSONAS = ["anonymous", "quality", "mayor", "owner", "auditor", "employee", "outsider", "external"]
@@ -91,6 +92,8 @@ TABLE = {
     ),
     "core:profile": ("get", "/profile/", row(200, anonymous=LOGIN)),
     "core:search": ("get", "/search/?q=karty", row(200, anonymous=LOGIN, external=403)),
+    # A background job is seen only by the person who asked for it (here: quality).
+    "core:job": ("get", "/jobs/{job}/", row(404, anonymous=LOGIN, quality=200)),
     "password_change": ("get", "/password/", row(200, anonymous=LOGIN)),
     "password_change_done": ("get", "/password/done/", row(200, anonymous=LOGIN)),
     "logout": ("post", "/logout/", row(302)),
@@ -194,6 +197,8 @@ def _fixtures(office):
         "unit": office.civil.pk,
         "user": office.employee.pk,
         "token": calendar.feed_token(office.employee),
+        # ORM: a stand-in job record; starting a real one would run it.
+        "job": Job.objects.create(kind="certification.evidence_pack", owner=office.quality).pk,
     }
 
 

@@ -265,3 +265,30 @@ def test_entity_expansion_bomb_yields_empty_text_instead_of_exhausting_memory():
     )
 
     assert extract_text(make_zip({"word/document.xml": document}), DOCX) == ""
+
+
+def test_a_lower_unpacking_limit_stops_a_spreadsheet_that_inflates_far_beyond_its_size():
+    # ~50 KB compressed, several MB of XML once inflated: a cheap file, an expensive read.
+    rows = "".join(
+        f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>{"x" * 200}</t></is></c></row>'
+        for i in range(1, 20_000)
+    )
+    sheet = f'<worksheet xmlns="{S}"><sheetData>{rows}</sheetData></worksheet>'
+    xlsx = make_zip({"[Content_Types].xml": "<Types/>", "xl/worksheets/sheet1.xml": sheet})
+    assert len(xlsx) < 200_000
+
+    limited = textextract.extract(xlsx, XLSX, max_unpacked_bytes=1_000_000)
+    unlimited = textextract.extract(xlsx, XLSX)
+
+    assert limited.text == ""
+    assert len(unlimited.text) > 1_000_000
+
+
+def test_extract_says_when_the_text_was_cut_at_the_character_limit():
+    paragraphs = "".join(f"<w:p><w:r><w:t>akapit {i:04d}</w:t></w:r></w:p>" for i in range(500))
+
+    cut = textextract.extract(make_docx(paragraphs), DOCX, max_chars=100)
+    whole = textextract.extract(make_docx(paragraphs), DOCX)
+
+    assert cut.truncated and len(cut.text) <= 100
+    assert not whole.truncated and whole.text.endswith("akapit 0499")
