@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test test-browser lint format bench messages i18n-check install screenshots check clean
+.PHONY: run test test-browser lint format bench loadtest messages i18n-check install screenshots check clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ format: $(INSTALLED)
 # Benchmarks on a synthetic office (BENCH_SCALE=s|m|l, default l); BENCH_PG_URL adds PostgreSQL.
 bench: $(INSTALLED)
 	bash bench/run.sh
+
+# 20 clients reading and writing for 60 s: errors and lost records must be zero
+# (BENCH_PG_URL adds PostgreSQL).
+loadtest: $(INSTALLED)
+	bash bench/loadtest.sh
 
 # Refresh the Polish catalogue after changing user-facing strings (needs GNU gettext);
 # the compiled .mo is committed so that a fresh checkout works without gettext.
