@@ -312,9 +312,7 @@ class Transition(models.Model):
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
-        return (
-            f"{self.version}: {self.get_from_status_display()} → {self.get_to_status_display()}"
-        )
+        return f"{self.version}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class Distribution(models.Model):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 import zipfile
 from datetime import timedelta
 
@@ -138,3 +140,40 @@ def test_a_pack_is_shared_with_an_existing_external_auditor_only(office, pack, c
     external = Client()
     external.force_login(office.external, backend="ratusz.core.auth.RatuszBackend")
     assert external.get(f"/certification/evidence/{pack.pk}/download/").status_code == 200
+
+
+def test_the_index_shows_every_files_full_checksum_within_the_page(office, pack):
+    with pack.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        index = archive.read("index.pdf")
+        sums = {
+            hashlib.sha256(archive.read(name)).hexdigest()
+            for name in archive.namelist()
+            if name != "index.pdf"
+        }
+    text = _text(index)
+    for digest in sums:
+        assert digest in text
+    # Text drawn past the page edge is still extracted, so measure where each checksum
+    # ends: its start plus 64 characters at most 0.64 em wide (DejaVu's widest digit).
+    for page in PdfReader(io.BytesIO(index)).pages:
+        width = float(page.mediabox.width)
+        drawn = []
+
+        def visit(text, cm, tm, font, size, drawn=drawn):
+            if text.strip() in sums:
+                start = tm[4] * cm[0] + cm[4]
+                drawn.append(start + len(text.strip()) * 0.64 * size * cm[0])
+
+        page.extract_text(visitor_text=visit)
+        assert drawn and max(drawn) <= width - 20
+
+
+def test_the_index_lists_evidence_in_numeric_clause_order(office, pack):
+    with pack.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        lines = _text(archive.read("index.pdf")).splitlines()
+    clauses = [
+        line.split()[0]
+        for line in lines
+        if re.fullmatch(r"\d+(\.\d+)+", line.split()[0] if line.split() else "")
+    ]
+    assert clauses == ["4.3", "7.5", "9.2", "9.3", "10.2"]
