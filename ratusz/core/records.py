@@ -7,28 +7,36 @@ Areas render their evidence files with these (see `evidence.py` in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
+from django.utils.safestring import SafeData
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ratusz.core.models import Office
 from ratusz.lib.controlled_copy import Stamp, html_to_pdf
 
+# A run of this many characters without a space (a path, an address, a number) may wrap
+# anywhere; shorter words stay whole, so a narrow column never splits "Closed" in two.
+_LONG_WORD = re.compile(r"\S{28,}")
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, SafeData):
+        return str(value)
+    text = str(escape("" if value is None else value))
+    return _LONG_WORD.sub(lambda m: f'<span class="long">{m.group(0)}</span>', text)
+
 
 def table_html(headers: list[str], rows: Iterable[Iterable[object]]) -> str:
     """A table of escaped values (a value already marked safe is kept as HTML)."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td>{conditional_escape('' if c is None else c)}</td>" for c in row)
-        + "</tr>"
-        for row in rows
-    )
+    body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -235,8 +235,9 @@ def html_to_pdf(
     ``body_html`` must already be sanitised (the output of :func:`render_markdown`);
     even so, nothing outside ``data:`` URLs is fetched. ``lang`` sets the document
     language (hyphenation, metadata) and the "page X of Y" wording ("pl" or "en").
-    ``landscape`` turns the page for wide tables. Long words, numbers and checksums
-    wrap inside their cell rather than running off the page.
+    ``landscape`` turns the page for wide tables. A word too long for its line wraps;
+    in a table, mark such a value ``class="long"`` so that it may wrap anywhere rather
+    than widen its column past the page.
     """
     page_word, of_word = _PAGE_OF.get(lang.split("-")[0].lower(), _PAGE_OF["en"])
     page_width, page_height = (
@@ -286,8 +287,8 @@ h1 {{ font-size: 16pt; }} h2 {{ font-size: 13.5pt; }} h3 {{ font-size: 12pt; }}
 h1, h2, h3, h4, h5, h6 {{ break-after: avoid; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0.6em 0; }}
 th, td {{ border: 0.5pt solid #888; padding: 3pt 5pt; vertical-align: top; }}
-main {{ overflow-wrap: anywhere; }}
-th {{ overflow-wrap: normal; hyphens: manual; }}
+main {{ overflow-wrap: break-word; }}
+.long {{ overflow-wrap: anywhere; }}
 th {{ background: #eee; }}
 [align=left] {{ text-align: left; }} [align=center] {{ text-align: center; }}
 [align=right] {{ text-align: right; }}

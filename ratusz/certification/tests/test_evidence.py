@@ -6,7 +6,7 @@ import hashlib
 import io
 import re
 import zipfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from ratusz.certification import services
+from ratusz.certification.models import EvidencePack
 from ratusz.certification.tests import factories
 from ratusz.core.models import Office
 from ratusz.documents.tests.factories import document_in_force
@@ -177,3 +178,12 @@ def test_the_index_lists_evidence_in_numeric_clause_order(office, pack):
         if re.fullmatch(r"\d+(\.\d+)+", line.split()[0] if line.split() else "")
     ]
     assert clauses == ["4.3", "7.5", "9.2", "9.3", "10.2"]
+
+
+def test_the_download_is_named_by_the_offices_local_time(office, pack, client_for):
+    # 23:30 UTC on 31 December is already 1 January in Warsaw.
+    EvidencePack.objects.filter(pk=pack.pk).update(
+        created_at=datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    )
+    response = client_for(office.quality).get(f"/certification/evidence/{pack.pk}/download/")
+    assert 'filename="evidence-pack-2027-01-01-0030.zip"' in response["Content-Disposition"]
