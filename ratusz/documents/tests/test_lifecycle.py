@@ -401,3 +401,22 @@ def test_only_the_current_rounds_reviewers_review_and_hold_up_approval(office, p
     assert version.review_requests.get(round=1, reviewer=office.auditor).comment == (
         "Dodać terminy w pkt 3."
     )
+
+
+def test_a_reviewer_left_out_of_the_new_round_has_nothing_left_to_review(office, procedure):
+    from ratusz.documents import selectors
+
+    version = procedure.versions.get()
+    services.submit_for_review(
+        actor=office.owner,
+        version=version,
+        expected_version=None,
+        reviewers=[office.auditor, office.mayor],
+    )
+    assert selectors.pending_for(user=office.mayor)["to_review"] == 1
+    services.reject(actor=office.quality, version=version, expected_version=None, reason="Uwagi.")
+    services.submit_for_review(
+        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
+    )
+    assert selectors.pending_for(user=office.mayor)["to_review"] == 0
+    assert selectors.pending_for(user=office.auditor)["to_review"] == 1
