@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ratusz.audits.tests import factories as audit_factories
 from ratusz.core import services, trail
@@ -93,3 +93,20 @@ def test_raw_data_stays_for_the_verification_command(office, client_for):
     update = AuditEvent.objects.filter(model_label="core.action", kind="update").latest("id")
     assert update.changes["fields"]["status"] == ["open", "in_progress"]
     assert update.actor_label == "employee"
+
+
+def test_a_changed_moment_is_shown_in_local_time_and_the_readers_format(office):
+    action = office.action()
+    # As stored: ISO in UTC (what the hash chain covers); not saved, only presented.
+    event = AuditEvent(
+        kind=AuditEvent.Kind.UPDATE,
+        model_label="core.action",
+        object_id=str(action.pk),
+        object_label=str(action),
+        changes={"fields": {"completed_at": [None, "2026-07-01T10:00:00Z"]}},
+        created_at=datetime(2026, 7, 1, 10, 0, tzinfo=UTC),
+    )
+    with translation.override("pl"):
+        (entry,) = trail.present([event])
+    assert entry.changes[0].after == "01.07.2026 12:00"
+    assert entry.who == "System"
