@@ -16,6 +16,14 @@ def number_existing_rounds(apps, schema_editor):
         DocumentVersion.objects.filter(pk=version.pk).update(review_round=sent)
 
 
+def keep_only_the_last_round(apps, schema_editor):
+    """Going back to one set of reviews per version: the last round's stay."""
+    DocumentVersion = apps.get_model("documents", "DocumentVersion")
+    ReviewRequest = apps.get_model("documents", "ReviewRequest")
+    for version in DocumentVersion.objects.filter(review_round__gt=1).iterator():
+        ReviewRequest.objects.filter(version=version, round__lt=version.review_round).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -46,5 +54,5 @@ class Migration(migrations.Migration):
             model_name='reviewrequest',
             constraint=models.UniqueConstraint(fields=('version', 'round', 'reviewer'), name='review_unique_reviewer_in_round'),
         ),
-        migrations.RunPython(number_existing_rounds, migrations.RunPython.noop),
+        migrations.RunPython(number_existing_rounds, keep_only_the_last_round),
     ]
