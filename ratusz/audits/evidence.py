@@ -30,7 +30,7 @@ def _programme_pdf(programme: Programme, today: date) -> bytes:
                 item.org_unit.name,
                 MONTHS[item.planned_month],
                 labels[item.progress],
-                item.justification or item.rationale,
+                item.justification or item.why,
             )
             for item in items
         ),

@@ -26,11 +26,11 @@ MONTHS = [
 ]
 
 
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
+class DateTimeInput(DateInput):
+    """A date-and-time picker that keeps what was typed when it is not a date and time."""
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+    input_type = "datetime-local"
+    iso_format = "%Y-%m-%dT%H:%M"
 
 
 def clause_choices():

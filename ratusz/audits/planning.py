@@ -59,7 +59,9 @@ def create_programme(*, actor: User, year: int, objectives: str = "") -> Program
             org_unit=proposed.org_unit,
             planned_month=proposed.month,
             risk_score=proposed.score,
-            rationale=proposed.rationale,
+            # The reasons are rendered when shown (`proposal.item_reasons`), in the
+            # reader's language and from the data of that day; only a note is stored.
+            rationale="",
         )
         item.clauses.set(proposed.clauses)
     return programme
@@ -104,7 +106,7 @@ def add_item(
         process=process,
         org_unit=org_unit,
         planned_month=planned_month,
-        rationale=rationale.strip() or _("Added by the quality manager."),
+        rationale=rationale.strip(),
     )
     item.full_clean()
     item.save()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -96,6 +98,7 @@ def due_state(*, year: int, processes: list[Process] | None = None) -> dict[int,
             years_since = year - max(min(start, created), year - CYCLE_YEARS) + 1
         state[process.pk] = {
             "last": last_day.year if last_day else None,
+            "last_day": last_day,
             "years_since": years_since,
             "findings": counts[process.pk],
             "mandatory": years_since >= CYCLE_YEARS,
@@ -109,6 +112,7 @@ def _score(process: Process, info: dict) -> int:
 
 
 def _rationale(process: Process, info: dict, year: int) -> str:
+    """Why and when, in the reader's language: rendered when shown, never stored."""
     f = info["findings"]
     parts = [
         _("Risk: %(label)s (%(risk)s/5).")
@@ -124,20 +128,55 @@ def _rationale(process: Process, info: dict, year: int) -> str:
             "obs": f.get(Finding.Grade.OBSERVATION, 0),
         },
     ]
-    if info["last"] is None:
+    last_day = info.get("last_day")
+    if last_day is None:
         parts.append(_("Never audited."))
+    elif last_day.year >= year:
+        parts.append(
+            _("Audited this year (%(date)s).")
+            % {"date": date_format(last_day, "SHORT_DATE_FORMAT")}
+        )
     else:
         parts.append(
             ngettext(
-                "Last audited in %(last)s (%(n)s year ago).",
-                "Last audited in %(last)s (%(n)s years ago).",
-                year - info["last"],
+                "Last audited on %(date)s (%(n)s year ago).",
+                "Last audited on %(date)s (%(n)s years ago).",
+                year - last_day.year,
             )
-            % {"last": info["last"], "n": year - info["last"]}
+            % {"date": date_format(last_day, "SHORT_DATE_FORMAT"), "n": year - last_day.year}
         )
-    if info["mandatory"]:
+    if info["mandatory"] and (last_day is None or last_day.year < year):
         parts.append(_("Due this year under the 3-year cycle."))
     return " ".join(parts)
+
+
+def item_reasons(year: int, items: Sequence[ProgrammeItem]) -> dict[int, str]:
+    """Why and when each item of the year's programme is audited, from today's data
+    (risk, findings, the last closed audit, including one closed this year) and in
+    the reader's language; the quality manager's own note follows."""
+    processes = {item.process.pk: item.process for item in items if item.process is not None}
+    state = due_state(year=year, processes=list(processes.values())) if processes else {}
+    latest = dict(
+        Audit.objects.filter(
+            process_id__in=list(processes),
+            status=Audit.Status.CLOSED,
+            planned_start__year__lte=year,
+        )
+        .values("process_id")
+        .annotate(last=Max("planned_start"))
+        .values_list("process_id", "last")
+    )
+    reasons = {}
+    for item in items:
+        note = item.rationale.strip()
+        if item.process is None:
+            reasons[item.pk] = note or _("Added by the quality manager.")
+            continue
+        info = {**state[item.process.pk], "last_day": latest.get(item.process.pk)}
+        reasons[item.pk] = " ".join(
+            part for part in (_rationale(item.process, info, year), note) if part
+        )
+    return reasons
 
 
 def propose_programme(year: int) -> list[ProposedItem]:

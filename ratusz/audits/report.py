@@ -4,6 +4,7 @@ the signatures block, stamped on every page like a controlled copy."""
 from __future__ import annotations
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -30,7 +31,9 @@ def report_context(audit: Audit) -> dict:
 
 def report_pdf(audit: Audit) -> bytes:
     issued = (
-        date_format(audit.report_issued_at, "SHORT_DATE_FORMAT") if audit.report_issued_at else "—"
+        date_format(timezone.localtime(audit.report_issued_at), "SHORT_DATE_FORMAT")
+        if audit.report_issued_at
+        else "—"
     )
     stamp = Stamp(
         number=audit.reference,

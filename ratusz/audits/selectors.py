@@ -27,7 +27,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ratusz.audits import policies
+from ratusz.audits import policies, proposal
 from ratusz.audits.models import (
     Audit,
     AuditorProfile,
@@ -84,9 +84,11 @@ def items_with_progress(
             first_audit=Min("audits__pk"),
         )
     )
+    reasons = proposal.item_reasons(programme.year, items)
     for item in items:
         # Computed here rather than in SQL, so not an annotation the stubs know.
         item.progress = item_progress(item, programme.year, today)  # type: ignore[attr-defined]
+        item.why = reasons[item.pk]  # type: ignore[attr-defined]
     return items
 
 
@@ -314,12 +316,16 @@ def programme_of(year: int) -> Programme | None:
 
 
 def programme_item(*, pk: int) -> ProgrammeItem | None:
-    return (
+    """One programme item, with `why` (its reasons, rendered for the reader now)."""
+    item = (
         ProgrammeItem.objects.select_related("programme", "process", "org_unit")
         .prefetch_related("clauses")
         .filter(pk=pk)
         .first()
     )
+    if item is not None:
+        item.why = proposal.item_reasons(item.programme.year, [item])[item.pk]  # type: ignore[attr-defined]
+    return item
 
 
 def question_templates() -> QuerySet[QuestionTemplate]:

@@ -17,7 +17,7 @@ from datetime import date
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 
 from ratusz.certification.models import Certificate, ExternalAudit
@@ -123,17 +123,22 @@ def collect(today: date | None = None) -> tuple[list[EvidenceItem], list[Evidenc
 def _index_pdf(
     items: list[EvidenceItem], gaps: list[EvidenceGap], sizes: dict[str, str], today: date
 ) -> bytes:
-    def key(entry) -> tuple:
-        return tuple(int(p) if p.isdigit() else 0 for p in entry.clause.split("."))
-
-    rows = [(i.clause, i.title, i.path, sizes[i.path]) for i in sorted(items, key=key)]
-    rows += [(g.clause, g.title, _("not held in Ratusz"), "") for g in gaps]
+    entries: list[EvidenceItem | EvidenceGap] = [*items, *gaps]
+    entries.sort(key=lambda entry: Clause.order_key(entry.clause))
+    rows = []
+    for entry in entries:
+        if isinstance(entry, EvidenceItem):
+            # The checksum on a line of its own, never broken: an auditor compares it whole.
+            held = format_html('{}<br><span class="hash">{}</span>', entry.path, sizes[entry.path])
+        else:
+            held = _("not held in Ratusz")
+        rows.append((entry.clause, entry.title, held))
     html = (
         "<p>"
         + escape(_("Every file listed here is in this archive, with its SHA-256 checksum."))
         + "</p>"
     )
-    html += table_html([_("ISO clause"), _("Evidence"), _("File"), _("SHA-256")], rows)
+    html += table_html([_("ISO clause"), _("Evidence"), _("File and its SHA-256")], rows)
     return record_pdf(_("Evidence pack: index by clause"), html, today=today)
 
 

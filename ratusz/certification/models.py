@@ -7,6 +7,8 @@ from typing import ClassVar
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -132,7 +134,7 @@ class ExternalAudit(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.start_date:%Y-%m-%d}"
+        return f"{self.get_kind_display()} {date_format(self.start_date, 'SHORT_DATE_FORMAT')}"
 
     def get_absolute_url(self) -> str:
         return reverse("certification:audit", args=[self.pk])
@@ -241,4 +243,4 @@ class EvidencePack(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{_('Evidence pack')} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{_('Evidence pack')} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"

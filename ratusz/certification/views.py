@@ -302,7 +302,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     response = FileResponse(
         pack.file.open("rb"),
         as_attachment=True,
-        filename=f"evidence-pack-{pack.created_at:%Y-%m-%d}.zip",
+        filename=f"evidence-pack-{timezone.localtime(pack.created_at):%Y-%m-%d-%H%M}.zip",
         content_type="application/zip",
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 from django import forms
@@ -83,10 +84,31 @@ def _rebase(form: forms.Form, current: object) -> None:
 
 
 class DateInput(forms.DateInput):
+    """A date picker that keeps what was typed when it is not a date.
+
+    A browser empties an `<input type="date">` whose value is not an ISO date, so a
+    refused "31.02.2026" would come back blank under its error; such a value comes
+    back in a plain text box instead, as typed.
+    """
+
     input_type = "date"
+    iso_format = "%Y-%m-%d"
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        super().__init__(format=self.iso_format, **kwargs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if isinstance(value, str) and value.strip() and not self._is_iso(value.strip()):
+            context["widget"]["type"] = "text"
+        return context
+
+    def _is_iso(self, value: str) -> bool:
+        try:
+            datetime.strptime(value, self.iso_format)
+        except ValueError:
+            return False
+        return True
 
 
 class StaffChoiceField(forms.ModelChoiceField):

@@ -229,6 +229,17 @@ class Clause(models.Model):
         return self.number.count(".")
 
     @staticmethod
+    def order_key(number: str) -> tuple[int, ...]:
+        """Sort key for clause numbers in numeric order: 4.4 < 7.5 < 7.5.1 < 9.2 < 10.2.
+
+        Anything that is not a clause number (such as "—") sorts before every clause.
+        """
+        parts = number.strip().split(".")
+        if not all(part.isdigit() for part in parts):
+            return ()
+        return tuple(int(part) for part in parts)
+
+    @staticmethod
     def make_sort_key(number: str) -> str:
         return ".".join(f"{int(part):03d}" for part in number.split("."))
 
@@ -574,7 +585,8 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return (
-            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.kind} {self.object_label}"
+            f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.actor_label} "
+            f"{self.kind} {self.object_label}"
         )
 
 

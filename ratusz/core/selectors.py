@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from ratusz.core import access
+from ratusz.core import access, trail
 from ratusz.core.models import (
     Action,
     Attachment,
@@ -21,6 +21,7 @@ from ratusz.core.models import (
     Role,
     User,
 )
+from ratusz.core.trail import TrailEntry
 
 
 def action_list(*, user: User) -> QuerySet:
@@ -72,10 +73,12 @@ def attachments_of(obj) -> QuerySet:
     )
 
 
-def history_of(obj) -> QuerySet:
-    return AuditEvent.objects.filter(
+def history_of(obj, *, limit: int = 30) -> list[TrailEntry]:
+    """The record's latest changes, newest first, as people read them."""
+    events = AuditEvent.objects.filter(
         model_label=obj._meta.label_lower, object_id=str(obj.pk)
     ).order_by("-id")
+    return trail.present(events[:limit])
 
 
 @dataclass
@@ -85,7 +88,7 @@ class Dashboard:
     my_overdue: int
     my_due_soon: int
     unit_overdue: int | None
-    recent: list[AuditEvent]
+    recent: list[TrailEntry]
     unread_notifications: int
     office_wide_activity: bool
     extra_cards: list = field(default_factory=list)
@@ -118,7 +121,7 @@ def dashboard(*, user: User, today: date | None = None) -> Dashboard:
         my_overdue=counts["overdue"],
         my_due_soon=counts["due_soon"],
         unit_overdue=unit_overdue,
-        recent=list(recent_qs[:10]),
+        recent=trail.present(recent_qs[:10]),
         unread_notifications=Notification.objects.filter(
             recipient=user, read_at__isnull=True
         ).count(),

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from ratusz.core import access, calendar, jobs, public, search, selectors, services
+from ratusz.core import access, calendar, jobs, public, search, selectors, services, trail
 from ratusz.core.filters import ActionFilter
 from ratusz.core.forms import (
     ActionEditForm,
@@ -134,7 +134,7 @@ def _action_context(request: HttpRequest, action: Action, **forms) -> dict:
         and action.status == Action.Status.DONE,
         "can_attach": access.can_change_object(user, action),
         "attachments": selectors.attachments_of(action),
-        "history": selectors.history_of(action)[:20],
+        "history": selectors.history_of(action, limit=20),
         "start_form": StartActionForm(initial=initial),
         "complete_form": CompleteActionForm(initial=initial),
         "verify_form": VerifyActionForm(initial=initial),
@@ -345,7 +345,10 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("The audit trail is open to the quality manager and auditors."))
     model = request.GET.get("model", "")
     page = Paginator(selectors.audit_trail(model_label=model), 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_trail.html", {"page": page, "model": model})
+    entries = trail.present(page.object_list)
+    return render(
+        request, "core/audit_trail.html", {"page": page, "entries": entries, "model": model}
+    )
 
 
 @login_required

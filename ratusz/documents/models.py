@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -210,6 +211,9 @@ class DocumentVersion(models.Model):
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     effective_date = models.DateField(_("effective from"), null=True, blank=True)
     content_hash = models.CharField(_("content SHA-256"), max_length=64, blank=True)
+    # The review round now open (or last held): each "Send for review" opens a new one,
+    # and the earlier rounds' reviews stay on the version as evidence (7.5.2).
+    review_round = models.PositiveSmallIntegerField(_("review round"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -248,7 +252,11 @@ class DocumentVersion(models.Model):
 
 
 class ReviewRequest(models.Model):
-    """A named reviewer's comments on a version in review."""
+    """A named reviewer's comments on a version in one review round.
+
+    A version returned to its author and sent for review again opens a new round; the
+    requests of earlier rounds are kept, so every comment made on the version stays.
+    """
 
     class Decision(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -258,6 +266,7 @@ class ReviewRequest(models.Model):
     version = models.ForeignKey(
         DocumentVersion, on_delete=models.CASCADE, related_name="review_requests"
     )
+    round = models.PositiveSmallIntegerField(_("review round"), default=1)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewer"),
@@ -273,8 +282,11 @@ class ReviewRequest(models.Model):
     class Meta:
         verbose_name = _("review request")
         verbose_name_plural = _("review requests")
+        ordering = ["-round", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "reviewer"], name="review_unique_reviewer")
+            models.UniqueConstraint(
+                fields=["version", "round", "reviewer"], name="review_unique_reviewer_in_round"
+            )
         ]
 
     def __str__(self) -> str:
@@ -302,7 +314,7 @@ class Transition(models.Model):
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.version}: {self.from_status} → {self.to_status}"
+        return f"{self.version}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class Distribution(models.Model):
@@ -376,7 +388,7 @@ class PeriodicReview(models.Model):
         ordering = ["-reviewed_at"]
 
     def __str__(self) -> str:
-        return f"{self.document.number} {self.reviewed_at:%Y-%m-%d}"
+        return f"{self.document.number} {timezone.localtime(self.reviewed_at):%Y-%m-%d}"
 
 
 class RecordType(models.Model):

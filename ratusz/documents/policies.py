@@ -114,7 +114,10 @@ def version_steps(user, version: DocumentVersion) -> dict[str, bool]:
 
 
 def is_reviewer(user, version: DocumentVersion) -> bool:
-    return any(r.reviewer_id == user.pk for r in version.review_requests.all())
+    return any(
+        r.reviewer_id == user.pk and r.round == version.review_round
+        for r in version.review_requests.all()
+    )
 
 
 def can_view_version(user, version: DocumentVersion) -> bool:

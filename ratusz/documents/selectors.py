@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from ratusz.core.models import Role, User
 from ratusz.core.selectors import attachments_of, subtree_ids
@@ -16,6 +17,8 @@ from ratusz.documents.models import (
     DocumentVersion,
     PeriodicReview,
     RecordType,
+    ReviewRequest,
+    Transition,
 )
 
 
@@ -158,6 +161,7 @@ def pending_for(*, user) -> dict[str, int]:
     to_review = DocumentVersion.objects.filter(
         status=DocumentVersion.Status.IN_REVIEW,
         review_requests__reviewer=user,
+        review_requests__round=F("review_round"),
         review_requests__decision="pending",
     ).count()
     return {"to_read": _to_read_qs(user).count(), "to_review": to_review, "to_approve": awaiting}
@@ -211,3 +215,30 @@ def transitions_of(version: DocumentVersion) -> QuerySet:
 def version_files(version: DocumentVersion) -> QuerySet:
     """A version's files with the state of their extracted text, in one query."""
     return attachments_of(version).select_related("extracted").order_by("pk")
+
+
+@dataclass
+class ReviewRound:
+    """One "Send for review" of a version and the reviews given in it."""
+
+    number: int
+    sent_at: datetime | None
+    reviews: list[ReviewRequest]
+    current: bool
+
+
+def review_rounds(version: DocumentVersion, transitions: list[Transition]) -> list[ReviewRound]:
+    """Every review round of the version, newest first, from what is already loaded."""
+    sent = [t.at for t in transitions if t.to_status == DocumentVersion.Status.IN_REVIEW]
+    by_round: dict[int, list[ReviewRequest]] = {}
+    for request in version.review_requests.all():
+        by_round.setdefault(request.round, []).append(request)
+    return [
+        ReviewRound(
+            number=number,
+            sent_at=sent[number - 1] if number <= len(sent) else None,
+            reviews=sorted(by_round[number], key=lambda r: r.pk),
+            current=number == version.review_round,
+        )
+        for number in sorted(by_round, reverse=True)
+    ]

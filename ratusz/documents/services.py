@@ -311,16 +311,17 @@ def submit_for_review(
         raise ValidationError({"reviewers": _("Name at least one reviewer other than yourself.")})
     if not current.body.strip() and not attachments_of(current).exists():
         raise ValidationError(_("The draft is empty: write its text or attach its file first."))
-    current.review_requests.all().delete()
+    # A new round: the earlier rounds' reviews stay on the version as evidence.
+    current.review_round += 1
     for reviewer in reviewers:
-        ReviewRequest.objects.create(version=current, reviewer=reviewer)
+        ReviewRequest.objects.create(version=current, round=current.review_round, reviewer=reviewer)
         core_services.notify(
             recipient=reviewer,
             kind="document_review_requested",
             url=current.get_absolute_url(),
             params={"ref": current.label, "title": current.document.title, "by": str(actor)},
         )
-    return _move(current, DocumentVersion.Status.IN_REVIEW, actor)
+    return _move(current, DocumentVersion.Status.IN_REVIEW, actor, fields=["review_round"])
 
 
 @transaction.atomic
@@ -331,7 +332,7 @@ def record_review(
     core_services.require_status(
         current, DocumentVersion.Status.IN_REVIEW, message=_("This version is not in review.")
     )
-    request = current.review_requests.filter(reviewer=actor).first()
+    request = current.review_requests.filter(round=current.review_round, reviewer=actor).first()
     if request is None:
         raise Denied(_("You are not one of the reviewers of this version."))
     if not agreed and not comment.strip():
@@ -361,7 +362,9 @@ def submit_for_approval(
     )
     if not policies.can_send_for_approval(actor, current):
         raise Denied(_("The author or the owner of the document sends it for approval."))
-    waiting = current.review_requests.filter(decision=ReviewRequest.Decision.PENDING)
+    waiting = current.review_requests.filter(
+        round=current.review_round, decision=ReviewRequest.Decision.PENDING
+    )
     if waiting.exists():
         names = ", ".join(str(r.reviewer) for r in waiting.select_related("reviewer"))
         raise ValidationError(_("Still waiting for the reviewers: %(names)s.") % {"names": names})

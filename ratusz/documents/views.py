@@ -233,14 +233,22 @@ def document_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def _version_context(request, document, version, **forms) -> dict:
     user = request.user
     lock = {"version": version.version}
-    my_review = next((r for r in version.review_requests.all() if r.reviewer_id == user.pk), None)
+    my_review = next(
+        (
+            r
+            for r in version.review_requests.all()
+            if r.reviewer_id == user.pk and r.round == version.review_round
+        ),
+        None,
+    )
+    transitions = list(selectors.transitions_of(version))
     context = {
         "document": document,
         "version": version,
         "body_html": controlled.render_body(version.body),
         "files": selectors.version_files(version),
-        "transitions": selectors.transitions_of(version),
-        "reviews": version.review_requests.all(),
+        "transitions": transitions,
+        "review_rounds": selectors.review_rounds(version, transitions),
         **policies.version_steps(user, version),
         "can_acknowledge": selectors.is_to_read_by(user, version),
         "acknowledged": selectors.has_read(user, version),

@@ -56,7 +56,13 @@ def _register_pdf(today: date) -> bytes:
         ],
         rows,
     )
-    return record_pdf(_("Nonconformities open or closed in the last 12 months"), html, today=today)
+    # Nine columns: the page is turned so that every header stays whole.
+    return record_pdf(
+        _("Nonconformities open or closed in the last 12 months"),
+        html,
+        today=today,
+        landscape=True,
+    )
 
 
 def items(today: date) -> list[EvidenceItem]:

@@ -68,6 +68,10 @@ class Nonconformity(models.Model):
     }
 
     OPEN_STATUSES = (Status.REPORTED, Status.OPEN, Status.VERIFICATION)
+    # The codes a list field holds, named for readers of the audit trail.
+    LIST_CHOICES: ClassVar[dict[str, type[models.TextChoices]]] = {
+        "cause_categories": CauseCategory
+    }
 
     year = models.PositiveSmallIntegerField(editable=False)
     number = models.PositiveIntegerField(editable=False)

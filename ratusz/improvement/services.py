@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ratusz.core import access, search
@@ -462,7 +463,7 @@ def plan_verification(
         if last_due is not None and verification_due < last_due:
             errors["verification_due"] = _(
                 "The check cannot come before the last corrective action is due (%(date)s)."
-            ) % {"date": last_due.isoformat()}
+            ) % {"date": date_format(last_due, "SHORT_DATE_FORMAT")}
         elif verification_due < nc.detected_on:
             errors["verification_due"] = _(
                 "The check cannot come before the nonconformity was detected."
@@ -551,7 +552,7 @@ def record_verification(
                 "verified_on": _(
                     "The check cannot come before the last corrective action was done (%(date)s)."
                 )
-                % {"date": timezone.localtime(last_done).date().isoformat()}
+                % {"date": date_format(timezone.localtime(last_done), "SHORT_DATE_FORMAT")}
             }
         )
     if not verification_notes.strip():

@@ -227,19 +227,27 @@ _MARGIN_X_PT = 56.7  # 20 mm
 _MARGIN_Y_PT = 70.9  # 25 mm
 
 
-def html_to_pdf(body_html: str, stamp: Stamp, lang: str = "pl") -> bytes:
+def html_to_pdf(
+    body_html: str, stamp: Stamp, lang: str = "pl", *, landscape: bool = False
+) -> bytes:
     """A complete A4 PDF of a written document, stamped on every page.
 
     ``body_html`` must already be sanitised (the output of :func:`render_markdown`);
     even so, nothing outside ``data:`` URLs is fetched. ``lang`` sets the document
     language (hyphenation, metadata) and the "page X of Y" wording ("pl" or "en").
+    ``landscape`` turns the page for wide tables. A word too long for its line wraps;
+    in a table, mark such a value ``class="long"`` so that it may wrap anywhere rather
+    than widen its column past the page.
     """
     page_word, of_word = _PAGE_OF.get(lang.split("-")[0].lower(), _PAGE_OF["en"])
+    page_width, page_height = (
+        (_A4_HEIGHT_PT, _A4_WIDTH_PT) if landscape else (_A4_WIDTH_PT, _A4_HEIGHT_PT)
+    )
     watermark = ""
     watermark_css = ""
     if stamp.watermark:
-        width = _A4_WIDTH_PT - 2 * _MARGIN_X_PT
-        height = _A4_HEIGHT_PT - 2 * _MARGIN_Y_PT
+        width = page_width - 2 * _MARGIN_X_PT
+        height = page_height - 2 * _MARGIN_Y_PT
         size = _watermark_size(stamp.watermark, width, height)
         watermark = f'<div class="watermark">{html.escape(stamp.watermark)}</div>'
         watermark_css = f"""
@@ -251,7 +259,7 @@ def html_to_pdf(body_html: str, stamp: Stamp, lang: str = "pl") -> bytes:
 }}"""
     css = f"""
 @page {{
-  size: A4;
+  size: A4{" landscape" if landscape else ""};
   margin: {_MARGIN_Y_PT}pt {_MARGIN_X_PT}pt;
   @top-left {{
     content: {_css_string(stamp.header_left())}; width: 52%;
@@ -279,6 +287,8 @@ h1 {{ font-size: 16pt; }} h2 {{ font-size: 13.5pt; }} h3 {{ font-size: 12pt; }}
 h1, h2, h3, h4, h5, h6 {{ break-after: avoid; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0.6em 0; }}
 th, td {{ border: 0.5pt solid #888; padding: 3pt 5pt; vertical-align: top; }}
+main {{ overflow-wrap: break-word; }}
+.long {{ overflow-wrap: anywhere; }}
 th {{ background: #eee; }}
 [align=left] {{ text-align: left; }} [align=center] {{ text-align: center; }}
 [align=right] {{ text-align: right; }}

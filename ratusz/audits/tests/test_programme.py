@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from ratusz.audits import planning, proposal, selectors, services
 from ratusz.audits.models import Programme, ProgrammeItem
@@ -202,3 +203,38 @@ def test_progress_shows_done_late_and_planned(office, processes, client_for):
         justification="Powód",
     )
     assert ProgrammeItem.objects.get(pk=second.pk).status == "deferred"
+
+
+def test_why_and_when_follows_the_readers_language(office, processes, client_for):
+    year = timezone.localdate().year
+    # The quality manager works in Polish; a reader in English sees English reasons.
+    with translation.override("pl"):
+        planning.create_programme(actor=office.quality, year=year)
+    text = client_for(office.employee).get(f"/audits/programme/{year}/").content.decode()
+    assert "Risk:" in text and "Ryzyko:" not in text
+    polish = client_for(office.employee, language="pl").get(f"/audits/programme/{year}/")
+    assert "Ryzyko:" in polish.content.decode()
+
+
+def test_why_and_when_counts_an_audit_closed_after_the_programme_was_made(office, processes):
+    year = timezone.localdate().year
+    programme = planning.create_programme(actor=office.quality, year=year)
+    item = programme.items.order_by("planned_month").first()
+    before = {i.pk: i.why for i in selectors.items_with_progress(programme)}
+    assert "Never audited." in before[item.pk]
+    audit = _close_audit_of(item.process, year, 3, office, programme_item=item, title="x")
+    after = {i.pk: i.why for i in selectors.items_with_progress(programme)}
+    assert "Never audited." not in after[item.pk]
+    assert date_format(audit.planned_start, "SHORT_DATE_FORMAT") in after[item.pk]
+
+
+def test_the_plan_of_an_audit_from_the_programme_gives_its_reasons_in_the_readers_language(
+    office, processes, client_for
+):
+    year = timezone.localdate().year
+    with translation.override("pl"):
+        programme = planning.create_programme(actor=office.quality, year=year)
+    item = programme.items.first()
+    page = client_for(office.quality).get(f"/audits/new/?item={item.pk}")
+    text = page.content.decode()
+    assert "From the audit programme" in text and "Risk:" in text and "Ryzyko" not in text

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 import zipfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,6 +15,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from ratusz.certification import services
+from ratusz.certification.models import EvidencePack
 from ratusz.certification.tests import factories
 from ratusz.core.models import Office
 from ratusz.documents.tests.factories import document_in_force
@@ -138,3 +141,49 @@ def test_a_pack_is_shared_with_an_existing_external_auditor_only(office, pack, c
     external = Client()
     external.force_login(office.external, backend="ratusz.core.auth.RatuszBackend")
     assert external.get(f"/certification/evidence/{pack.pk}/download/").status_code == 200
+
+
+def test_the_index_shows_every_files_full_checksum_within_the_page(office, pack):
+    with pack.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        index = archive.read("index.pdf")
+        sums = {
+            hashlib.sha256(archive.read(name)).hexdigest()
+            for name in archive.namelist()
+            if name != "index.pdf"
+        }
+    text = _text(index)
+    for digest in sums:
+        assert digest in text
+    # Text drawn past the page edge is still extracted, so measure where each checksum
+    # ends: its start plus 64 characters at most 0.64 em wide (DejaVu's widest digit).
+    for page in PdfReader(io.BytesIO(index)).pages:
+        width = float(page.mediabox.width)
+        drawn = []
+
+        def visit(text, cm, tm, font, size, drawn=drawn):
+            if text.strip() in sums:
+                start = tm[4] * cm[0] + cm[4]
+                drawn.append(start + len(text.strip()) * 0.64 * size * cm[0])
+
+        page.extract_text(visitor_text=visit)
+        assert drawn and max(drawn) <= width - 20
+
+
+def test_the_index_lists_evidence_in_numeric_clause_order(office, pack):
+    with pack.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        lines = _text(archive.read("index.pdf")).splitlines()
+    clauses = [
+        line.split()[0]
+        for line in lines
+        if re.fullmatch(r"\d+(\.\d+)+", line.split()[0] if line.split() else "")
+    ]
+    assert clauses == ["4.3", "7.5", "9.2", "9.3", "10.2"]
+
+
+def test_the_download_is_named_by_the_offices_local_time(office, pack, client_for):
+    # 23:30 UTC on 31 December is already 1 January in Warsaw.
+    EvidencePack.objects.filter(pk=pack.pk).update(
+        created_at=datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    )
+    response = client_for(office.quality).get(f"/certification/evidence/{pack.pk}/download/")
+    assert 'filename="evidence-pack-2027-01-01-0030.zip"' in response["Content-Disposition"]

@@ -93,24 +93,6 @@ def querystring_with(query: str, **kwargs) -> str:
 
 
 @register.simple_tag
-def changed_fields(event) -> list[dict]:
-    """The fields an audit event changed, with their names in the reader's language."""
-    from django.apps import apps
-
-    try:
-        model = apps.get_model(event.model_label)
-    except (LookupError, ValueError):
-        model = None
-    by_attname = {f.attname: f for f in model._meta.concrete_fields} if model else {}
-    rows = []
-    for name, pair in (event.changes.get("fields") or {}).items():
-        field = by_attname.get(name)
-        label = str(field.verbose_name) if field is not None else name
-        rows.append({"label": label, "before": pair[0], "after": pair[1]})
-    return rows
-
-
-@register.simple_tag
 def plain_select(bound_field) -> str:
     """A <select> for a bound form field, built in Python: a list filter's selects
     are on every list page, and Django's widget templates render each option as

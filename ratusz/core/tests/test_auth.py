@@ -198,3 +198,9 @@ def test_signing_out_ends_the_session(office, client_for):
     client = client_for(office.employee)
     client.post("/logout/")
     assert client.get("/").status_code == 302
+
+
+def test_a_failed_sign_in_says_so_rather_than_not_saved(office):
+    page = sign_in(Client(), "quality", "wrong").content.decode()
+    assert "Sign-in failed." in page
+    assert "Not saved." not in page

@@ -47,3 +47,10 @@ def test_the_registry_holds_every_second_level_and_the_required_third_level_clau
     }  # fmt: skip
     numbers = {number for number, _, _ in ISO_9001_2015}
     assert second_level | third_level <= numbers
+
+
+def test_clause_numbers_sort_as_numbers():
+    from ratusz.core.models import Clause
+
+    numbers = ["10.2", "9.2", "—", "7.5.1", "7.5", "4.4"]
+    assert sorted(numbers, key=Clause.order_key) == ["—", "4.4", "7.5", "7.5.1", "9.2", "10.2"]

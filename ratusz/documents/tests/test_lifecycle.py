@@ -348,3 +348,75 @@ def test_a_user_who_owns_documents_cannot_be_deleted_so_ownership_stays_traceabl
         office.owner.delete()
     procedure.refresh_from_db()
     assert procedure.owner == office.owner
+
+
+def _two_review_rounds(office, procedure):
+    """Round 1: the auditor asks for changes, the quality manager returns the version;
+    round 2: the mayor reviews the corrected draft."""
+    version = procedure.versions.get()
+    services.submit_for_review(
+        actor=office.owner,
+        version=version,
+        expected_version=None,
+        reviewers=[office.auditor, office.mayor],
+    )
+    services.record_review(
+        actor=office.auditor, version=version, agreed=False, comment="Dodać terminy w pkt 3."
+    )
+    services.reject(
+        actor=office.quality, version=version, expected_version=None, reason="Uwagi audytora."
+    )
+    services.submit_for_review(
+        actor=office.owner, version=version, expected_version=None, reviewers=[office.mayor]
+    )
+    version.refresh_from_db()
+    return version
+
+
+def test_a_second_review_round_keeps_the_first_rounds_reviews(office, procedure):
+    version = _two_review_rounds(office, procedure)
+    rows = sorted(
+        (r.round, r.reviewer.username, r.decision, r.comment)
+        for r in version.review_requests.select_related("reviewer")
+    )
+    assert rows == [
+        (1, "auditor", "changes", "Dodać terminy w pkt 3."),
+        (1, "mayor", "pending", ""),
+        (2, "mayor", "pending", ""),
+    ]
+    assert version.review_round == 2
+
+
+def test_only_the_current_rounds_reviewers_review_and_hold_up_approval(office, procedure):
+    version = _two_review_rounds(office, procedure)
+    with pytest.raises(Denied, match="not one of the reviewers"):
+        services.record_review(actor=office.auditor, version=version, agreed=True, comment="")
+    with pytest.raises(ValidationError, match="Still waiting for the reviewers: Mayor Test"):
+        services.submit_for_approval(actor=office.owner, version=version, expected_version=None)
+    services.record_review(actor=office.mayor, version=version, agreed=True, comment="")
+    services.submit_for_approval(actor=office.owner, version=version, expected_version=None)
+    version.refresh_from_db()
+    assert version.status == DocumentVersion.Status.AWAITING_APPROVAL
+    # The first round's answer is still on the version.
+    assert version.review_requests.get(round=1, reviewer=office.auditor).comment == (
+        "Dodać terminy w pkt 3."
+    )
+
+
+def test_a_reviewer_left_out_of_the_new_round_has_nothing_left_to_review(office, procedure):
+    from ratusz.documents import selectors
+
+    version = procedure.versions.get()
+    services.submit_for_review(
+        actor=office.owner,
+        version=version,
+        expected_version=None,
+        reviewers=[office.auditor, office.mayor],
+    )
+    assert selectors.pending_for(user=office.mayor)["to_review"] == 1
+    services.reject(actor=office.quality, version=version, expected_version=None, reason="Uwagi.")
+    services.submit_for_review(
+        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
+    )
+    assert selectors.pending_for(user=office.mayor)["to_review"] == 0
+    assert selectors.pending_for(user=office.auditor)["to_review"] == 1

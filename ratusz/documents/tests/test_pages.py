@@ -172,3 +172,23 @@ def test_the_confirmation_never_redirects_off_the_site(office, client_for):
         f"/documents/{document.pk}/v1/acknowledge/", {"next": "https://evil.example/"}
     )
     assert response["Location"] == f"/documents/{document.pk}/v1/"
+
+
+def test_the_version_page_shows_every_review_round_with_its_comments(office, client_for):
+    document = make_document(office)
+    version = document.versions.get()
+    services.submit_for_review(
+        actor=office.owner, version=version, expected_version=None, reviewers=[office.auditor]
+    )
+    services.record_review(
+        actor=office.auditor, version=version, agreed=False, comment="Dodać terminy w pkt 3."
+    )
+    services.reject(actor=office.quality, version=version, expected_version=None, reason="Uwagi.")
+    services.submit_for_review(
+        actor=office.owner, version=version, expected_version=None, reviewers=[office.mayor]
+    )
+    page = client_for(office.owner).get(version.get_absolute_url()).content.decode()
+    assert "Review round 2" in page
+    assert "Review round 1" in page
+    assert "Dodać terminy w pkt 3." in page
+    assert page.index("Review round 2") < page.index("Review round 1")

@@ -34,3 +34,13 @@ def test_the_pack_lists_open_nonconformities_but_not_untriaged_reports(office):
     text = "".join("".join(page.extract_text().split()) for page in pages)  # cells wrap
     assert accepted.reference in text
     assert "nieocenione" not in text and "Zgłoszenie" not in text
+
+
+def test_the_nonconformities_pdf_is_landscape_and_keeps_every_column_header_whole(office):
+    factories.open_nc(office, title="Zły adres w dowodzie")
+    (item,) = items(timezone.localdate() + timedelta(days=1))
+    pages = PdfReader(io.BytesIO(item.render())).pages
+    assert all(page.mediabox.width > page.mediabox.height for page in pages)
+    words = set(pages[0].extract_text().split())
+    for header in ("Reference", "Nonconformity", "Source", "Unit", "Status", "Effectiveness"):
+        assert header in words, header

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ratusz.core import services as core_services
 from ratusz.core.errors import Conflict, Denied
@@ -353,3 +353,18 @@ def test_a_rejection_of_an_idea_needs_reasons(office):
             decision_notes="",
         )
     assert "decision_notes" in exc.value.message_dict
+
+
+def test_a_date_in_a_message_is_in_the_readers_format(office):
+    nc, action = with_action(office, done=False)
+    with translation.override("pl"), pytest.raises(ValidationError) as refused:
+        services.plan_verification(
+            actor=office.owner,
+            nc=nc,
+            expected_version=None,
+            verification_due=action.due_date - timedelta(days=1),
+            verification_method="Przegląd próby spraw.",
+        )
+    message = refused.value.message_dict["verification_due"][0]
+    assert action.due_date.strftime("%d.%m.%Y") in message
+    assert action.due_date.isoformat() not in message
