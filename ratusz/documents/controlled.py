@@ -4,6 +4,7 @@ superseded and withdrawn versions are watermarked."""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -30,6 +31,19 @@ def stamp_for(version: DocumentVersion) -> Stamp:
         watermark = _("WITHDRAWN")
     elif version.status not in (DocumentVersion.Status.IN_FORCE, DocumentVersion.Status.APPROVED):
         watermark = _("DRAFT")
+    approval = ""
+    if version.approved_at:
+        approver = (
+            version.approver.get_full_name() or version.approver.username
+            if version.approver
+            else "—"
+        )
+        approval = _("Approved by %(name)s on %(date)s") % {
+            "name": approver,
+            "date": date_format(timezone.localtime(version.approved_at), "SHORT_DATE_FORMAT"),
+        }
+        if version.content_hash:
+            approval += "\n" + _("Content SHA-256: %(hash)s") % {"hash": version.content_hash}
     return Stamp(
         number=document.number,
         title=document.title,
@@ -38,6 +52,7 @@ def stamp_for(version: DocumentVersion) -> Stamp:
         effective=_("in force from %(date)s") % {"date": effective},
         footer=_("Uncontrolled when printed. The version in force is in Ratusz."),
         watermark=watermark,
+        approval=approval,
     )
 
 

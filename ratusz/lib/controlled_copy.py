@@ -152,12 +152,17 @@ class Stamp:
     effective: str
     footer: str
     watermark: str = ""
+    # Who approved the version, when, and its content's SHA-256: one line each.
+    approval: str = ""
 
     def header_left(self) -> str:
         return " — ".join(part for part in (self.number, self.title) if part)
 
     def header_right(self) -> str:
         return " | ".join(part for part in (self.version, self.status, self.effective) if part)
+
+    def footer_text(self) -> str:
+        return "\n".join(part for part in (self.approval, self.footer) if part)
 
 
 # --- WeasyPrint plumbing ------------------------------------------------------------------
@@ -272,13 +277,13 @@ def html_to_pdf(
     border-bottom: 0.5pt solid #777; font: 8pt {FONT_STACK};
   }}
   @bottom-left {{
-    content: {_css_string(stamp.footer)}; width: 65%;
+    content: {_css_string(stamp.footer_text())}; width: 78%;
     vertical-align: top; padding-top: 4pt; border-top: 0.5pt solid #777;
-    font: italic 8pt {FONT_STACK};
+    font: italic 8pt {FONT_STACK}; white-space: pre-wrap; overflow-wrap: anywhere;
   }}
   @bottom-right {{
     content: {_css_string(page_word)} counter(page) {_css_string(of_word)} counter(pages);
-    width: 35%; vertical-align: top; text-align: right; padding-top: 4pt;
+    width: 22%; vertical-align: top; text-align: right; padding-top: 4pt;
     border-top: 0.5pt solid #777; font: 8pt {FONT_STACK};
   }}
 }}
@@ -393,7 +398,9 @@ def _overlay_html(sizes: list[tuple[float, float]], stamp: Stamp) -> str:
             f'<section class="sheet s{index}">{watermark}'
             f'<div class="band top"><span class="l">{html.escape(stamp.header_left())}</span>'
             f'<span class="r">{html.escape(stamp.header_right())}</span></div>'
-            f'<div class="band bottom"><span class="l">{html.escape(stamp.footer)}</span></div>'
+            f'<div class="band bottom"><span class="l">'
+            f"{'<br>'.join(html.escape(line) for line in stamp.footer_text().splitlines())}"
+            f"</span></div>"
             f"</section>"
         )
     css = (
@@ -410,7 +417,7 @@ html, body {{ margin: 0; padding: 0; font-family: {FONT_STACK}; }}
 .band.top {{ top: 0; border-bottom: 0.5pt solid #777; }}
 .band.bottom {{ bottom: 0; border-top: 0.5pt solid #777; font-style: italic; }}
 .band .l {{ font-weight: bold; }}
-.band.bottom .l {{ font-weight: normal; }}
+.band.bottom .l {{ font-weight: normal; overflow-wrap: anywhere; }}
 .band .r {{ text-align: right; }}
 .watermark {{
   position: absolute; left: -25%; width: 150%; text-align: center; line-height: 1.2;

@@ -46,3 +46,27 @@ def test_the_report_pdf_lists_every_finding_and_its_nonconformity(world, office,
         if finding.nonconformity_id:
             assert finding.nonconformity.reference in compact
     assert "Wnioski z auditu" in text and "Signatures" in text and "Auditor Test" in text
+
+
+def test_the_signatures_name_only_people_who_took_part(world, office, client_for):
+    # Heads of units are set in the admin; there is no service for it.
+    office.civil.head = office.owner
+    office.civil.save(update_fields=["head"])
+    audit = world.started()
+    world.answer_all(audit)
+    audit = services.close_audit(
+        actor=office.auditor,
+        audit=audit,
+        expected_version=None,
+        closing_meeting=audit.created_at,
+        summary="Wnioski z auditu",
+    )
+    head = office.owner.get_full_name()
+
+    text = "".join(
+        _text(client_for(office.quality).get(f"/audits/{audit.pk}/report.pdf").content).split()
+    )
+
+    # The head of the audited unit has not acknowledged the report: no name in their row.
+    assert "".join(head.split()) not in text.split("Signatures", 1)[1]
+    assert "notyetacknowledged" in text

@@ -78,6 +78,23 @@ def test_the_controlled_copy_is_stamped_on_every_page(office, client_for):
         assert "Uncontrolled when printed" in text
 
 
+def test_the_controlled_copy_names_its_approver_the_date_and_the_whole_content_hash(
+    office, client_for
+):
+    version = bring_into_force(office, make_document(office, body="Treść procedury."))
+    version.refresh_from_db()
+    approver = version.approver.get_full_name()
+
+    response = client_for(office.employee).get(
+        f"/documents/{version.document_id}/v1/pdf/", HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    flat = "".join(text.split())
+    assert f"Approved by {approver}".replace(" ", "") in flat
+    assert version.content_hash in flat
+
+
 def test_an_uploaded_pdf_is_stamped_and_a_superseded_one_watermarked(office, client_for):
     from ratusz.lib.controlled_copy import Stamp, html_to_pdf
 
@@ -97,6 +114,7 @@ def test_an_uploaded_pdf_is_stamped_and_a_superseded_one_watermarked(office, cli
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "Oryginalny plik procedury" in text
     assert "SUPERSEDED" in text and "Uncontrolled when printed" in text
+    assert first.content_hash in "".join(text.split())
 
 
 def test_search_finds_a_phrase_from_inside_an_uploaded_word_file(office, client_for):
