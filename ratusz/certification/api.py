@@ -15,6 +15,7 @@ from ratusz.certification.models import (
     ExternalAudit,
     ExternalFinding,
 )
+from ratusz.core.api import LockSerializer
 from ratusz.core.api_permissions import IsStaff, QualityManagerWrites
 
 
@@ -38,7 +39,14 @@ class CertificateSerializer(serializers.ModelSerializer):
             "issue_date",
             "expiry_date",
             "status",
+            "version",
         ]
+        read_only_fields = ["version"]
+
+
+class CertificateUpdateSerializer(LockSerializer, CertificateSerializer):
+    class Meta(CertificateSerializer.Meta):
+        read_only_fields = []
 
 
 class FindingSerializer(serializers.ModelSerializer):
@@ -113,14 +121,22 @@ class CertificateViewSet(
     queryset = Certificate.objects.select_related("body").order_by("-issue_date")
     http_method_names = ["get", "post", "put", "head", "options"]
 
+    def get_serializer_class(self):
+        return CertificateUpdateSerializer if self.action == "update" else CertificateSerializer
+
     def perform_create(self, serializer):
         serializer.instance = services.create_certificate(
             actor=self.request.user, **serializer.validated_data
         )
 
     def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        expected = data.pop("version")
         serializer.instance = services.update_certificate(
-            actor=self.request.user, certificate=self.get_object(), **serializer.validated_data
+            actor=self.request.user,
+            certificate=self.get_object(),
+            expected_version=expected,
+            **data,
         )
 
 
