@@ -360,6 +360,8 @@ class AuditorSerializer(serializers.ModelSerializer):
             "version",
         ]
         validators = []
+        # POST with someone already in the pool updates them (the service decides).
+        extra_kwargs = {"user": {"validators": []}}
 
     def get_audits_done(self, obj) -> int:
         return getattr(obj, "led_count", 0) + getattr(obj, "team_count", 0)

@@ -174,5 +174,5 @@ def test_a_stale_auditor_update_through_the_api_is_refused(office, client_for):
     stale = client.post("/api/v1/auditors/", {**payload, "version": profile.version})
     fresh = client.post("/api/v1/auditors/", {**payload, "version": profile.version + 1})
 
-    assert stale.status_code == 409
+    assert stale.status_code == 409, stale.content
     assert fresh.status_code == 201

@@ -15,7 +15,7 @@ from ratusz.core.models import Action, Attachment, NumberSeries, User
 
 
 @pytest.fixture
-def admin_client(client):
+def admin_client(db, client):
     superuser = User.objects.create_superuser("root", "root@example.org", "secret-pass-123")
     client.force_login(superuser, backend="ratusz.core.auth.RatuszBackend")
     return client

@@ -41,7 +41,7 @@ def test_a_number_is_given_back_only_while_no_later_record_took_one():
         assert take_number("audit:2026") == 2
 
 
-def test_a_number_cannot_be_taken_outside_the_saving_transaction(db):
+def test_a_number_cannot_be_taken_outside_the_saving_transaction(transactional_db):
     with pytest.raises(RuntimeError):
         take_number("idea:2026")
 
