@@ -10,58 +10,69 @@ from ratusz.audits.models import (
     QuestionTemplate,
     ReportAcknowledgement,
 )
+from ratusz.core.admin import ServiceRecordAdmin, ServiceRecordInline
 
 
 @admin.register(AuditorProfile)
-class AuditorProfileAdmin(admin.ModelAdmin):
+class AuditorProfileAdmin(ServiceRecordAdmin):
     list_display = ["user", "trained_on", "can_lead", "is_active"]
     list_filter = ["can_lead", "is_active"]
     search_fields = ["user__last_name", "user__username"]
     raw_id_fields = ["user"]
 
 
-class ProgrammeItemInline(admin.TabularInline):
+class ProgrammeItemInline(ServiceRecordInline):
     model = ProgrammeItem
-    extra = 0
     raw_id_fields = ["process", "org_unit"]
     filter_horizontal = ["clauses"]
+    locked_fields = ("process", "status", "justification")
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(ServiceRecordAdmin):
     list_display = ["year", "status", "approved_by", "approved_at"]
     list_filter = ["status"]
     inlines = [ProgrammeItemInline]
-    raw_id_fields = ["approved_by"]
+    locked_fields = ("year", "status", "approved_by", "approved_at")
 
 
-class ChecklistInline(admin.TabularInline):
+class ChecklistInline(ServiceRecordInline):
     model = ChecklistItem
-    extra = 0
     fields = ["position", "question", "clause", "answer", "evidence", "answered_by"]
-    raw_id_fields = ["clause", "answered_by"]
+    raw_id_fields = ["clause"]
+    locked_fields = ("position", "answer", "answered_by")
 
 
-class FindingInline(admin.TabularInline):
+class FindingInline(ServiceRecordInline):
     model = Finding
-    extra = 0
     fields = ["number", "grade", "clause", "org_unit", "description", "nonconformity", "idea"]
-    readonly_fields = ["number"]
-    raw_id_fields = ["clause", "org_unit", "nonconformity", "idea"]
+    raw_id_fields = ["clause", "org_unit"]
+    locked_fields = ("number", "grade", "nonconformity", "idea")
 
 
 @admin.register(Audit)
-class AuditAdmin(admin.ModelAdmin):
+class AuditAdmin(ServiceRecordAdmin):
     list_display = ["__str__", "status", "planned_start", "lead_auditor"]
     list_filter = ["status", "year"]
     search_fields = ["title", "scope"]
-    raw_id_fields = ["programme_item", "process", "lead_auditor", "created_by"]
+    raw_id_fields = ["programme_item", "process", "lead_auditor"]
     filter_horizontal = ["org_units", "clauses", "team"]
     inlines = [ChecklistInline, FindingInline]
+    # The reference and the audit's steps (start, close with the report, cancel)
+    # are taken in the app.
+    locked_fields = (
+        "year",
+        "number",
+        "programme_item",
+        "status",
+        "report_issued_at",
+        "cancel_reason",
+        "created_by",
+    )
 
 
 @admin.register(QuestionTemplate)
-class QuestionTemplateAdmin(admin.ModelAdmin):
+class QuestionTemplateAdmin(ServiceRecordAdmin):
     list_display = ["__str__", "clause", "process", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["text"]

@@ -305,6 +305,11 @@ class FindingViewSet(
 
 class AuditorSerializer(serializers.ModelSerializer):
     audits_done = serializers.SerializerMethodField()
+    version = serializers.IntegerField(
+        required=False,
+        help_text="When updating a member of the pool: the version you loaded; "
+        "a stale one gets 409 Conflict.",
+    )
 
     class Meta:
         model = AuditorProfile
@@ -317,8 +322,11 @@ class AuditorSerializer(serializers.ModelSerializer):
             "can_lead",
             "is_active",
             "audits_done",
+            "version",
         ]
         validators = []
+        # POST with someone already in the pool updates them (the service decides).
+        extra_kwargs = {"user": {"validators": []}}
 
     def get_audits_done(self, obj) -> int:
         return getattr(obj, "led_count", 0) + getattr(obj, "team_count", 0)
@@ -339,15 +347,17 @@ class AuditorViewSet(
         return selectors.auditor_pool()
 
     def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
         serializer.instance = services.save_auditor(
-            actor=self.request.user, **serializer.validated_data
+            actor=self.request.user, expected_version=data.pop("version", None), **data
         )
 
 
 class QuestionTemplateSerializer(serializers.ModelSerializer):
     class Meta:
         model = QuestionTemplate
-        fields = ["id", "text", "guidance", "clause", "process", "is_active"]
+        fields = ["id", "text", "guidance", "clause", "process", "is_active", "version"]
+        read_only_fields = ["version"]
 
 
 class QuestionTemplateViewSet(

@@ -180,7 +180,7 @@ class ProgrammeForm(VersionedForm):
     )
 
 
-class ItemForm(forms.Form):
+class ItemForm(VersionedForm):
     planned_month = forms.TypedChoiceField(label=_("Planned month"), choices=MONTHS, coerce=int)
     org_unit = UnitChoiceField(label=_("Unit"), queryset=core_selectors.unit_choices())
     clauses = ClauseMultipleField(
@@ -225,13 +225,14 @@ def item_initial(item: ProgrammeItem) -> dict:
         "clauses": [c.pk for c in item.clauses.all()],
         "deferred": item.status == ProgrammeItem.Status.DEFERRED,
         "justification": item.justification,
+        "version": item.version,
     }
 
 
 # --- pool and questions -----------------------------------------------------------------------
 
 
-class AuditorForm(forms.Form):
+class AuditorForm(VersionedForm):
     user = StaffChoiceField(label=_("Member of staff"), queryset=core_selectors.staff_choices())
     trained_on = forms.DateField(label=_("Auditor training completed"), widget=DateInput())
     training = forms.CharField(label=_("Training"), max_length=255, required=False)
@@ -243,8 +244,12 @@ class AuditorForm(forms.Form):
     can_lead = forms.BooleanField(label=_("Qualified to lead audits"), required=False)
     is_active = forms.BooleanField(label=_("In the pool"), required=False, initial=True)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = False  # someone new to the pool has none yet
 
-class QuestionTemplateForm(forms.Form):
+
+class QuestionTemplateForm(VersionedForm):
     text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 2}))
     guidance = forms.CharField(
         label=_("What to look for"), widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -254,3 +259,7 @@ class QuestionTemplateForm(forms.Form):
         label=_("Process"), queryset=Process.objects.order_by("code"), required=False
     )
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = False  # a new question has none yet

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Max
 from django.utils import timezone
 
 from ratusz.audits.models import (
@@ -24,6 +23,7 @@ from ratusz.audits.models import (
 )
 from ratusz.core import search
 from ratusz.core.models import Clause
+from ratusz.core.services import last_number, raise_series_to
 from ratusz.improvement.models import Nonconformity, Source
 from ratusz.processes.models import Process
 
@@ -73,10 +73,6 @@ def generate(ctx, scale) -> int:
         .order_by("detected_on")
         .values_list("pk", flat=True)
     )
-    first_number = {
-        row["year"]: row["last"]
-        for row in Audit.objects.values("year").annotate(last=Max("number"))
-    }
 
     rows = 0
     for year in range(today.year - YEARS + 1, today.year + 1):
@@ -101,7 +97,8 @@ def generate(ctx, scale) -> int:
                 for i, process in enumerate(chosen)
             ]
         )
-        number = first_number.get(year) or 0
+        # Continue the year's series, so the app's next number follows these.
+        number = last_number(f"audit:{year}")
         audits = []
         for item in items:
             number += 1
@@ -190,5 +187,8 @@ def generate(ctx, scale) -> int:
                 body=f"{audit.scope} {audit.objectives} {audit.summary}",
                 url=audit.get_absolute_url(),
             )
+        raise_series_to(f"audit:{year}", number)
+        for audit in audits:
+            raise_series_to(f"finding:{audit.pk}", FINDINGS)
         rows += len(audits) + len(checklist) + len(findings)
     return rows

@@ -31,6 +31,7 @@ class AuditorProfile(models.Model):
     qualifications = models.TextField(_("qualifications and experience"), blank=True)
     can_lead = models.BooleanField(_("qualified to lead audits"), default=False)
     is_active = models.BooleanField(_("in the pool"), default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("auditor")
@@ -111,6 +112,7 @@ class ProgrammeItem(models.Model):
     risk_score = models.PositiveIntegerField(_("priority score"), default=0)
     rationale = models.TextField(_("why and when"), blank=True)
     justification = models.TextField(_("justification for deferral"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("programme item")
@@ -255,6 +257,7 @@ class QuestionTemplate(models.Model):
         blank=True,
     )
     is_active = models.BooleanField(_("in use"), default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("question template")

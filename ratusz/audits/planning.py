@@ -119,6 +119,7 @@ def update_item(
     *,
     actor: User,
     item: ProgrammeItem,
+    expected_version: int | None,
     planned_month: int,
     org_unit: OrgUnit,
     clauses: list[Clause],
@@ -128,7 +129,7 @@ def update_item(
     """Move, re-scope or defer a programme item; True if the programme left approval."""
     _require_programme_manager(actor)
     _validate_month(planned_month)
-    item = ProgrammeItem.objects.select_for_update().get(pk=item.pk)
+    item = lock(ProgrammeItem, item.pk, expected_version)
     if deferred and not justification.strip():
         raise ValidationError(
             {"justification": _("Say why the audit is deferred: the 3-year cycle requires it.")}
@@ -137,8 +138,7 @@ def update_item(
     item.org_unit = org_unit
     item.status = ProgrammeItem.Status.DEFERRED if deferred else ProgrammeItem.Status.PLANNED
     item.justification = justification.strip() if deferred else ""
-    item.full_clean()
-    item.save()
+    save_versioned(item, ["planned_month", "org_unit", "status", "justification"])
     item.clauses.set(clauses)
     return item, _back_to_draft(item.programme)
 

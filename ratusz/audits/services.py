@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,11 +35,12 @@ from ratusz.core.errors import Denied
 from ratusz.core.models import Clause, OrgUnit, User
 from ratusz.core.services import (
     check_version,
+    give_back_number,
     lock,
-    next_number,
     notify,
     require_status,
     save_versioned,
+    take_number,
 )
 from ratusz.improvement import services as improvement
 from ratusz.improvement.models import Idea, Source
@@ -58,8 +59,13 @@ def save_auditor(
     qualifications: str = "",
     can_lead: bool = False,
     is_active: bool = True,
+    expected_version: int | None = None,
 ) -> AuditorProfile:
-    """Add someone to the auditor pool or update their qualification."""
+    """Add someone to the auditor pool or update their qualification.
+
+    An update names the version the actor loaded (`expected_version`); a stale
+    one raises `Conflict`.
+    """
     if not policies.can_manage_pool(actor):
         raise Denied(_("Only the quality manager maintains the auditor pool."))
     if not access.is_staff_member(user):
@@ -68,15 +74,23 @@ def save_auditor(
         raise ValidationError({"trained_on": _("Give the date the auditor training ended.")})
     if trained_on > timezone.localdate():
         raise ValidationError({"trained_on": _("The training date cannot be in the future.")})
-    profile = AuditorProfile.objects.filter(user=user).first() or AuditorProfile(user=user)
+    existing = AuditorProfile.objects.filter(user=user).values_list("pk", flat=True).first()
+    if existing is None:
+        profile = AuditorProfile(user=user)
+    else:
+        profile = lock(AuditorProfile, existing, expected_version)
     profile.trained_on = trained_on
     profile.training = training.strip()
     profile.qualifications = qualifications.strip()
     profile.can_lead = can_lead
     profile.is_active = is_active
-    profile.full_clean()
-    profile.save()
-    return profile
+    if existing is None:
+        profile.full_clean()
+        profile.save()
+        return profile
+    return save_versioned(
+        profile, ["trained_on", "training", "qualifications", "can_lead", "is_active"]
+    )
 
 
 # --- question templates -----------------------------------------------------------------------
@@ -90,9 +104,10 @@ def create_question_template(*, actor: User, **fields: Any) -> QuestionTemplate:
 
 @transaction.atomic
 def update_question_template(
-    *, actor: User, template: QuestionTemplate, **fields: Any
+    *, actor: User, template: QuestionTemplate, expected_version: int | None, **fields: Any
 ) -> QuestionTemplate:
-    current = QuestionTemplate.objects.select_for_update().get(pk=template.pk)
+    current = lock(QuestionTemplate, template.pk, expected_version)
+    current.version += 1
     return _fill_question_template(actor, current, **fields)
 
 
@@ -232,7 +247,7 @@ def create_audit(
     _check_team(lead_auditor, team, org_units, process)
     audit = Audit(
         year=planned_start.year,
-        number=next_number(Audit.objects.filter(year=planned_start.year)),
+        number=take_number(f"audit:{planned_start.year}"),
         programme_item=programme_item,
         title=title.strip(),
         objectives=objectives.strip(),
@@ -321,8 +336,9 @@ def update_audit(
     current.closing_meeting = closing_meeting
     if planned_start.year != current.year and not current.checklist.exists():
         # The reference follows the year the audit takes place in, until work begins.
+        give_back_number(f"audit:{current.year}", current.number)
         current.year = planned_start.year
-        current.number = next_number(Audit.objects.filter(year=planned_start.year))
+        current.number = take_number(f"audit:{planned_start.year}")
     _save_audit(
         current,
         [
@@ -474,7 +490,10 @@ def add_question(
     _require_performer(actor, audit, _("checklist"))
     if not question.strip():
         raise ValidationError({"question": _("Write the question.")})
-    position = next_number(audit.checklist.all(), "position")
+    # Positions order the checklist (not a register number); the audit's row
+    # lock above keeps two additions from taking the same one.
+    last = audit.checklist.aggregate(last=Max("position"))["last"]
+    position = (last or 0) + 1
     item = ChecklistItem(
         audit=audit,
         position=position,
@@ -574,7 +593,7 @@ def record_finding(
         raise ValidationError(errors)
     finding = Finding(
         audit=audit,
-        number=next_number(audit.findings.all()),
+        number=take_number(f"finding:{audit.pk}"),
         grade=grade,
         clause=clause,
         process=process or audit.process,

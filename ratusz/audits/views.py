@@ -262,6 +262,7 @@ def auditor_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "qualifications": profile.qualifications,
             "can_lead": profile.can_lead,
             "is_active": profile.is_active,
+            "version": profile.version,
         }
     form = AuditorForm(request.POST or None, initial=initial)
     if profile is not None:
@@ -292,11 +293,10 @@ def questions(request: HttpRequest) -> HttpResponse:
         if not can_manage:
             raise PermissionDenied(_("Only the quality manager maintains the question templates."))
         if form.is_valid():
+            data = service_kwargs(form)
+            del data["expected_version"]  # a new question has no version yet
             saved = submit(
-                form,
-                lambda: services.create_question_template(
-                    actor=request.user, **service_kwargs(form)
-                ),
+                form, lambda: services.create_question_template(actor=request.user, **data)
             )
             if saved is not None:
                 messages.success(request, _("Question added."))
@@ -321,6 +321,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "clause": template.clause_id,
             "process": template.process_id,
             "is_active": template.is_active,
+            "version": template.version,
         },
     )
     if request.method == "POST" and form.is_valid():

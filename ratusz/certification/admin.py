@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from ratusz.certification.models import Certificate, CertificationBody, ExternalAudit
+from ratusz.core.admin import ServiceRecordAdmin
 
 
 @admin.register(CertificationBody)
@@ -9,12 +10,12 @@ class CertificationBodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(ServiceRecordAdmin):
     list_display = ["number", "standard", "body", "issue_date", "expiry_date", "status"]
     list_filter = ["status", "body"]
 
 
 @admin.register(ExternalAudit)
-class ExternalAuditAdmin(admin.ModelAdmin):
+class ExternalAuditAdmin(ServiceRecordAdmin):
     list_display = ["kind", "start_date", "end_date", "status", "body"]
     list_filter = ["kind", "status"]

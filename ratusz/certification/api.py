@@ -15,7 +15,7 @@ from ratusz.certification.models import (
     ExternalAudit,
     ExternalFinding,
 )
-from ratusz.core.api import StepsMixin
+from ratusz.core.api import LockSerializer, StepsMixin
 from ratusz.core.api_permissions import IsStaff, QualityManagerWrites
 
 
@@ -39,7 +39,14 @@ class CertificateSerializer(serializers.ModelSerializer):
             "issue_date",
             "expiry_date",
             "status",
+            "version",
         ]
+        read_only_fields = ["version"]
+
+
+class CertificateUpdateSerializer(LockSerializer, CertificateSerializer):
+    class Meta(CertificateSerializer.Meta):
+        read_only_fields = []
 
 
 class FindingSerializer(serializers.ModelSerializer):
@@ -101,6 +108,7 @@ class CertificationBodyViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class CertificateViewSet(
+    StepsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -113,6 +121,10 @@ class CertificateViewSet(
     serializer_class = CertificateSerializer
     queryset = Certificate.objects.select_related("body").order_by("-issue_date")
     http_method_names = ["get", "post", "put", "head", "options"]
+    step_target = "certificate"
+
+    def get_serializer_class(self):
+        return CertificateUpdateSerializer if self.action == "update" else CertificateSerializer
 
     def perform_create(self, serializer):
         serializer.instance = services.create_certificate(
@@ -120,9 +132,7 @@ class CertificateViewSet(
         )
 
     def perform_update(self, serializer):
-        serializer.instance = services.update_certificate(
-            actor=self.request.user, certificate=self.get_object(), **serializer.validated_data
-        )
+        self.save_update(serializer, services.update_certificate)
 
 
 class ExternalAuditViewSet(

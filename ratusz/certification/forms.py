@@ -14,7 +14,7 @@ from ratusz.core.forms import DateInput, UnitChoiceField, VersionedForm
 from ratusz.core.models import Clause, Role, User
 
 
-class CertificateForm(forms.Form):
+class CertificateForm(VersionedForm):
     body = forms.ModelChoiceField(
         label=_("Certification body"), queryset=CertificationBody.objects.all()
     )
@@ -28,6 +28,10 @@ class CertificateForm(forms.Form):
     issue_date = forms.DateField(label=_("Issued"), widget=DateInput())
     expiry_date = forms.DateField(label=_("Valid until"), widget=DateInput())
     status = forms.ChoiceField(label=_("Status"), choices=Certificate.Status.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = False  # a new certificate has none yet
 
 
 class ExternalAuditForm(VersionedForm):

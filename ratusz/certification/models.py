@@ -58,6 +58,7 @@ class Certificate(models.Model):
     issue_date = models.DateField(_("issued"))
     expiry_date = models.DateField(_("valid until"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("certificate")

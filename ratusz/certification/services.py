@@ -35,7 +35,7 @@ from ratusz.core import access, jobs
 from ratusz.core.errors import Denied
 from ratusz.core.jobs import JobResult
 from ratusz.core.models import Clause, Job, OrgUnit, Role, User
-from ratusz.core.services import grant_role, lock, next_number
+from ratusz.core.services import grant_role, lock, take_number
 from ratusz.improvement.models import Nonconformity, Source
 from ratusz.improvement.services import raise_nonconformity
 
@@ -83,9 +83,12 @@ def create_certificate(*, actor: User, **fields: Any) -> Certificate:
 
 
 @transaction.atomic
-def update_certificate(*, actor: User, certificate: Certificate, **fields: Any) -> Certificate:
+def update_certificate(
+    *, actor: User, certificate: Certificate, expected_version: int | None, **fields: Any
+) -> Certificate:
     _only_quality_manager(actor)
-    current = lock(Certificate, certificate.pk, None)
+    current = lock(Certificate, certificate.pk, expected_version)
+    current.version += 1
     return _fill_certificate(actor, current, **fields)
 
 
@@ -256,7 +259,7 @@ def add_finding(
         raise ValidationError(errors)
     finding = ExternalFinding(
         audit=audit,
-        number=next_number(audit.findings.all()),
+        number=take_number(f"external-finding:{audit.pk}"),
         grade=grade,
         clause=clause,
         org_unit=org_unit,

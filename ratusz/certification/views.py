@@ -112,19 +112,19 @@ def certificate_form(request: HttpRequest, pk: int | None = None) -> HttpRespons
             "issue_date": certificate.issue_date,
             "expiry_date": certificate.expiry_date,
             "status": certificate.status,
+            "version": certificate.version,
         }
     form = CertificateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = service_kwargs(form)
         if certificate is None:
-            saved = submit(
-                form,
-                lambda: services.create_certificate(actor=request.user, **service_kwargs(form)),
-            )
+            del data["expected_version"]  # a new certificate has no version yet
+            saved = submit(form, lambda: services.create_certificate(actor=request.user, **data))
         else:
             saved = submit(
                 form,
                 lambda: services.update_certificate(
-                    actor=request.user, certificate=certificate, **service_kwargs(form)
+                    actor=request.user, certificate=certificate, **data
                 ),
             )
         if saved is not None:

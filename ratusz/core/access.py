@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeGuard
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db import models
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from ratusz.core.models import Action, OrgUnit, Role, User
@@ -94,22 +97,37 @@ def actions_visible_to(user: User | AnonymousUser, qs: QuerySet[Action] | None =
     qs = Action.objects.all() if qs is None else qs
     if not is_staff_member(user):
         return qs.none()
-    if reads_everything(user):
-        return qs
-    mine = Q(owner=user) | Q(created_by=user)
-    if user.org_unit_id:
-        mine |= Q(org_unit_id=user.org_unit_id)
-    return qs.filter(mine)
+    if not reads_everything(user):
+        mine = Q(owner=user) | Q(created_by=user)
+        if user.org_unit_id:
+            mine |= Q(org_unit_id=user.org_unit_id)
+        qs = qs.filter(mine)
+    # An action raised from a scoped record (a nonconformity) is seen only by
+    # those who see the record.
+    for source_type, visible_ids in _hidden_sources(user):
+        qs = qs.exclude(Q(source_type=source_type) & ~Q(source_id__in=visible_ids))
+    return qs
+
+
+def reads_every_action(user: User | AnonymousUser) -> bool:
+    """Whether `actions_visible_to` leaves every action in (no filter to apply)."""
+    return is_staff_member(user) and reads_everything(user) and not _hidden_sources(user)
 
 
 def can_view_action(user: User | AnonymousUser, action: Action) -> bool:
     if not is_staff_member(user):
         return False
-    if reads_everything(user):
-        return True
-    return user.pk in (action.owner_id, action.created_by_id) or (
-        user.org_unit_id is not None and user.org_unit_id == action.org_unit_id
-    )
+    if not (
+        reads_everything(user)
+        or user.pk in (action.owner_id, action.created_by_id)
+        or (user.org_unit_id is not None and user.org_unit_id == action.org_unit_id)
+    ):
+        return False
+    if action.source_type_id is not None:
+        model = ContentType.objects.get_for_id(action.source_type_id).model_class()
+        if model in _SOURCE_SCOPES:
+            return can_view_object(user, action.source)
+    return True
 
 
 def can_create_action(user: User | AnonymousUser, unit: OrgUnit | None = None) -> bool:
@@ -168,10 +186,39 @@ def can_view_audit_trail(user: User | AnonymousUser) -> bool:
 _OBJECT_POLICIES: dict[type, tuple[Callable[..., bool], Callable[..., bool]]] = {}
 
 
+# Records whose actions (and the actions' files) are scoped like the record:
+# model -> the record's visibility selector `visible(user, queryset)`, which
+# returns the queryset itself when the user sees every record.
+_SOURCE_SCOPES: dict[type[models.Model], Callable[..., QuerySet]] = {}
+
+
 def register_object_policy(
-    model: type, *, view: Callable[..., bool], change: Callable[..., bool]
+    model: type,
+    *,
+    view: Callable[..., bool],
+    change: Callable[..., bool],
+    scope_actions: Callable[..., QuerySet] | None = None,
 ) -> None:
+    """How records of `model` are seen and changed. With `scope_actions` (the
+    record's visibility selector), the actions raised from a record are seen
+    only by those who see the record."""
     _OBJECT_POLICIES[model] = (view, change)
+    if scope_actions is not None:
+        assert issubclass(model, models.Model)
+        _SOURCE_SCOPES[model] = scope_actions
+
+
+def _hidden_sources(user: User | AnonymousUser) -> list[tuple[ContentType, QuerySet]]:
+    """(content type, the ids as text of the records the user sees) for each
+    scoped model of which the user does not see every record."""
+    hidden = []
+    for model, visible in _SOURCE_SCOPES.items():
+        everything = model._default_manager.all()
+        seen = visible(user, everything)
+        if seen is not everything:
+            ids = seen.annotate(key=Cast("pk", CharField())).values("key")
+            hidden.append((ContentType.objects.get_for_model(model), ids))
+    return hidden
 
 
 def has_object_policy(model: type) -> bool:

@@ -8,11 +8,55 @@ from ratusz.core.models import (
     AuditEvent,
     Clause,
     Notification,
+    NumberSeries,
     Office,
     OrgUnit,
     RoleAssignment,
     User,
 )
+
+
+class ServiceRecordAdmin(admin.ModelAdmin):
+    """The admin of a record the services write: it corrects plain data only.
+
+    Files, hashes, sizes, numbers and workflow fields (`locked_fields`) are
+    read-only, so an administrator cannot replace evidence behind its stored
+    hash or move a record past its workflow's rules; records are created and
+    removed in the app. A correction raises the version, so a form opened
+    before it reports a conflict instead of overwriting it.
+    """
+
+    locked_fields: tuple[str, ...] = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *self.locked_fields)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change and hasattr(obj, "version"):
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+class ServiceRecordInline(admin.TabularInline):
+    """Rows of a record the services write, shown for correction (see ServiceRecordAdmin)."""
+
+    extra = 0
+    locked_fields: tuple[str, ...] = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *self.locked_fields)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -60,20 +104,71 @@ class OrgUnitAdmin(admin.ModelAdmin):
 class ClauseAdmin(admin.ModelAdmin):
     list_display = ["number", "title_en", "title_pl", "standard", "edition", "applicable"]
     list_filter = ["standard", "edition", "applicable"]
+    # Whether a clause applies is decided in the app, with its justification.
+    readonly_fields = ["applicable", "justification"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(ServiceRecordAdmin):
     list_display = ["id", "title", "status", "org_unit", "owner", "due_date"]
     list_filter = ["status", "kind"]
     search_fields = ["title"]
-    raw_id_fields = ["owner", "completed_by", "verified_by", "created_by"]
+    raw_id_fields = ["owner"]
+    # Status, completion and the independent effectiveness check move only
+    # through the action's steps in the app.
+    locked_fields = (
+        "status",
+        "source_type",
+        "source_id",
+        "source_label",
+        "completed_at",
+        "completed_by",
+        "completion_evidence",
+        "effectiveness_result",
+        "effectiveness_notes",
+        "verified_at",
+        "verified_by",
+        "cancel_reason",
+        "created_by",
+    )
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
+class AttachmentAdmin(ServiceRecordAdmin):
     list_display = ["original_name", "mime_type", "size", "sha256", "uploaded_at"]
-    readonly_fields = ["sha256", "size", "mime_type"]
+    # The file is evidence: it stays what was uploaded, with its hash and size.
+    locked_fields = (
+        "file",
+        "original_name",
+        "mime_type",
+        "size",
+        "sha256",
+        "target_type",
+        "target_id",
+        "uploaded_by",
+    )
+
+
+@admin.register(NumberSeries)
+class NumberSeriesAdmin(admin.ModelAdmin):
+    """Read-only: numbers are taken by the services, never set by hand."""
+
+    list_display = ["key", "last"]
+    search_fields = ["key"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AuditEvent)

@@ -646,3 +646,22 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class NumberSeries(models.Model):
+    """The last number taken in one register's series (e.g. "nonconformity:2026").
+
+    Numbers are taken by `core.services.take_number` with this row locked inside
+    the transaction that saves the record, so they are unique and without gaps.
+    """
+
+    key = models.CharField(_("series"), max_length=100, unique=True)
+    last = models.PositiveIntegerField(_("last number taken"), default=0)
+
+    class Meta:
+        verbose_name = _("number series")
+        verbose_name_plural = _("number series")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.last}"

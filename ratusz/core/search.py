@@ -487,7 +487,7 @@ def _action_rows() -> Iterator[Row]:
 
 def _visible_actions(user: User) -> QuerySet | None:
     # Everyone else sees their unit's actions plus those they own or raised.
-    return None if access.reads_everything(user) else access.actions_visible_to(user)
+    return None if access.reads_every_action(user) else access.actions_visible_to(user)
 
 
 def register_core() -> None:

@@ -34,6 +34,7 @@ from ratusz.core.models import (
     Clause,
     Effectiveness,
     Notification,
+    NumberSeries,
     OrgUnit,
     Role,
     RoleAssignment,
@@ -560,17 +561,49 @@ def extract_attachment_text(attachment: Attachment) -> AttachmentText:
 
 
 # --- numbering --------------------------------------------------------------
+#
+# Every register number (NC/2026/0001, AW/2026/03, P-07 …) is taken from one
+# counter row per series, locked until the transaction that saves the record
+# ends: two writers queue on the row, so numbers are unique and without gaps
+# on SQLite and PostgreSQL alike. A rolled-back save gives its number back
+# with the rest of the transaction.
 
 
-def next_number(queryset: models.QuerySet, field: str = "number") -> int:
-    """The next running number within `queryset` (e.g. one year's records).
+def take_number(series: str) -> int:
+    """The next number of a series ("nonconformity:2026"), reserved for this transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("take_number() must run inside the transaction that saves the record")
+    # INSERT … ON CONFLICT DO NOTHING: the first writer of a new series creates
+    # its row, any other waits for it instead of failing on the unique key.
+    NumberSeries.objects.bulk_create([NumberSeries(key=series)], ignore_conflicts=True)
+    counter = NumberSeries.objects.select_for_update().get(key=series)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
 
-    Call inside the transaction that saves the record: the unique constraint on
-    (year, number) turns a rare race between two writers into an error, never a
-    duplicate reference.
+
+def give_back_number(series: str, number: int) -> bool:
+    """Return a number the record no longer uses, if it is still the series' last one.
+
+    A number taken by a later record stays taken (a gap is better than a
+    duplicate); returns whether the number was given back.
     """
-    last = queryset.aggregate(last=models.Max(field))["last"]
-    return (last or 0) + 1
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("give_back_number() must run inside the transaction that saves")
+    return bool(
+        NumberSeries.objects.filter(key=series, last=number).update(last=models.F("last") - 1)
+    )
+
+
+def last_number(series: str) -> int:
+    """The last number taken in a series (0 before the first)."""
+    return NumberSeries.objects.filter(key=series).values_list("last", flat=True).first() or 0
+
+
+def raise_series_to(series: str, number: int) -> None:
+    """Make sure the series continues after `number` (records made outside `take_number`)."""
+    NumberSeries.objects.bulk_create([NumberSeries(key=series)], ignore_conflicts=True)
+    NumberSeries.objects.filter(key=series, last__lt=number).update(last=number)
 
 
 # --- my settings ------------------------------------------------------------

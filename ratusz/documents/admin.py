@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from ratusz.core.admin import ServiceRecordAdmin
 from ratusz.documents.models import (
     Document,
     DocumentType,
@@ -15,7 +16,6 @@ class DocumentTypeAdmin(admin.ModelAdmin):
         "name_en",
         "name_pl",
         "prefix",
-        "next_number",
         "review_interval_months",
         "approver_role",
         "self_approval_allowed",
@@ -23,13 +23,20 @@ class DocumentTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ServiceRecordAdmin):
     """Registration and lifecycle happen in the app; the admin corrects metadata."""
 
     list_display = ["number", "title", "doc_type", "owner_unit", "next_review_date"]
     list_filter = ["doc_type", "confidentiality", "retention_category"]
     search_fields = ["number", "title"]
-    readonly_fields = ["current_version", "withdrawn_at", "created_by"]
+    locked_fields = (
+        "doc_type",
+        "number",
+        "current_version",
+        "next_review_date",
+        "withdrawn_at",
+        "created_by",
+    )
 
 
 @admin.register(DocumentVersion)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, time, timedelta
 
-from django.db.models import Max
 from django.utils import timezone
 
 from ratusz.core import search
@@ -121,7 +120,4 @@ def generate(ctx, scale) -> int:
             document.current_version = current[document.pk]
             search.index("document", **document_row(document))
         created += size
-    for doc_type in types:
-        top = Document.objects.filter(doc_type=doc_type).aggregate(n=Max("id"))["n"] or 0
-        DocumentType.objects.filter(pk=doc_type.pk).update(next_number=top + 1)
     return created

@@ -47,7 +47,6 @@ class DocumentType(models.Model):
         _("number prefix"), max_length=10, unique=True, help_text=_("e.g. P for P-07")
     )
     number_width = models.PositiveSmallIntegerField(_("digits in the number"), default=2)
-    next_number = models.PositiveIntegerField(_("next number"), default=1)
     review_interval_months = models.PositiveSmallIntegerField(
         _("review interval (months)"),
         null=True,
@@ -74,6 +73,11 @@ class DocumentType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def number_series(self) -> str:
+        """The series its documents' numbers are taken from (`core.services.take_number`)."""
+        return f"document:{self.pk}"
 
     @property
     def name(self) -> str:

@@ -42,14 +42,12 @@ from ratusz.lib.deadlines import add_months
 
 
 def _allocate_number(doc_type: DocumentType) -> str:
-    locked = DocumentType.objects.select_for_update().get(pk=doc_type.pk)
+    """The type's next free number (P-07): numbers given by hand are stepped over."""
     while True:
-        number = f"{locked.prefix}-{locked.next_number:0{locked.number_width}d}"
-        locked.next_number += 1
+        taken = core_services.take_number(doc_type.number_series)
+        number = f"{doc_type.prefix}-{taken:0{doc_type.number_width}d}"
         if not Document.objects.filter(number=number).exists():
-            break
-    locked.save(update_fields=["next_number"])
-    return number
+            return number
 
 
 @transaction.atomic

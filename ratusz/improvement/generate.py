@@ -14,6 +14,7 @@ from django.utils import timezone
 from ratusz.core import search
 from ratusz.core.generate import _keep_timestamps
 from ratusz.core.models import Action, Clause, Effectiveness
+from ratusz.core.services import last_number, raise_series_to
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 from ratusz.improvement.search import nc_row
 from ratusz.processes.models import Process
@@ -109,6 +110,8 @@ def generate(ctx, scale) -> int:
                 if nc.status in Nonconformity.OPEN_STATUSES:
                     search.index("nonconformity", **nc_row(nc))
             written += len(batch)
+    for year, last in numbers.items():
+        raise_series_to(f"nonconformity:{year}", last)
     _ideas(ctx, scale, unit_ids, now)
     return written
 
@@ -136,7 +139,9 @@ def _nc(
     if unit_id is None:
         unit_id = rng.choice(unit_ids)
     status = _status(rng, (today - detected).days)
-    numbers[detected.year] = numbers.get(detected.year, 0) + 1
+    # Continue each year's series, so the app's next number follows these.
+    year = detected.year
+    numbers[year] = (numbers.get(year) or last_number(f"nonconformity:{year}")) + 1
     head = ctx.heads.get(unit_id) or ctx.quality
     reporter = rng.choice(ctx.members.get(unit_id) or [head])
     source = rng.choices(sources, weights)[0]
@@ -243,7 +248,7 @@ def _ideas(ctx, scale, unit_ids, now) -> int:
     numbers: dict[int, int] = {}
     ideas = []
     for day in days:
-        numbers[day.year] = numbers.get(day.year, 0) + 1
+        numbers[day.year] = (numbers.get(day.year) or last_number(f"idea:{day.year}")) + 1
         unit_id = rng.choice(unit_ids)
         status = (
             rng.choice(statuses)
@@ -273,4 +278,6 @@ def _ideas(ctx, scale, unit_ids, now) -> int:
         )
     with _keep_timestamps(Idea, "created_at", "updated_at"):
         Idea.objects.bulk_create(ideas, batch_size=BATCH)
+    for year, last in numbers.items():
+        raise_series_to(f"idea:{year}", last)
     return total

@@ -127,7 +127,10 @@ def can_decide_idea(user) -> bool:
 
 
 def register() -> None:
-    access.register_object_policy(Nonconformity, view=can_view_nc, change=can_change_nc)
+    # A nonconformity's actions, and their files, are seen by those who see it.
+    access.register_object_policy(
+        Nonconformity, view=can_view_nc, change=can_change_nc, scope_actions=ncs_visible_to
+    )
     access.register_object_policy(Idea, view=can_view_idea, change=can_evaluate_idea)
 
 

@@ -21,7 +21,7 @@ from ratusz.core import access, search
 from ratusz.core import selectors as core_selectors
 from ratusz.core.errors import Denied
 from ratusz.core.models import Action, ActionQuerySet, Clause, Effectiveness, OrgUnit, User
-from ratusz.core.services import lock, next_number, notify, require_status, save_versioned
+from ratusz.core.services import lock, notify, require_status, save_versioned, take_number
 from ratusz.improvement import policies
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 from ratusz.improvement.search import index_idea, index_nc
@@ -93,7 +93,7 @@ def raise_nonconformity(
     triaged = source in _TRIAGED_SOURCES or access.is_quality_manager(actor)
     nc = Nonconformity(
         year=detected_on.year,
-        number=next_number(Nonconformity.objects.filter(year=detected_on.year)),
+        number=take_number(f"nonconformity:{detected_on.year}"),
         title=title.strip(),
         description=description.strip(),
         source=source,
@@ -147,7 +147,7 @@ def submit_idea(
     year = (submitted_on or timezone.localdate()).year
     idea = Idea(
         year=year,
-        number=next_number(Idea.objects.filter(year=year)),
+        number=take_number(f"idea:{year}"),
         title=title.strip(),
         description=description.strip(),
         source=source,

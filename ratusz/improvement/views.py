@@ -444,7 +444,7 @@ def _stats_access(request: HttpRequest) -> None:
 def statistics(request: HttpRequest) -> HttpResponse:
     _stats_access(request)
     form, filters = _stats_filters(request)
-    stats = selectors.statistics(filters=filters)
+    stats = selectors.statistics(user=request.user, filters=filters)
     return render(
         request,
         "improvement/statistics.html",
@@ -461,7 +461,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 def statistics_export(request: HttpRequest) -> HttpResponse:
     _stats_access(request)
     _form, filters = _stats_filters(request)
-    stats = selectors.statistics(filters=filters)
+    stats = selectors.statistics(user=request.user, filters=filters)
     response = HttpResponse(
         export.workbook(stats),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

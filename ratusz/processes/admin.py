@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from ratusz.core.admin import ServiceRecordAdmin
 from ratusz.processes.models import Process
 
 
 @admin.register(Process)
-class ProcessAdmin(admin.ModelAdmin):
+class ProcessAdmin(ServiceRecordAdmin):
     """The process map is kept in the app (with its rules); the admin corrects data."""
 
     list_display = ["code", "name", "kind", "owner_unit", "owner", "risk", "is_active"]

@@ -140,6 +140,7 @@ def test_approval_is_refused_while_a_due_process_is_missing(office, processes):
         planning.update_item(
             actor=office.quality,
             item=item,
+            expected_version=None,
             planned_month=12,
             org_unit=due.owner_unit,
             clauses=[],
@@ -150,6 +151,7 @@ def test_approval_is_refused_while_a_due_process_is_missing(office, processes):
     planning.update_item(
         actor=office.quality,
         item=item,
+        expected_version=None,
         planned_month=12,
         org_unit=due.owner_unit,
         clauses=[],
@@ -168,7 +170,12 @@ def test_editing_an_approved_programme_returns_it_to_draft(office, processes):
     planning.approve_programme(actor=office.quality, programme=programme, expected_version=None)
     item = programme.items.first()
     _item, again = planning.update_item(
-        actor=office.quality, item=item, planned_month=12, org_unit=item.org_unit, clauses=[]
+        actor=office.quality,
+        item=item,
+        expected_version=None,
+        planned_month=12,
+        org_unit=item.org_unit,
+        clauses=[],
     )
     programme.refresh_from_db()
     assert again and programme.status == Programme.Status.DRAFT and programme.approved_by is None
@@ -196,6 +203,7 @@ def test_progress_shows_done_late_and_planned(office, processes, client_for):
     planning.update_item(
         actor=office.quality,
         item=second,
+        expected_version=None,
         planned_month=second.planned_month,
         org_unit=second.org_unit,
         clauses=[],

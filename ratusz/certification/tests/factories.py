@@ -71,7 +71,9 @@ def change_certificate(cert: Certificate, **changes) -> Certificate:
     """Save the certificate again with `changes`, as its form would (every field sent)."""
     fields = {name: getattr(cert, name) for name in CERTIFICATE_FIELDS}
     fields.update(changes)
-    return services.update_certificate(actor=_quality_manager(), certificate=cert, **fields)
+    return services.update_certificate(
+        actor=_quality_manager(), certificate=cert, expected_version=cert.version, **fields
+    )
 
 
 def audit(cert: Certificate | None, *, actor: User | None = None, **overrides) -> ExternalAudit:

@@ -78,7 +78,10 @@ def test_the_demo_pages_open_for_the_quality_manager(demo):
         assert client.get(path).status_code == 200, path
     for nc in Nonconformity.objects.all():
         assert client.get(f"/improvement/nonconformities/{nc.pk}/").status_code == 200
-    stats = selectors.statistics(filters=selectors.StatsFilters(*selectors.default_period()))
+    stats = selectors.statistics(
+        user=User.objects.get(username="quality"),
+        filters=selectors.StatsFilters(*selectors.default_period()),
+    )
     assert stats.closed >= 3 and stats.effectiveness_rate < 100
 
 

@@ -16,6 +16,6 @@ def clear_generated_reasons(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("audits", "0002_initial")]
+    dependencies = [("audits", "0004_version_for_pool_questions_and_programme_items")]
 
     operations = [migrations.RunPython(clear_generated_reasons, migrations.RunPython.noop)]
