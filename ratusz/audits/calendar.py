@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ratusz.audits.models import Audit
@@ -10,9 +13,14 @@ from ratusz.core.plugins import Event
 
 
 def personal(user) -> list[Event]:
+    # Past audits stay for a year, so the auditor's calendar keeps her record of them.
+    year_ago = timezone.localdate() - timedelta(days=365)
     audits = (
         Audit.objects.filter(Q(lead_auditor=user) | Q(team=user))
-        .filter(status__in=(Audit.Status.PLANNED, Audit.Status.IN_PROGRESS))
+        .filter(
+            Q(status__in=(Audit.Status.PLANNED, Audit.Status.IN_PROGRESS))
+            | Q(status=Audit.Status.CLOSED, planned_end__gte=year_ago)
+        )
         .distinct()
         .order_by("planned_start")
     )

@@ -79,7 +79,10 @@ def office_events() -> list[Event]:
     return events
 
 
-def to_ics(events: Iterable[Event], name: str) -> bytes:
+def to_ics(events: Iterable[Event], name: str, *, base_url: str | None = None) -> bytes:
+    """The events as iCalendar; links point to `base_url` (the address the feed was
+    fetched at), or to SITE_URL when there is no request."""
+    base = (base_url or settings.SITE_URL).rstrip("/")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -98,6 +101,6 @@ def to_ics(events: Iterable[Event], name: str) -> bytes:
         if event.description:
             item.add("description", event.description)
         if event.path:
-            item.add("url", f"{settings.SITE_URL}{event.path}")
+            item.add("url", f"{base}{event.path}")
         calendar.add_component(item)
     return calendar.to_ical()

@@ -400,13 +400,18 @@ def calendar_feed(request: HttpRequest, token: str, scope: str) -> HttpResponse:
     user = calendar.owner_of(token)
     if user is None or scope not in ("mine", "office"):
         raise Http404
+    base_url = request.build_absolute_uri("/")
     with translation.override(user.language or settings.LANGUAGE_CODE):
         if scope == "mine":
             body = calendar.to_ics(
-                calendar.personal_events(user), _("Ratusz: %(name)s") % {"name": user}
+                calendar.personal_events(user),
+                _("Ratusz: %(name)s") % {"name": user},
+                base_url=base_url,
             )
         else:
-            body = calendar.to_ics(calendar.office_events(), _("Ratusz: external audits"))
+            body = calendar.to_ics(
+                calendar.office_events(), _("Ratusz: external audits"), base_url=base_url
+            )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     return response

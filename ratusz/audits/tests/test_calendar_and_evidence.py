@@ -39,3 +39,12 @@ def test_the_pack_lists_the_programme_and_the_reports_of_closed_audits(world):
     assert f"audits/{audit.reference.replace('/', '-')}.pdf" in paths
     assert len(paths) == 2  # the planned audit has no report yet
     assert entries[1].render().startswith(b"%PDF")
+
+
+def test_my_feed_keeps_the_audits_i_closed_this_year(world):
+    audit = world.closed()
+    token = calendar.feed_token(world.office.auditor)
+
+    body = Client().get(f"/calendar/{token}/mine.ics").content
+
+    assert audit.reference.encode() in body

@@ -92,3 +92,22 @@ def test_my_feed_holds_the_periodic_reviews_of_the_documents_i_own(office):
     assert event.decoded("dtstart") == document.next_review_date
     other = calendar.feed_token(office.employee)
     assert document.number.encode() not in Client().get(f"/calendar/{other}/mine.ics").content
+
+
+def test_feed_links_point_to_the_address_the_feed_was_fetched_at(office, settings):
+    settings.SITE_URL = "http://stale.example"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "qms.przykladowo.pl"]
+    mine = office.action(title="Sprawdzić adresy", owner=office.employee)
+    token = calendar.feed_token(office.employee)
+
+    events = _events(Client(HTTP_HOST="qms.przykladowo.pl").get(f"/calendar/{token}/mine.ics"))
+
+    url = str(events[f"{mine.reference} Sprawdzić adresy"]["url"])
+    assert url == f"http://qms.przykladowo.pl/actions/{mine.pk}/"
+
+
+def test_my_settings_offer_a_copy_button_for_each_address(office, client_for):
+    page = client_for(office.employee).get("/profile/").content.decode()
+
+    assert 'data-copy="feed-mine"' in page and 'data-copy="feed-office"' in page
+    assert "core/copy.js" in page
