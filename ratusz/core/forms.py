@@ -14,6 +14,7 @@ from ratusz.core import selectors
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.models import Action, Clause
 from ratusz.core.uploads import allowed_extensions
+from ratusz.core.widgets import ClauseChoiceField, PersonChoiceField
 
 T = TypeVar("T")
 
@@ -111,10 +112,8 @@ class DateInput(forms.DateInput):
         return True
 
 
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        unit = f" ({obj.org_unit.code})" if obj.org_unit_id else ""
-        return f"{obj}{unit}"
+# One member of staff, listed in Polish alphabetical order of surnames.
+StaffChoiceField = PersonChoiceField
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -198,12 +197,7 @@ class AttachmentForm(forms.Form):
         help_text=format_lazy(_("Accepted: {types}."), types=", ".join(allowed_extensions())),
     )
     description = forms.CharField(label=_("Description"), max_length=255, required=False)
-    clauses = forms.ModelMultipleChoiceField(
-        label=_("ISO clauses this file is evidence for"),
-        queryset=Clause.objects.filter(applicable=True),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
-    )
+    clauses = ClauseChoiceField(label=_("ISO clauses this file is evidence for"))
 
 
 class ClauseApplicabilityForm(VersionedForm):

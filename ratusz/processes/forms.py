@@ -7,18 +7,9 @@ from django.utils.translation import pgettext_lazy
 
 from ratusz.core import selectors as core_selectors
 from ratusz.core.forms import StaffChoiceField, UnitChoiceField, VersionedForm
-from ratusz.core.models import Clause, OrgUnit, User
+from ratusz.core.models import OrgUnit, User
+from ratusz.core.widgets import ClauseChoiceField
 from ratusz.processes.models import Process
-
-
-class ClauseField(forms.ModelMultipleChoiceField):
-    def __init__(self, **kwargs):
-        super().__init__(
-            queryset=Clause.objects.filter(applicable=True),
-            required=False,
-            widget=forms.SelectMultiple(attrs={"size": 8}),
-            **kwargs,
-        )
 
 
 class ProcessForm(forms.Form):
@@ -40,7 +31,7 @@ class ProcessForm(forms.Form):
         coerce=int,
         help_text=_("How much harm a failure of this process does; drives the audit programme."),
     )
-    clauses = ClauseField(label=_("ISO clauses"))
+    clauses = ClauseChoiceField(label=_("ISO clauses"))
     description = forms.CharField(
         label=_("Purpose and description"),
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -7,7 +7,7 @@ import io
 from pypdf import PdfReader
 
 from ratusz.audits import services
-from ratusz.core.tests.factories import clause
+from ratusz.core.tests.factories import appoint_head, clause
 
 
 def _text(pdf: bytes) -> str:
@@ -49,9 +49,7 @@ def test_the_report_pdf_lists_every_finding_and_its_nonconformity(world, office,
 
 
 def test_the_signatures_name_only_people_who_took_part(world, office, client_for):
-    # Heads of units are set in the admin; there is no service for it.
-    office.civil.head = office.owner
-    office.civil.save(update_fields=["head"])
+    appoint_head(office.civil, office.owner)
     audit = world.started()
     world.answer_all(audit)
     audit = services.close_audit(

@@ -110,4 +110,4 @@ def test_my_settings_offer_a_copy_button_for_each_address(office, client_for):
     page = client_for(office.employee).get("/profile/").content.decode()
 
     assert 'data-copy="feed-mine"' in page and 'data-copy="feed-office"' in page
-    assert "core/copy.js" in page
+    assert "core/enhance.js" in page
