@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test test-browser lint format bench messages i18n-check install screenshots check clean
+.PHONY: run dev test test-browser lint format bench messages i18n-check install screenshots check clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,11 +17,21 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-# Set up everything (virtualenv, dependencies, SQLite database, demo office) and serve.
+# Set up everything (virtualenv, dependencies, SQLite database, demo office) and serve it
+# as the product runs: gunicorn, DEBUG off, the app's own error pages, static files by WhiteNoise.
 run: $(INSTALLED)
 	$(BIN)/ratusz migrate --noinput --verbosity 1
 	$(BIN)/ratusz demo
+	$(BIN)/ratusz collectstatic --noinput --verbosity 0
 	@echo "Ratusz is starting on http://$(HOST):$(PORT)/ — sign in with a demo login above."
+	$(BIN)/ratusz serve --host $(HOST) --port $(PORT) --workers $${WEB_CONCURRENCY:-2}
+
+# The same for developers: DEBUG on (Django's technical error pages, templates and
+# static files read afresh on every request).
+dev: $(INSTALLED)
+	$(BIN)/ratusz migrate --noinput --verbosity 1
+	$(BIN)/ratusz demo
+	@echo "Ratusz (developer mode, DEBUG=True) is starting on http://$(HOST):$(PORT)/"
 	DEBUG=True $(BIN)/ratusz serve --dev --host $(HOST) --port $(PORT)
 
 # The whole suite except the real-browser tests (see test-browser).
