@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run dev test test-browser lint format bench messages i18n-check install screenshots check clean
+.PHONY: run dev test test-browser lint format bench messages i18n-check install screenshots screenshots-phone check clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -77,6 +77,12 @@ i18n-check: $(INSTALLED)
 screenshots: $(INSTALLED)
 	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python tools/screenshots.py docs/img \
 	  quality:/:dashboard quality:/actions/:action-tracker employee:/actions/1/:action
+
+# The phone layout (390 px, Polish), for the README.
+screenshots-phone: $(INSTALLED)
+	BASE_URL=http://$(HOST):$(PORT) VIEWPORT=390x844 LANG_CODE=pl $(BIN)/python tools/screenshots.py docs/img \
+	  quality:/:phone-dashboard quality:/improvement/nonconformities/#menu:phone-menu \
+	  quality:/improvement/nonconformities/:phone-nonconformities
 
 clean:
 	rm -rf $(VENV) var

@@ -74,9 +74,7 @@ def test_wide_tables_scroll_in_their_own_labelled_box_on_a_phone(polish_page_at,
     assert box[2] == 0, "the box is reachable with the keyboard"
 
 
-def test_the_menu_is_folded_behind_a_button_on_a_phone_and_opens_with_it(
-    polish_page_at, demo_site
-):
+def test_the_menu_is_folded_behind_a_button_on_a_phone_and_opens_with_it(polish_page_at, demo_site):
     page = polish_page_at(PHONE)
     page.goto(f"{demo_site}/improvement/nonconformities/")
     menu = page.get_by_role("navigation", name="Menu główne")

@@ -93,9 +93,9 @@ class Certificate(models.Model):
         if days == 0:
             return Tone.WARN, gettext("expires today")
         if days <= self.EXPIRY_WARNING_DAYS:
-            return Tone.WARN, ngettext(
-                "expires in %(n)d day", "expires in %(n)d days", days
-            ) % {"n": days}
+            return Tone.WARN, ngettext("expires in %(n)d day", "expires in %(n)d days", days) % {
+                "n": days
+            }
         return None
 
 
