@@ -120,7 +120,7 @@ def test_the_api_documentation_passes_axe_for_a_user_of_the_api(
     polish_page_at, demo_site, assert_accessible
 ):
     page = polish_page_at(DESKTOP)
-    page.get_by_role("link", name="API").click()
+    page.get_by_role("link", name="API", exact=True).click()
     page.locator(".opblock").first.wait_for()
     page.locator(".opblock-summary-control").first.click()
     page.locator(".opblock-body").first.wait_for()
@@ -130,4 +130,4 @@ def test_the_api_documentation_passes_axe_for_a_user_of_the_api(
 def test_the_external_auditor_is_not_offered_the_api_documentation(polish_page_at):
     page = polish_page_at(DESKTOP, username="external")
     expect(page.locator("footer")).to_be_visible()
-    expect(page.get_by_role("link", name="API")).to_have_count(0)
+    expect(page.get_by_role("link", name="API", exact=True)).to_have_count(0)
