@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test test-browser lint format bench loadtest messages i18n-check install screenshots check clean
+.PHONY: run dev test test-browser lint format bench loadtest messages i18n-check install screenshots screenshots-phone check clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,12 +17,24 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-# Set up everything (virtualenv, dependencies, SQLite database, demo office) and serve,
-# with a background worker beside the server (stopped when the server stops).
+# Set up everything (virtualenv, dependencies, SQLite database, demo office) and serve it
+# as the product runs: gunicorn, DEBUG off, the app's own error pages, static files by
+# WhiteNoise, with a background worker beside the server (stopped when the server stops).
 run: $(INSTALLED)
 	$(BIN)/ratusz migrate --noinput --verbosity 1
 	$(BIN)/ratusz demo
+	$(BIN)/ratusz collectstatic --noinput --verbosity 0
 	@echo "Ratusz is starting on http://$(HOST):$(PORT)/ — sign in with a demo login above."
+	@$(BIN)/ratusz worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/ratusz serve --host $(HOST) --port $(PORT) --workers $${WEB_CONCURRENCY:-2}
+
+# The same for developers: DEBUG on (Django's technical error pages, templates and
+# static files read afresh on every request).
+dev: $(INSTALLED)
+	$(BIN)/ratusz migrate --noinput --verbosity 1
+	$(BIN)/ratusz demo
+	@echo "Ratusz (developer mode, DEBUG=True) is starting on http://$(HOST):$(PORT)/"
 	@DEBUG=True $(BIN)/ratusz worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=True $(BIN)/ratusz serve --dev --host $(HOST) --port $(PORT)
@@ -77,6 +89,12 @@ i18n-check: $(INSTALLED)
 screenshots: $(INSTALLED)
 	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python tools/screenshots.py docs/img \
 	  quality:/:dashboard quality:/actions/:action-tracker employee:/actions/1/:action
+
+# The phone layout (390 px, Polish), for the README.
+screenshots-phone: $(INSTALLED)
+	BASE_URL=http://$(HOST):$(PORT) VIEWPORT=390x844 LANG_CODE=pl $(BIN)/python tools/screenshots.py docs/img \
+	  quality:/:phone-dashboard quality:/improvement/nonconformities/#menu:phone-menu \
+	  quality:/improvement/nonconformities/:phone-nonconformities
 
 clean:
 	rm -rf $(VENV) var

@@ -294,8 +294,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "ISO 9001:2015 quality management system of a city office.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["ratusz.core.api_permissions.IsActiveAccount"],
+    # The schema and its Swagger UI are for those who may use the API (access.can_use_api).
+    "SERVE_PERMISSIONS": ["ratusz.core.api_permissions.MayUseApi"],
     "SWAGGER_UI_DIST": "SIDECAR",
+    # No deep links: Swagger UI puts them inside each operation's button (nested controls);
+    # no syntax colouring: its themes are below AA contrast.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "syntaxHighlight": False},
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from django.db import models
@@ -9,8 +10,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ratusz.core.tones import Tone
 
@@ -43,6 +44,10 @@ class Certificate(models.Model):
         Status.WITHDRAWN: Tone.BAD,
         Status.EXPIRED: Tone.BAD,
     }
+    # A valid certificate this close to its expiry is shown with a warning: the
+    # recertification audit and the body's decision must both fall before it
+    # (the cycle's first reminder comes 90 days ahead too).
+    EXPIRY_WARNING_DAYS: ClassVar[int] = 90
 
     body = models.ForeignKey(
         CertificationBody,
@@ -75,6 +80,24 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.standard} {self.number}"
+
+    def status_note(self, today: date | None = None) -> tuple[Tone, str] | None:
+        """What the status alone does not say: a valid certificate that runs out
+        soon (warn) or whose date has passed (bad). `{% status_badge %}` shows it."""
+        if self.status != self.Status.VALID:
+            return None
+        days = (self.expiry_date - (today or timezone.localdate())).days
+        if days < 0:
+            return Tone.BAD, gettext("expired on %(date)s") % {
+                "date": date_format(self.expiry_date, "SHORT_DATE_FORMAT")
+            }
+        if days == 0:
+            return Tone.WARN, gettext("expires today")
+        if days <= self.EXPIRY_WARNING_DAYS:
+            return Tone.WARN, ngettext("expires in %(n)d day", "expires in %(n)d days", days) % {
+                "n": days
+            }
+        return None
 
 
 class ExternalAudit(models.Model):

@@ -165,6 +165,12 @@ def can_view_directory(user: User | AnonymousUser) -> bool:
     return is_staff_member(user)
 
 
+def can_use_api(user: User | AnonymousUser) -> bool:
+    """The REST API and its documentation: the office's staff, whose records it serves
+    (an external auditor's read-only evidence is not offered through it)."""
+    return is_staff_member(user)
+
+
 def require_staff(request) -> None:
     """For pages of the office's staff: external auditors and others get 403."""
     if not can_view_directory(request.user):

@@ -10,6 +10,13 @@ class IsActiveAccount(BasePermission):
         return access.is_active_account(request.user)
 
 
+class MayUseApi(BasePermission):
+    """The API's schema and documentation: for those who may use the API."""
+
+    def has_permission(self, request, view) -> bool:
+        return access.can_use_api(request.user)
+
+
 class IsStaff(BasePermission):
     """Members of the office's staff (external auditors see only their evidence)."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ratusz.core import navigation
+from ratusz.core import access, navigation
 from ratusz.core.models import Notification, Office
 
 
@@ -20,6 +20,7 @@ def shell(request) -> dict:
         "office": Office.current,
         "nav_groups": groups,
         "nav_current": _current(request.path, groups),
+        "may_use_api": access.can_use_api(user),
     }
     if user.is_authenticated:
         context["unread_count"] = Notification.objects.filter(

@@ -35,24 +35,38 @@ def choice_label(obj, field: str) -> str:
 
 @register.simple_tag
 def status_badge(obj, field: str = "status") -> str:
-    """The status's name on a badge toned as its model says (`STATUS_TONES`)."""
+    """The status's name on a badge toned as its model says (`STATUS_TONES`).
+
+    A model may also say what its status alone does not (`status_note()`, e.g. a
+    valid certificate about to expire): the badge then takes the note's tone and
+    the note is written beside it."""
     value = getattr(obj, field)
     label = choice_label(obj, field)
-    tones = getattr(type(obj), f"{field.upper()}_TONES", {})
-    return format_html(
+    tone = getattr(type(obj), f"{field.upper()}_TONES", {}).get(value, Tone.MUTED)
+    note_of = getattr(obj, f"{field}_note", None)
+    note = note_of() if callable(note_of) else None
+    badge = format_html(
         '<span class="badge badge-{}" data-status="{}">{}</span>',
-        tones.get(value, Tone.MUTED),
+        note[0] if note else tone,
         value,
         label,
+    )
+    if not note:
+        return badge
+    return format_html(
+        '{} <strong class="status-note deadline-{}">{}</strong>', badge, note[0], note[1]
     )
 
 
 @register.simple_tag
-def deadline(due: date | None, open_: bool = True) -> str:
-    """A due date with its distance in words, so state is never shown by colour alone."""
+def deadline(due: date | None, open_: bool = True, warn_days: int = 7) -> str:
+    """A due date with its distance in words, so state is never shown by colour alone.
+
+    `warn_days`: how close the date is when it needs a look (a week for an action,
+    longer for a certificate's expiry)."""
     if due is None:
         return "—"
-    tone, text = _deadline_words(due, open_)
+    tone, text = _deadline_words(due, open_, warn_days)
     words = format_html(' <span class="deadline-text">({})</span>', text) if text else ""
     return format_html(
         '<span class="deadline deadline-{}"><time datetime="{}">{}</time>{}</span>',
@@ -63,7 +77,7 @@ def deadline(due: date | None, open_: bool = True) -> str:
     )
 
 
-def _deadline_words(due: date, open_: bool) -> tuple[str, str]:
+def _deadline_words(due: date, open_: bool, warn_days: int = 7) -> tuple[str, str]:
     today = timezone.localdate()
     days = (due - today).days
     if not open_:
@@ -73,7 +87,7 @@ def _deadline_words(due: date, open_: bool) -> tuple[str, str]:
         text = ngettext("overdue by %(n)d day", "overdue by %(n)d days", -days) % {"n": -days}
     elif days == 0:
         tone, text = "warn", _("due today")
-    elif days <= 7:
+    elif days <= warn_days:
         tone = "warn"
         text = ngettext("in %(n)d day", "in %(n)d days", days) % {"n": days}
     else:

@@ -4,6 +4,7 @@ import os
 import shutil
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, dev: bool, host: str, port: str, workers: int, **options):
         if dev:
-            call_command("runserver", f"{host}:{port}", use_reloader=False)
+            # With DEBUG on (`make dev`) code and template changes restart the server.
+            call_command("runserver", f"{host}:{port}", use_reloader=settings.DEBUG)
             return
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
         os.execv(  # noqa: S606 - replaces this process with gunicorn, arguments are ours
