@@ -75,6 +75,8 @@ def readiness_page(request: HttpRequest) -> HttpResponse:
         "certification/readiness.html",
         {
             "readiness": result,
+            # Each clause with the page where its gap is fixed, if this user may open it.
+            "rows": [(row, row.fix_url_for(request.user)) for row in result.clauses],
             "weeks": weeks,
             "chart": _trend_chart(weeks),
             "can_fix": policies.can_keep_record(request.user),

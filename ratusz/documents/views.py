@@ -265,10 +265,34 @@ def _version_context(request, document, version, **forms) -> dict:
 
 @login_required
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    document, version = _get_version_for_user(request, pk, number)
+    document = _get_document_for_user(request, pk)
+    version = selectors.version_detail(user=request.user, document=document, number=number)
+    if version is None:
+        # A link to a version replaced since (a notification, a bookmark) leads to
+        # the version in force, saying so, for those who may not read old versions.
+        if selectors.was_replaced(document=document, number=number):
+            messages.info(request, _replaced_text(document, number))
+            return redirect(document.current_version or document)
+        raise Http404(_("No such version, or it is not visible to you."))
     return render(
         request, "documents/version_detail.html", _version_context(request, document, version)
     )
+
+
+def _replaced_text(document: Document, number: int) -> str:
+    if document.current_version is not None:
+        return _(
+            "Version %(old)s of %(doc)s has been superseded; this is the version in force, "
+            "%(new)s."
+        ) % {
+            "old": number,
+            "doc": document.number,
+            "new": document.current_version.number,
+        }
+    return _("Version %(old)s of %(doc)s is no longer in force; the document is withdrawn.") % {
+        "old": number,
+        "doc": document.number,
+    }
 
 
 VERSION_STEPS = {
@@ -461,5 +485,5 @@ def to_read(request: HttpRequest) -> HttpResponse:
 @login_required
 def records(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    context = {"records": selectors.records_register()}
+    context = {"records": selectors.records_register(user=request.user)}
     return render(request, "documents/records.html", context)

@@ -68,7 +68,13 @@ class NonconformityCreateSerializer(serializers.Serializer):
     org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all())
     source = serializers.ChoiceField(choices=Source.choices, default=Source.STAFF_REPORT)
     source_reference = serializers.CharField(required=False, allow_blank=True, default="")
-    grade = serializers.ChoiceField(choices=Nonconformity.Grade.choices, default="minor")
+    grade = serializers.ChoiceField(
+        choices=Nonconformity.Grade.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required when the nonconformity is recorded open; a report is graded at triage.",
+    )
     process = serializers.PrimaryKeyRelatedField(
         queryset=Process.objects.all(), required=False, allow_null=True, default=None
     )
@@ -169,6 +175,7 @@ class NonconformityViewSet(
                 "title": data["title"],
                 "description": data["description"],
                 "org_unit": data["org_unit"],
+                "detected_on": data["detected_on"],
                 "correction": data["correction"],
                 "source": Source.STAFF_REPORT,
             }

@@ -45,12 +45,30 @@ class ReportForm(forms.Form):
         help_text=_("Where, when, which case or service; what the consequence was."),
     )
     org_unit = UnitChoiceField(label=_("Unit concerned"), queryset=core_selectors.unit_choices())
+    detected_on = forms.DateField(
+        label=_("When did the problem happen?"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("The day it happened or was noticed; empty for an idea."),
+    )
     correction = forms.CharField(
         label=_("What did you already do about it? (optional)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
+    evidence = forms.FileField(
+        label=_("Photo or scan (optional)"),
+        required=False,
+        help_text=_("E.g. a photo of the document, a scan or a screenshot."),
+    )
     next = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("kind") == "nonconformity" and not data.get("detected_on"):
+            if "detected_on" not in self.errors:
+                self.add_error("detected_on", _("Give the day the problem happened."))
+        return data
 
 
 class NonconformityForm(forms.Form):
@@ -69,7 +87,7 @@ class NonconformityForm(forms.Form):
     process = ProcessChoiceField(label=_("Process"))
     clause = ClauseChoiceField(label=_("ISO clause"))
     grade = forms.ChoiceField(
-        label=_("Grade"), choices=Nonconformity.Grade.choices, initial="minor"
+        label=_("Grade"), choices=Nonconformity.Grade.choices, widget=forms.RadioSelect
     )
     detected_on = forms.DateField(label=_("Detected on"), widget=DateInput())
     owner = StaffChoiceField(
@@ -90,7 +108,9 @@ class NonconformityForm(forms.Form):
 
 
 class TriageForm(VersionedForm):
-    grade = forms.ChoiceField(label=_("Grade"), choices=Nonconformity.Grade.choices)
+    grade = forms.ChoiceField(
+        label=_("Grade"), choices=Nonconformity.Grade.choices, widget=forms.RadioSelect
+    )
     owner = StaffChoiceField(
         label=_("Responsible"),
         queryset=core_selectors.staff_choices(),

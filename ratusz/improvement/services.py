@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -20,7 +21,14 @@ from ratusz.core import access, search
 from ratusz.core import selectors as core_selectors
 from ratusz.core.errors import Denied
 from ratusz.core.models import Action, ActionQuerySet, Clause, Effectiveness, OrgUnit, User
-from ratusz.core.services import lock, next_number, notify, require_status, save_versioned
+from ratusz.core.services import (
+    attach_file,
+    lock,
+    next_number,
+    notify,
+    require_status,
+    save_versioned,
+)
 from ratusz.improvement import policies
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 from ratusz.improvement.search import index_idea, index_nc
@@ -70,7 +78,7 @@ def raise_nonconformity(
     source: str,
     org_unit: OrgUnit,
     detected_on: date | None = None,
-    grade: str = Nonconformity.Grade.MINOR,
+    grade: str = "",
     process: Process | None = None,
     clause: Clause | None = None,
     owner: User | None = None,
@@ -82,14 +90,24 @@ def raise_nonconformity(
 
     Audit findings arrive open and assigned (to the given owner, else the head of
     the unit); anything else reported by someone other than the quality manager
-    waits for triage.
+    waits for triage, where it is graded (a grade proposed by the reporter stays
+    as the proposal).
     """
     if not access.is_active_account(actor) or access.is_external(actor):
         raise ValidationError(_("Only members of staff record nonconformities."))
     detected_on = detected_on or timezone.localdate()
+    if source not in _TRIAGED_SOURCES:
+        # Audits date their findings by the audit; a report says when it happened.
+        _not_in_future(detected_on, "detected_on")
     if source in _TRIAGED_SOURCES and clause is None:
         raise ValidationError({"clause": _("A nonconformity from an audit names the ISO clause.")})
-    triaged = source in _TRIAGED_SOURCES or access.is_quality_manager(actor)
+    if grade and grade not in Nonconformity.Grade.values:
+        raise ValidationError({"grade": _("Choose the grade: major or minor.")})
+    if source in _TRIAGED_SOURCES and not grade:
+        raise ValidationError({"grade": _("Choose the grade: major or minor.")})
+    # The quality manager's own record is triaged once she grades it; an ungraded
+    # report (the quick form) waits for triage like anyone's.
+    triaged = source in _TRIAGED_SOURCES or (access.is_quality_manager(actor) and bool(grade))
     nc = Nonconformity(
         year=detected_on.year,
         number=next_number(Nonconformity.objects.filter(year=detected_on.year)),
@@ -140,7 +158,9 @@ def submit_idea(
     expected_benefit: str = "",
     source_reference: str = "",
     submitted_on: date | None = None,
+    evidence: UploadedFile | None = None,
 ) -> Idea:
+    """Record an idea; a file sent with it (a sketch, a photo) is saved with it or not at all."""
     if not access.is_active_account(actor) or access.is_external(actor):
         raise ValidationError(_("Only members of staff submit improvement ideas."))
     year = (submitted_on or timezone.localdate()).year
@@ -160,7 +180,47 @@ def submit_idea(
     idea.full_clean()
     idea.save()
     index_idea(idea)
+    if evidence is not None:
+        _attach_evidence(actor, idea, evidence, _("Sent with the idea"))
     return idea
+
+
+@transaction.atomic
+def report_problem(
+    *,
+    actor: User,
+    title: str,
+    description: str,
+    org_unit: OrgUnit,
+    detected_on: date | None = None,
+    correction: str = "",
+    evidence: UploadedFile | None = None,
+) -> Nonconformity:
+    """A member of staff reports a problem: when it happened, what was done, and
+    a photo or scan as evidence. The report and its file are saved together or
+    not at all."""
+    nc = raise_nonconformity(
+        actor=actor,
+        title=title,
+        description=description,
+        source=Source.STAFF_REPORT,
+        org_unit=org_unit,
+        detected_on=detected_on,
+        correction=correction,
+    )
+    if evidence is not None:
+        _attach_evidence(actor, nc, evidence, _("Sent with the report"))
+    return nc
+
+
+def _attach_evidence(actor: User, record: Nonconformity | Idea, upload, description: str) -> None:
+    """A file sent with a report, its problems named on the report's `evidence` field."""
+    try:
+        attach_file(actor=actor, target=record, upload=upload, description=description)
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict") and "file" in exc.error_dict:
+            raise ValidationError({"evidence": exc.error_dict["file"]}) from exc
+        raise
 
 
 # --- shared helpers ------------------------------------------------------------------

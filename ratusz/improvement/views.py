@@ -79,7 +79,12 @@ def report(request: HttpRequest) -> HttpResponse:
     back = _safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
     form = ReportForm(
         request.POST or None,
-        initial={"org_unit": request.user.org_unit_id, "next": back or ""},
+        request.FILES or None,
+        initial={
+            "org_unit": request.user.org_unit_id,
+            "detected_on": timezone.localdate(),
+            "next": back or "",
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -92,19 +97,21 @@ def report(request: HttpRequest) -> HttpResponse:
                     description=data["description"],
                     org_unit=data["org_unit"],
                     expected_benefit=data["correction"],
+                    evidence=data["evidence"],
                 ),
             )
             thanks = _("Thank you: your idea %(ref)s has been submitted.")
         else:
             record = submit(
                 form,
-                lambda: services.raise_nonconformity(
+                lambda: services.report_problem(
                     actor=request.user,
                     title=data["title"],
                     description=data["description"],
-                    source=Source.STAFF_REPORT,
                     org_unit=data["org_unit"],
+                    detected_on=data["detected_on"],
                     correction=data["correction"],
+                    evidence=data["evidence"],
                 ),
             )
             thanks = _("Thank you: your report %(ref)s has been sent to the quality manager.")
@@ -172,6 +179,7 @@ def _nc_context(request: HttpRequest, nc: Nonconformity, **forms) -> dict:
         "finding": selectors.audit_finding_of(nc),
         "history": history_of(nc)[:30],
         "attachments": attachments_of(nc),
+        "action_files": selectors.action_evidence(user=user, actions=actions),
         "cause_labels": dict(CauseCategory.choices),
         "next_panel": panel,
         "next_text": next_text,
@@ -357,6 +365,7 @@ def _idea_context(request: HttpRequest, idea: Idea, **forms) -> dict:
         "today": timezone.localdate(),
         "finding": selectors.audit_finding_of(idea),
         "history": history_of(idea)[:30],
+        "attachments": attachments_of(idea),
         **policies.idea_steps(user, idea),
         "evaluate_form": EvaluateForm(initial={**lock, "evaluation": idea.evaluation}),
         "decide_form": DecideForm(initial=lock),

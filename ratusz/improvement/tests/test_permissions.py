@@ -200,7 +200,7 @@ def _payload(path: str, ids: dict) -> dict:
     if path in ("/api/v1/nonconformities/", "/api/v1/ideas/"):
         return new
     if path == "/improvement/report/":
-        return {**new, "kind": "nonconformity"}
+        return {**new, "kind": "nonconformity", "detected_on": today}
     if path.endswith("/nonconformities/new/"):
         return {**new, "source": "process_monitoring", "grade": "minor", "detected_on": today}
     if path.endswith("/triage/"):

@@ -36,7 +36,13 @@ def test_a_staff_report_waits_for_triage_and_the_quality_manager_hears_of_it(off
 
 def test_an_audit_nonconformity_is_open_at_once_and_assigned_to_the_head(office):
     appoint_head(office.civil, office.owner)
-    nc = report(office, source=Source.INTERNAL_AUDIT, clause=clause("8.5.1"), actor=office.auditor)
+    nc = report(
+        office,
+        source=Source.INTERNAL_AUDIT,
+        clause=clause("8.5.1"),
+        grade="minor",
+        actor=office.auditor,
+    )
     assert nc.status == NC.OPEN and nc.owner == office.owner
 
 
