@@ -134,7 +134,10 @@ class AnswerForm(VersionedForm):
 
 
 class FindingForm(forms.Form):
-    grade = forms.ChoiceField(label=_("Grade"), choices=Finding.Grade.choices)
+    # No grade is preselected: the auditor chooses one every time.
+    grade = forms.ChoiceField(
+        label=_("Grade"), choices=Finding.Grade.choices, widget=forms.RadioSelect
+    )
     clause = ClauseField(label=_("ISO clause"), queryset=clause_choices(), required=False)
     org_unit = forms.ModelChoiceField(
         label=_("Unit"), queryset=OrgUnit.objects.none(), required=False

@@ -639,8 +639,11 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not policies.can_perform(request.user, audit):
         raise PermissionDenied(_("Only the lead auditor and the audit team record findings."))
     initial = {}
-    if request.GET.get("question", "").isdigit():
-        initial["checklist_item"] = request.GET["question"]
+    question = request.GET.get("question", "")
+    item = selectors.checklist_item(audit=audit, pk=int(question)) if question.isdigit() else None
+    if item is not None:
+        # The finding starts from what the question checked and what was seen.
+        initial.update(checklist_item=item.pk, clause=item.clause_id, evidence=item.evidence)
     units = list(audit.org_units.all())
     if len(units) == 1:
         initial["org_unit"] = units[0].pk
