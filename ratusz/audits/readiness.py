@@ -50,16 +50,24 @@ def _programme(today: date, p: dict) -> Verdict:
     programme = Programme.objects.filter(year=today.year).first()
     fix = reverse("audits:programme", args=[today.year])
     if programme is None:
-        return Verdict(RED, _("There is no audit programme for %(y)d.") % {"y": today.year}, fix, can_manage_programme)
+        return Verdict(
+            RED,
+            _("There is no audit programme for %(y)d.") % {"y": today.year},
+            fix,
+            can_manage_programme,
+        )
     if programme.status != Programme.Status.APPROVED:
         return Verdict(
-            RED, _("The audit programme for %(y)d is not approved.") % {"y": today.year},
+            RED,
+            _("The audit programme for %(y)d is not approved.") % {"y": today.year},
             fix,
             can_manage_programme,
         )
     late = programme_totals(today.year, today)["late"]
     if late > p["amber_up_to"]:
-        return Verdict(RED, _("%(n)d programmed audits are late.") % {"n": late}, fix, can_manage_programme)
+        return Verdict(
+            RED, _("%(n)d programmed audits are late.") % {"n": late}, fix, can_manage_programme
+        )
     if late:
         return Verdict(
             AMBER,

@@ -65,11 +65,6 @@ def audits_openable(*, user, ids: list[int]) -> set[int]:
     return set(found.values_list("pk", flat=True))
 
 
-def checklist_item(*, audit: Audit, pk: int) -> ChecklistItem | None:
-    """A question of this audit's checklist, or None."""
-    return audit.checklist.filter(pk=pk).first()
-
-
 def progress_labels() -> dict[str, str]:
     return {
         "planned": _("Planned"),

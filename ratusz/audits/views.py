@@ -640,7 +640,7 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("Only the lead auditor and the audit team record findings."))
     initial = {}
     question = request.GET.get("question", "")
-    item = selectors.checklist_item(audit=audit, pk=int(question)) if question.isdigit() else None
+    item = selectors.checklist_item(audit, pk=int(question)) if question.isdigit() else None
     if item is not None:
         # The finding starts from what the question checked and what was seen.
         initial.update(checklist_item=item.pk, clause=item.clause_id, evidence=item.evidence)

@@ -282,8 +282,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def _replaced_text(document: Document, number: int) -> str:
     if document.current_version is not None:
         return _(
-            "Version %(old)s of %(doc)s has been superseded; this is the version in force, "
-            "%(new)s."
+            "Version %(old)s of %(doc)s has been superseded; this is the version in force, %(new)s."
         ) % {
             "old": number,
             "doc": document.number,

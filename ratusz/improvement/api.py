@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
 
-from ratusz.core.api import ActionSerializer, LockSerializer
+from ratusz.core.api import ActionSerializer, LockSerializer, confirmed_field
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.models import Clause, OrgUnit, User
 from ratusz.improvement import policies, selectors, services
@@ -123,6 +123,7 @@ class NewActionSerializer(serializers.Serializer):
     owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
     due_date = serializers.DateField()
     description = serializers.CharField(required=False, allow_blank=True, default="")
+    confirmed = confirmed_field()
 
 
 class PlanSerializer(LockSerializer):
@@ -134,6 +135,7 @@ class VerificationSerializer(LockSerializer):
     effective = serializers.BooleanField()
     verification_notes = serializers.CharField(allow_blank=True)
     verified_on = serializers.DateField(required=False, allow_null=True, default=None)
+    confirmed = confirmed_field()
 
 
 class CloseSerializer(LockSerializer):

@@ -4,7 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors as core_selectors
-from ratusz.core.forms import DateInput, StaffChoiceField, UnitChoiceField, VersionedForm
+from ratusz.core.forms import (
+    ConfirmableForm,
+    DateInput,
+    StaffChoiceField,
+    UnitChoiceField,
+    VersionedForm,
+)
 from ratusz.core.listing import plain_choices, unit_options
 from ratusz.core.models import Clause
 from ratusz.improvement.models import CauseCategory, Nonconformity, Source
@@ -65,9 +71,9 @@ class ReportForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("kind") == "nonconformity" and not data.get("detected_on"):
-            if "detected_on" not in self.errors:
-                self.add_error("detected_on", _("Give the day the problem happened."))
+        problem = data.get("kind") == "nonconformity"
+        if problem and not data.get("detected_on") and "detected_on" not in self.errors:
+            self.add_error("detected_on", _("Give the day the problem happened."))
         return data
 
 
@@ -157,7 +163,7 @@ class RootCauseForm(VersionedForm):
         return data
 
 
-class ActionForm(forms.Form):
+class ActionForm(ConfirmableForm):
     title = forms.CharField(label=_("Action"), max_length=255)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -175,7 +181,7 @@ class PlanVerificationForm(VersionedForm):
     )
 
 
-class VerificationForm(VersionedForm):
+class VerificationForm(ConfirmableForm, VersionedForm):
     effective = forms.TypedChoiceField(
         label=_("Were the actions effective?"),
         choices=[

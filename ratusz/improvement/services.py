@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ratusz.core import access, search
@@ -23,9 +24,11 @@ from ratusz.core.errors import Denied
 from ratusz.core.models import Action, ActionQuerySet, Clause, Effectiveness, OrgUnit, User
 from ratusz.core.services import (
     attach_file,
+    confirm_due_date,
     lock,
     next_number,
     notify,
+    require_confirmation,
     require_status,
     save_versioned,
 )
@@ -283,6 +286,7 @@ def _create_action(
     org_unit: OrgUnit,
     clause: Clause | None,
     description: str,
+    confirmed: bool = False,
 ) -> Action:
     """A core action raised by this area's record.
 
@@ -294,6 +298,7 @@ def _create_action(
     _staff_member(owner, "owner")
     if due_date is None:
         raise ValidationError({"due_date": _("Give the date by which the action must be done.")})
+    confirm_due_date(due_date, confirmed)
     action = Action(
         title=title.strip(),
         description=description.strip(),
@@ -476,8 +481,10 @@ def add_corrective_action(
     owner: User,
     due_date: date,
     description: str = "",
+    confirmed: bool = False,
 ) -> Action:
-    """A corrective action (kind CORRECTIVE) in the one action tracker, raised by this nc."""
+    """A corrective action (kind CORRECTIVE) in the one action tracker, raised by this nc.
+    A due date already past is saved only when `confirmed`."""
     nc = _locked_nc(nc, None)
     _check_change(actor, nc)
     if not title.strip():
@@ -496,6 +503,7 @@ def add_corrective_action(
         org_unit=nc.org_unit,
         clause=nc.clause,
         description=description,
+        confirmed=confirmed,
     )
     # Any change to the set of actions is a change to the record (and its lock).
     _save_nc(nc, [])
@@ -589,8 +597,10 @@ def record_verification(
     effective: bool,
     verification_notes: str,
     verified_on: date | None = None,
+    confirmed: bool = False,
 ) -> Nonconformity:
-    """The effectiveness check (10.2.1 d). Not effective: back to the owner for more actions."""
+    """The effectiveness check (10.2.1 d). Not effective: back to the owner for more actions.
+    A check recorded before its planned date is saved only when `confirmed`."""
     nc = _locked_nc(nc, expected_version)
     if not policies.can_verify_nc(actor, nc):
         raise Denied(
@@ -617,6 +627,15 @@ def record_verification(
     if not verification_notes.strip():
         raise ValidationError(
             {"verification_notes": _("Say how effectiveness was checked and what was found.")}
+        )
+    if nc.verification_due is not None and verified_on < nc.verification_due:
+        require_confirmation(
+            confirmed,
+            _(
+                "The effectiveness check was planned for %(date)s. Checked earlier, it may "
+                "not show whether the problem comes back. Tick the box to record it now."
+            )
+            % {"date": date_format(nc.verification_due, "SHORT_DATE_FORMAT")},
         )
     nc.verification_notes = verification_notes.strip()
     nc.verified_on = verified_on
@@ -754,8 +773,10 @@ def add_idea_action(
     owner: User,
     due_date: date,
     description: str = "",
+    confirmed: bool = False,
 ) -> Action:
-    """An implementation action (kind IMPROVEMENT) for an accepted idea."""
+    """An implementation action (kind IMPROVEMENT) for an accepted idea.
+    A due date already past is saved only when `confirmed`."""
     idea = _locked_idea(idea, None)
     _check_evaluator(actor, idea)
     require_status(idea, IDEA.ACCEPTED, message=_("Actions are added to an accepted idea only."))
@@ -775,6 +796,7 @@ def add_idea_action(
         org_unit=unit,
         clause=idea.clause,
         description=description,
+        confirmed=confirmed,
     )
     _save_idea(idea, [])
     return action

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ratusz.processes.policies import can_create_process, can_edit_process
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
 from ratusz.processes.models import Process
+from ratusz.processes.policies import can_create_process, can_edit_process
 
 
 def _processes(today: date, p: dict) -> Verdict:

@@ -19,7 +19,9 @@ def _answered(world, office):
     return audit, item
 
 
-def test_a_finding_from_a_question_takes_its_clause_and_the_evidence_seen(world, office, client_for):
+def test_a_finding_from_a_question_takes_its_clause_and_the_evidence_seen(
+    world, office, client_for
+):
     audit, item = _answered(world, office)
     page = client_for(office.auditor).get(f"/audits/{audit.pk}/findings/new/?question={item.pk}")
     form = page.context["form"]
