@@ -225,6 +225,7 @@ def test_a_failed_check_sends_it_back_to_the_owner_and_is_counted(office):
         expected_version=nc.version,
         effective=False,
         verification_notes="Powtórka.",
+        confirmed=True,
     )
     assert nc.status == NC.OPEN and nc.failed_verifications == 1
     assert Notification.objects.filter(recipient=office.owner, kind="nonconformity_not_effective")
@@ -247,6 +248,7 @@ def test_a_failed_check_sends_it_back_to_the_owner_and_is_counted(office):
         expected_version=nc.version,
         effective=True,
         verification_notes="OK",
+        confirmed=True,
     )
     nc = services.close(actor=office.quality, nc=nc, expected_version=nc.version)
     assert nc.status == NC.CLOSED and nc.failed_verifications == 1
@@ -260,6 +262,7 @@ def test_closing_is_refused_while_an_action_is_open(office):
         expected_version=nc.version,
         effective=True,
         verification_notes="ok",
+        confirmed=True,
     )
     # Someone reopens work on the nc by adding an action through the tracker's back door.
     Action.objects.filter(pk=services.actions_of(nc).first().pk).update(status="in_progress")
