@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -251,7 +250,13 @@ def _version_context(request, document, version, **forms) -> dict:
         "submit_review_form": SubmitReviewForm(initial=lock),
         "review_form": ReviewForm(),
         "submit_approval_form": VersionedForm(initial=lock),
-        "approve_form": ApproveForm(initial=lock),
+        "approve_form": ApproveForm(
+            initial={
+                **lock,
+                "units": [d.org_unit_id for d in document.distribution.all() if d.org_unit_id],
+                "roles": [d.role for d in document.distribution.all() if d.role],
+            }
+        ),
         "reject_form": RejectForm(initial=lock),
         "other_versions": [
             v
@@ -317,17 +322,16 @@ def version_step(request: HttpRequest, pk: int, number: int, step: str) -> HttpR
     document, version = _get_version_for_user(request, pk, number)
     if step == "acknowledge":
         try:
-            services.acknowledge(actor=request.user, version=version)
+            services.acknowledge(
+                actor=request.user,
+                version=version,
+                content_hash=request.POST.get("content_hash", ""),
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Thank you: your confirmation is recorded."))
-        # Back to where the button was (the reading list), but never off this site.
-        back = request.POST.get("next", "")
-        safe = url_has_allowed_host_and_scheme(
-            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-        return redirect(back if back and safe else version.get_absolute_url())
+            return redirect(version.get_absolute_url())
+        messages.success(request, _("Thank you: your confirmation is recorded."))
+        return redirect("documents:to_read")
     if step not in VERSION_STEPS:
         raise Http404
     form_class, service, done = VERSION_STEPS[step]

@@ -18,7 +18,7 @@ from ratusz.core.services import set_clause_applicability
 from ratusz.core.tests.factories import appoint_head, clause
 from ratusz.documents import services as documents
 from ratusz.documents.models import Document
-from ratusz.documents.tests.factories import bring_into_force, make_document
+from ratusz.documents.tests.factories import bring_into_force, confirm_read, make_document
 from ratusz.improvement.models import Idea, Nonconformity
 from ratusz.improvement.services import raise_nonconformity, submit_idea
 from ratusz.processes.services import update_process
@@ -106,7 +106,7 @@ def test_policy_red_without_one_amber_until_read_green_when_acknowledged(office)
     assert verdict.state == readiness.AMBER
     assert verdict.fix_url == f"/documents/{policy.pk}/distribution/"
     for person in (office.owner, office.employee, office.colleague):
-        documents.acknowledge(actor=person, version=policy.current_version)
+        confirm_read(person, policy.current_version)
     assert _verdict("5.2").state == readiness.GREEN
 
 
