@@ -176,6 +176,7 @@ def _fixtures(office):
         "old": old.pk,
         "type": procedure.pk,
         "live": doc.current_version_id,
+        "live_hash": doc.current_version.content_hash,
         "draft": doc.versions.get(status="draft").pk,
         "civil": office.civil.pk,
         "owner_id": office.owner.pk,
@@ -202,6 +203,10 @@ def _payload(path, ids):
         return {"agreed": True, "comment": ""}
     if path.endswith("/reject/"):
         return {"version": 1, "reason": "Popraw"}
+    if path.endswith("/acknowledge/"):
+        return {"content_hash": ids["live_hash"]}
+    if path.endswith("/approve/"):
+        return {"version": 1, "confirm": "on", "roles": ["employee"]}
     return {"version": 1}
 
 
