@@ -19,6 +19,7 @@ from ratusz.certification import policies, readiness, selectors, services
 from ratusz.certification.cycle import plan_for
 from ratusz.certification.forms import (
     CertificateForm,
+    EndAccessForm,
     ExternalAccessForm,
     ExternalAuditForm,
     FindingForm,
@@ -286,6 +287,9 @@ def evidence_build(request: HttpRequest) -> HttpResponse:
 def external_end(request: HttpRequest, pk: int) -> HttpResponse:
     _evidence_manager_only(request)
     user = get_object_or_404(User, pk=pk)
+    if not EndAccessForm(request.POST).is_valid():
+        messages.error(request, _("Tick the box to confirm this step; it cannot be undone."))
+        return redirect("certification:evidence")
     try:
         services.end_external_access(actor=request.user, user=user)
     except ValidationError as exc:

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ratusz.core import access
 from ratusz.core.forms import PlainForm, VersionedForm, service_kwargs, submit
-from ratusz.core.listing import list_template, paginate
+from ratusz.core.listing import export_name, list_template, paginate, xlsx_response
 from ratusz.core.models import Attachment
 from ratusz.core.selectors import attachments_of
 from ratusz.documents import controlled, policies, selectors, services
@@ -39,6 +39,7 @@ from ratusz.documents.forms import (
     SubmitReviewForm,
 )
 from ratusz.documents.models import Document, DocumentVersion
+from ratusz.lib import spreadsheet
 
 
 def _get_document_for_user(request: HttpRequest, pk: int) -> Document:
@@ -75,6 +76,44 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(
         request, list_template(request, "documents/register.html", "document-results"), context
     )
+
+
+@login_required
+def register_export(request: HttpRequest) -> HttpResponse:
+    """The register with the page's filters, as a spreadsheet."""
+    access.require_staff(request)
+    filters = RegisterFilter(
+        request.GET, queryset=selectors.register(user=request.user), request=request
+    )
+    headers = [
+        _("Number"),
+        _("Title"),
+        _("Type"),
+        _("Owner unit"),
+        _("Owner"),
+        _("Confidentiality"),
+        _("Version in force"),
+        _("In force from"),
+        _("Next review"),
+        _("Withdrawn"),
+    ]
+    rows = (
+        [
+            d.number,
+            d.title,
+            d.doc_type.name,
+            d.owner_unit.name,
+            d.owner.get_full_name() if d.owner else "",
+            d.get_confidentiality_display(),
+            d.current_version.number if d.current_version else "",
+            d.current_version.effective_date if d.current_version else None,
+            d.next_review_date if d.current_version else None,
+            d.withdrawn_at,
+        ]
+        for d in filters.qs.iterator(chunk_size=2000)
+    )
+    content = spreadsheet.table(_("Documents"), [str(h) for h in headers], rows)
+    return xlsx_response(content, export_name("documents"))
 
 
 @login_required

@@ -7,6 +7,7 @@ from ratusz.core import selectors as core_selectors
 from ratusz.core.forms import (
     ConfirmableForm,
     DateInput,
+    IrreversibleForm,
     StaffChoiceField,
     UnitChoiceField,
     VersionedForm,
@@ -198,7 +199,8 @@ class VerificationForm(ConfirmableForm, VersionedForm):
     verified_on = forms.DateField(label=_("Checked on"), widget=DateInput(), required=False)
 
 
-class CloseForm(VersionedForm):
+class CloseForm(IrreversibleForm, VersionedForm):
+    confirm_label = _("I close the nonconformity: it cannot be reopened")
     closure_notes = forms.CharField(
         label=_("Closure notes (optional)"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -21,7 +21,7 @@ from ratusz.core import access
 from ratusz.core import selectors as core_selectors
 from ratusz.core import services as core_services
 from ratusz.core.forms import VersionedForm, service_kwargs, submit
-from ratusz.core.listing import list_template, paginate
+from ratusz.core.listing import export_name, list_template, paginate, xlsx_response
 from ratusz.core.selectors import attachments_of, history_of
 from ratusz.improvement import export, policies, selectors, services
 from ratusz.improvement.filters import IdeaFilter, NcFilter
@@ -147,6 +147,15 @@ def nc_create(request: HttpRequest) -> HttpResponse:
 
 
 # --- the register ---------------------------------------------------------------------------
+
+
+@login_required
+def nc_export(request: HttpRequest) -> HttpResponse:
+    """The register with the page's filters, as a spreadsheet."""
+    access.require_staff(request)
+    filters = NcFilter(request.GET, queryset=selectors.nc_list(user=request.user), request=request)
+    rows = filters.qs.iterator(chunk_size=2000)
+    return xlsx_response(export.register(rows), export_name("nonconformities"))
 
 
 @login_required
@@ -476,10 +485,5 @@ def statistics_export(request: HttpRequest) -> HttpResponse:
     _stats_access(request)
     _form, filters = _stats_filters(request)
     stats = selectors.statistics(filters=filters)
-    response = HttpResponse(
-        export.workbook(stats),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    name = f"nonconformities-{filters.date_from.isoformat()}-{filters.date_to.isoformat()}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    name = f"nonconformities-{filters.date_from.isoformat()}-{filters.date_to.isoformat()}"
+    return xlsx_response(export.workbook(stats), name)

@@ -119,7 +119,9 @@ def test_ending_access_now_signs_the_auditor_out(office, pack, client_for):
     user, password = _open_access(office, pack)
     auditor = Client()
     auditor.post("/login/", {"username": user.username, "password": password})
-    client_for(office.quality).post(f"/certification/evidence/auditors/{user.pk}/end/")
+    client_for(office.quality).post(
+        f"/certification/evidence/auditors/{user.pk}/end/", {"confirm": "on"}
+    )
     assert auditor.get(f"/certification/evidence/{pack.pk}/download/").status_code == 302
 
 
@@ -138,3 +140,13 @@ def test_a_pack_is_shared_with_an_existing_external_auditor_only(office, pack, c
     external = Client()
     external.force_login(office.external, backend="ratusz.core.auth.RatuszBackend")
     assert external.get(f"/certification/evidence/{pack.pk}/download/").status_code == 200
+
+
+def test_ending_access_asks_for_a_tick_first(office, pack, client_for):
+    user, password = _open_access(office, pack)
+    auditor = Client()
+    auditor.post("/login/", {"username": user.username, "password": password})
+    page = client_for(office.quality).get("/certification/evidence/").content.decode()
+    assert f'name="confirm" id="end-{user.pk}" required' in page
+    client_for(office.quality).post(f"/certification/evidence/auditors/{user.pk}/end/")
+    assert auditor.get(f"/certification/evidence/{pack.pk}/download/").status_code == 200

@@ -12,6 +12,7 @@ from ratusz.documents.tests.factories import bring_into_force, make_document
 
 TABLE = {
     "documents:register": ("get", "/documents/", row(200, anonymous=LOGIN, external=403)),
+    "documents:export": ("get", "/documents/export.xlsx", row(200, anonymous=LOGIN, external=403)),
     "documents:create": (
         "get",
         "/documents/new/",

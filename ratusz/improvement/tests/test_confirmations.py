@@ -61,3 +61,24 @@ def test_the_effectiveness_form_and_the_api_ask_for_the_confirmation(office, cli
     response = api.post(api_url, {**payload, "confirmed": True}, format="json")
     assert response.status_code == 200
     assert Nonconformity.objects.get(pk=nc.pk).verification_result == "effective"
+
+
+def test_closing_a_nonconformity_asks_for_a_tick_without_javascript(office, client_for):
+    nc = awaiting_verification(office)
+    nc = improvement.record_verification(
+        actor=office.quality,
+        nc=nc,
+        expected_version=nc.version,
+        effective=True,
+        verification_notes="Brak powtórzeń.",
+        confirmed=True,
+    )
+    client = client_for(office.quality)
+    page = client.get(nc.get_absolute_url()).content.decode()
+    assert 'name="confirm"' in page and "it cannot be reopened" in page
+    url = f"/improvement/nonconformities/{nc.pk}/close/"
+    response = client.post(url, {"version": nc.version})
+    assert response.status_code == 400
+    assert Nonconformity.objects.get(pk=nc.pk).status == "verification"
+    assert client.post(url, {"version": nc.version, "confirm": "on"}).status_code == 302
+    assert Nonconformity.objects.get(pk=nc.pk).status == "closed"
