@@ -187,8 +187,7 @@ def _nc(office, **kwargs):
         source="process_monitoring",
         org_unit=office.civil,
         clause=clause("8.5.1"),
-        grade="minor",
-        **kwargs,
+        **{"grade": "minor", **kwargs},
     )
 
 
