@@ -57,3 +57,10 @@ def test_a_question_of_another_audit_fills_in_nothing(world, office, client_for)
     other = world.started(title="Inny audyt")
     page = client_for(office.auditor).get(f"/audits/{other.pk}/findings/new/?question={item.pk}")
     assert page.context["form"]["evidence"].value() in (None, "")
+
+
+def test_question_templates_are_linked_only_for_those_who_may_open_them(office, client_for):
+    link = 'href="/audits/questions/"'
+    assert link in client_for(office.quality).get("/audits/").content.decode()
+    assert link not in client_for(office.employee).get("/audits/").content.decode()
+    assert client_for(office.employee).get("/audits/questions/").status_code == 403

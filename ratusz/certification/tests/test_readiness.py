@@ -315,3 +315,12 @@ def test_the_api_gives_each_clause_its_state_and_the_score(office):
     assert clauses["4.4"]["reasons"][0]["fix_url"] == "/processes/"
     assert clauses["6.1"]["state"] == "not_covered"
     assert body["score"] == readiness.assess().score
+
+
+def test_fix_it_links_show_only_to_those_they_open_for(office, client_for):
+    year = timezone.localdate().year
+    programme = f'href="/audits/programme/{year}/"'
+    assert programme in client_for(office.quality).get("/certification/readiness/").content.decode()
+    page = client_for(office.employee).get("/certification/readiness/").content.decode()
+    assert programme not in page and 'href="/processes/">Fix it' not in page
+    assert client_for(office.employee).get(f"/audits/programme/{year}/").status_code == 200

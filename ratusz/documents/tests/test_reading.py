@@ -105,3 +105,21 @@ def test_the_api_refuses_to_approve_for_nobody(office):
     assert response.status_code == 400 and "units" in response.json()
     response = api.post(url, {"version": version.version, "roles": ["employee"]}, format="json")
     assert response.status_code == 200
+
+
+def test_a_notification_of_a_superseded_version_leads_to_the_version_in_force(office, client_for):
+    from ratusz.core.models import Notification
+
+    document, first = _distributed_in_force(office)
+    note = Notification.objects.get(recipient=office.employee, kind="document_to_read")
+    services.start_new_version(actor=office.owner, document=document)
+    bring_into_force(office, document)
+    client = client_for(office.employee)
+    response = client.get(f"/notifications/{note.pk}/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == f"/documents/{document.pk}/v2/"
+    assert "Version 1 of" in response.content.decode() and "has been superseded" in (
+        response.content.decode()
+    )
+    # Those who keep old versions as evidence still open them.
+    assert client_for(office.quality).get(f"/documents/{document.pk}/v1/").status_code == 200
