@@ -116,6 +116,10 @@ class VersionedForm(forms.Form):
     conflict: object | None = None
 
 
+def _last(form: forms.Form, name: str) -> None:
+    form.order_fields([other for other in form.fields if other != name] + [name])
+
+
 class ConfirmableForm(forms.Form):
     """A form whose service may ask to confirm something unusual (a due date in
     the past, a check before its planned date): it raises a ValidationError on
@@ -125,6 +129,10 @@ class ConfirmableForm(forms.Form):
     confirmed = forms.BooleanField(
         label=_("Yes, that is right: save it anyway"), required=False, widget=forms.HiddenInput
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _last(self, "confirmed")
 
     def add_error(self, field, error) -> None:
         super().add_error(field, error)
@@ -141,6 +149,7 @@ class IrreversibleForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        _last(self, "confirm")  # ticked last, just above the button
         self.fields["confirm"].label = self.confirm_label
         self.fields["confirm"].error_messages["required"] = _(
             "Tick the box to confirm this step; it cannot be undone."
