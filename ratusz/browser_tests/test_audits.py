@@ -95,7 +95,8 @@ def test_an_audit_finding_goes_all_the_way_to_a_closed_nonconformity(
     assert_accessible(auditor)
     auditor.get_by_label("Minor nonconformity").check()
     choose(auditor.get_by_label("ISO clause"), "8.5.1")
-    choose(auditor.get_by_label("Unit"), "Wydział Spraw Obywatelskich")
+    # "Unit" alone would also match the grade "Opportunity for improvement".
+    choose(auditor.get_by_role("combobox", name="Unit"), "Wydział Spraw Obywatelskich")
     auditor.get_by_label("Finding").fill("Brak potwierdzenia odbioru dowodu w 2 z 10 spraw.")
     auditor.get_by_role("button", name="Record the finding").click()
     finding_row = auditor.get_by_role("row", name=re.compile("Minor nonconformity"))
