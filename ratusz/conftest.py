@@ -114,7 +114,7 @@ class Office:
         }
         fields.update(overrides)
         actor = fields.pop("actor", self.quality)
-        return services.create_action(actor=actor, **fields)
+        return services.create_action(confirmed=True, actor=actor, **fields)
 
 
 @pytest.fixture

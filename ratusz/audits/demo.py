@@ -380,6 +380,7 @@ def _progress_nc(ctx, nc: Nonconformity, *, close: bool) -> None:
         categories=["method", "equipment"],
     )
     action = improvement.add_corrective_action(
+        confirmed=True,
         actor=owner,
         nc=nc,
         title="Włączyć przypomnienia o terminach w EZD i cotygodniowy przegląd spraw",
@@ -404,6 +405,7 @@ def _progress_nc(ctx, nc: Nonconformity, *, close: bool) -> None:
     )
     nc = improvement.request_verification(actor=owner, nc=nc, expected_version=None)
     nc = improvement.record_verification(
+        confirmed=True,
         actor=quality,
         nc=nc,
         expected_version=None,

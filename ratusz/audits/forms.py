@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from ratusz.audits import selectors
 from ratusz.audits.models import Audit, ChecklistItem, Finding, ProgrammeItem
 from ratusz.core import selectors as core_selectors
-from ratusz.core.forms import DateInput, StaffChoiceField, UnitChoiceField, VersionedForm
+from ratusz.core.forms import (
+    DateInput,
+    IrreversibleForm,
+    StaffChoiceField,
+    UnitChoiceField,
+    VersionedForm,
+)
 from ratusz.core.models import Clause, OrgUnit
 from ratusz.processes.models import Process
 
@@ -104,7 +110,8 @@ class CancelForm(VersionedForm):
     )
 
 
-class CloseForm(VersionedForm):
+class CloseForm(IrreversibleForm, VersionedForm):
+    confirm_label = _("I issue the report: the audit cannot be changed afterwards")
     closing_meeting = forms.DateTimeField(
         label=_("Closing meeting"), widget=DateTimeInput(), required=False
     )
@@ -134,7 +141,10 @@ class AnswerForm(VersionedForm):
 
 
 class FindingForm(forms.Form):
-    grade = forms.ChoiceField(label=_("Grade"), choices=Finding.Grade.choices)
+    # No grade is preselected: the auditor chooses one every time.
+    grade = forms.ChoiceField(
+        label=_("Grade"), choices=Finding.Grade.choices, widget=forms.RadioSelect
+    )
     clause = ClauseField(label=_("ISO clause"), queryset=clause_choices(), required=False)
     org_unit = forms.ModelChoiceField(
         label=_("Unit"), queryset=OrgUnit.objects.none(), required=False

@@ -37,6 +37,11 @@ def can_manage_questions(user) -> bool:
     return access.is_quality_manager(user)
 
 
+def can_view_questions(user) -> bool:
+    """The question templates: those who maintain them and those who read everything."""
+    return can_manage_questions(user) or access.reads_everything(user)
+
+
 def is_pool_member(user, *, lead: bool = False) -> bool:
     if not access.is_active_account(user):
         return False

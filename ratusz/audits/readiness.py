@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from ratusz.audits.models import AuditorProfile, Programme
+from ratusz.audits.policies import can_manage_pool, can_manage_programme
 from ratusz.audits.selectors import programme_totals
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
 
@@ -27,6 +28,7 @@ def _auditors(today: date, p: dict) -> Verdict:
             )
             % {"n": size, "min": p["min_auditors"]},
             reverse("audits:auditors"),
+            can_manage_pool,
         )
     stale = pool.filter(trained_on__lt=today - timedelta(days=365 * p["training_years"])).count()
     if stale:
@@ -39,6 +41,7 @@ def _auditors(today: date, p: dict) -> Verdict:
             )
             % {"n": stale, "y": p["training_years"]},
             reverse("audits:auditors"),
+            can_manage_pool,
         )
     return Verdict(GREEN, _("%(n)d trained internal auditors.") % {"n": size})
 
@@ -47,20 +50,31 @@ def _programme(today: date, p: dict) -> Verdict:
     programme = Programme.objects.filter(year=today.year).first()
     fix = reverse("audits:programme", args=[today.year])
     if programme is None:
-        return Verdict(RED, _("There is no audit programme for %(y)d.") % {"y": today.year}, fix)
+        return Verdict(
+            RED,
+            _("There is no audit programme for %(y)d.") % {"y": today.year},
+            fix,
+            can_manage_programme,
+        )
     if programme.status != Programme.Status.APPROVED:
         return Verdict(
-            RED, _("The audit programme for %(y)d is not approved.") % {"y": today.year}, fix
+            RED,
+            _("The audit programme for %(y)d is not approved.") % {"y": today.year},
+            fix,
+            can_manage_programme,
         )
     late = programme_totals(today.year, today)["late"]
     if late > p["amber_up_to"]:
-        return Verdict(RED, _("%(n)d programmed audits are late.") % {"n": late}, fix)
+        return Verdict(
+            RED, _("%(n)d programmed audits are late.") % {"n": late}, fix, can_manage_programme
+        )
     if late:
         return Verdict(
             AMBER,
             ngettext("%(n)d programmed audit is late.", "%(n)d programmed audits are late.", late)
             % {"n": late},
             fix,
+            can_manage_programme,
         )
     return Verdict(GREEN, _("The programme is approved and on schedule."))
 

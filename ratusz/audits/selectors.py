@@ -57,6 +57,14 @@ class ItemProgress(TypedDict):
     first_audit: int | None
 
 
+def audits_openable(*, user, ids: list[int]) -> set[int]:
+    """Which of these audits the user may open (one query)."""
+    if not ids:
+        return set()
+    found = policies.audits_visible_to(user, Audit.objects.filter(pk__in=ids))
+    return set(found.values_list("pk", flat=True))
+
+
 def progress_labels() -> dict[str, str]:
     return {
         "planned": _("Planned"),

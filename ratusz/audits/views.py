@@ -89,6 +89,7 @@ def _programme_context(request: HttpRequest, year: int, **forms) -> dict:
         "year": year,
         "programme": prog,
         "can_manage": can_manage,
+        "can_view_questions": policies.can_view_questions(request.user),
         "labels": selectors.progress_labels(),
         "previous_year": year - 1,
         "next_year": year + 1,
@@ -97,6 +98,11 @@ def _programme_context(request: HttpRequest, year: int, **forms) -> dict:
         items = selectors.items_with_progress(prog)
         context.update(
             items=items,
+            # Links are offered only to those they open for.
+            openable=selectors.audits_openable(
+                user=request.user, ids=[item.first_audit for item in items if item.first_audit]
+            ),
+            can_plan=policies.can_plan_audits(request.user),
             totals=selectors.progress_totals(items),
             missing=proposal.missing_due_processes(prog) if can_manage else [],
             programme_form=ProgrammeForm(
@@ -245,6 +251,7 @@ def auditors(request: HttpRequest) -> HttpResponse:
         {
             "profiles": selectors.auditor_pool(),
             "can_manage": policies.can_manage_pool(request.user),
+            "can_view_questions": policies.can_view_questions(request.user),
         },
     )
 
@@ -284,7 +291,7 @@ def auditor_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def questions(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
     can_manage = policies.can_manage_questions(request.user)
-    if not (can_manage or access.reads_everything(request.user)):
+    if not policies.can_view_questions(request.user):
         raise PermissionDenied(
             _("The question templates are for the quality manager and auditors.")
         )
@@ -305,7 +312,7 @@ def questions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "audits/questions.html",
-        {"templates": rows, "form": form, "can_manage": can_manage},
+        {"templates": rows, "form": form, "can_manage": can_manage, "can_view_questions": True},
     )
 
 
@@ -353,6 +360,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         target="audit-results",
         per_page=25,
         can_plan=policies.can_plan_audits(request.user),
+        can_view_questions=policies.can_view_questions(request.user),
     )
 
 
@@ -630,8 +638,11 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not policies.can_perform(request.user, audit):
         raise PermissionDenied(_("Only the lead auditor and the audit team record findings."))
     initial = {}
-    if request.GET.get("question", "").isdigit():
-        initial["checklist_item"] = request.GET["question"]
+    question = request.GET.get("question", "")
+    item = selectors.checklist_item(audit, pk=int(question)) if question.isdigit() else None
+    if item is not None:
+        # The finding starts from what the question checked and what was seen.
+        initial.update(checklist_item=item.pk, clause=item.clause_id, evidence=item.evidence)
     units = list(audit.org_units.all())
     if len(units) == 1:
         initial["org_unit"] = units[0].pk

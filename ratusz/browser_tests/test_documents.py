@@ -88,6 +88,7 @@ def test_a_procedure_is_written_reviewed_approved_and_acknowledged(
     mayor = session("mayor")
     mayor.goto(document_url)
     assert_accessible(mayor)
+    mayor.get_by_label(re.compile("I approve this version")).check()
     mayor.get_by_role("button", name="Approve this version").click()
     expect(mayor.get_by_text("In force", exact=True)).to_be_visible()
 
@@ -97,7 +98,9 @@ def test_a_procedure_is_written_reviewed_approved_and_acknowledged(
     row = employee.get_by_role("row", name=re.compile(number))
     expect(row).to_be_visible()
     assert_accessible(employee)
-    row.get_by_role("button", name=re.compile("Read and understood")).click()
+    # The confirmation is at the end of the text, not in the list.
+    row.get_by_role("link", name=re.compile("Read and confirm")).click()
+    employee.get_by_role("button", name="I have read and understood it").click()
     expect(employee.get_by_text("your confirmation is recorded")).to_be_visible()
     expect(employee.get_by_role("row", name=re.compile(number))).to_have_count(0)
 

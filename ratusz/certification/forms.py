@@ -10,7 +10,7 @@ from ratusz.certification.models import (
     ExternalFinding,
 )
 from ratusz.core import selectors
-from ratusz.core.forms import DateInput, UnitChoiceField, VersionedForm
+from ratusz.core.forms import DateInput, IrreversibleForm, UnitChoiceField, VersionedForm
 from ratusz.core.models import Clause, Role, User
 
 
@@ -106,3 +106,7 @@ class SharePackForm(forms.Form):
             is_active=True, role_assignments__role=Role.EXTERNAL_AUDITOR
         ).distinct(),
     )
+
+
+class EndAccessForm(IrreversibleForm):
+    confirm_label = _("I end this access: the link stops working at once")

@@ -39,6 +39,12 @@ class ClauseReadiness:
     def fix_url(self) -> str:
         return next((v.fix_url for v in self.reasons if v.state != GREEN and v.fix_url), "")
 
+    def fix_url_for(self, user) -> str:
+        """The page where the gap is fixed, if this user may open it."""
+        return next(
+            (url for v in self.reasons if v.state != GREEN and (url := v.fix_url_for(user))), ""
+        )
+
 
 @dataclass
 class Readiness:
@@ -64,11 +70,16 @@ class Readiness:
 # --- the checks ---------------------------------------------------------------------
 
 
+def _edits_office(user) -> bool:
+    """The office's scope is kept in the administration site."""
+    return user.is_active and user.is_staff and user.has_perm("core.change_office")
+
+
 def _scope(today: date, p: dict) -> Verdict:
     office = Office.current()
     fix = reverse("admin:core_office_changelist")
     if office is None or not office.qms_scope.strip():
-        return Verdict(RED, _("The scope of the QMS is not written down."), fix)
+        return Verdict(RED, _("The scope of the QMS is not written down."), fix, _edits_office)
     # Each excluded clause carries its own justification (a database rule); the
     # scope states why the exclusions do not affect conformity of the services.
     excluded = Clause.objects.filter(applicable=False).exists()
@@ -77,6 +88,7 @@ def _scope(today: date, p: dict) -> Verdict:
             AMBER,
             _("Clauses are excluded, but the scope does not say why that is acceptable."),
             fix,
+            _edits_office,
         )
     return Verdict(GREEN, _("Scope written; every exclusion justified."))
 

@@ -19,6 +19,7 @@ from ratusz.certification import policies, readiness, selectors, services
 from ratusz.certification.cycle import plan_for
 from ratusz.certification.forms import (
     CertificateForm,
+    EndAccessForm,
     ExternalAccessForm,
     ExternalAuditForm,
     FindingForm,
@@ -75,6 +76,8 @@ def readiness_page(request: HttpRequest) -> HttpResponse:
         "certification/readiness.html",
         {
             "readiness": result,
+            # Each clause with the page where its gap is fixed, if this user may open it.
+            "rows": [(row, row.fix_url_for(request.user)) for row in result.clauses],
             "weeks": weeks,
             "chart": _trend_chart(weeks),
             "can_fix": policies.can_keep_record(request.user),
@@ -285,6 +288,9 @@ def evidence_build(request: HttpRequest) -> HttpResponse:
 def external_end(request: HttpRequest, pk: int) -> HttpResponse:
     _evidence_manager_only(request)
     user = get_object_or_404(User, pk=pk)
+    if not EndAccessForm(request.POST).is_valid():
+        messages.error(request, _("Tick the box to confirm this step; it cannot be undone."))
+        return redirect("certification:evidence")
     try:
         services.end_external_access(actor=request.user, user=user)
     except ValidationError as exc:

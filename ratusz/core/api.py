@@ -65,9 +65,22 @@ class UserSerializer(serializers.ModelSerializer):
         return [{"role": ra.role, "org_unit": ra.org_unit_id} for ra in obj.role_assignments.all()]
 
 
+CONFIRMED_HELP = (
+    "true to save what is unusual but allowed (a due date in the past, an effectiveness "
+    "check before its planned date); without it such a request gets 400 naming `confirmed`."
+)
+
+
+def confirmed_field() -> serializers.BooleanField:
+    return serializers.BooleanField(
+        required=False, default=False, write_only=True, help_text=CONFIRMED_HELP
+    )
+
+
 class ActionSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     is_overdue = serializers.SerializerMethodField()
+    confirmed = confirmed_field()
 
     class Meta:
         model = Action
@@ -98,6 +111,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "updated_at",
             "version",
             "is_overdue",
+            "confirmed",
         ]
         read_only_fields = [
             "status",
@@ -184,6 +198,7 @@ class CompleteSerializer(LockSerializer):
 class VerifySerializer(LockSerializer):
     effective = serializers.BooleanField()
     effectiveness_notes = serializers.CharField(allow_blank=True)
+    confirmed = confirmed_field()
 
 
 class CancelSerializer(LockSerializer):

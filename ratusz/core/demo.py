@@ -543,6 +543,7 @@ def _load_actions(ctx: DemoContext) -> None:
     quality = ctx.users["quality"]
     for title, kind, unit, owner, due_in, status in ACTIONS:
         action = services.create_action(
+            confirmed=True,
             actor=quality,
             title=title,
             kind=kind,
@@ -563,6 +564,7 @@ def _load_actions(ctx: DemoContext) -> None:
             )
         if status == "closed":
             services.verify_effectiveness(
+                confirmed=True,
                 actor=quality,
                 action=action,
                 expected_version=None,

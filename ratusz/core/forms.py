@@ -70,6 +70,8 @@ def service_kwargs(form: forms.Form) -> dict:
     }
     if "version" in data:
         data["expected_version"] = data.pop("version")
+    # The tick that an irreversible step is meant: the page's question, not the service's.
+    data.pop("confirm", None)
     return data
 
 
@@ -135,7 +137,47 @@ class VersionedForm(forms.Form):
     conflict: object | None = None
 
 
-class ActionForm(forms.Form):
+def _last(form: forms.Form, name: str) -> None:
+    form.order_fields([other for other in form.fields if other != name] + [name])
+
+
+class ConfirmableForm(forms.Form):
+    """A form whose service may ask to confirm something unusual (a due date in
+    the past, a check before its planned date): it raises a ValidationError on
+    `confirmed`, and the checkbox, hidden until then, shows with that warning.
+    Ticking it sends `confirmed=True` to the service."""
+
+    confirmed = forms.BooleanField(
+        label=_("Yes, that is right: save it anyway"), required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _last(self, "confirmed")
+
+    def add_error(self, field, error) -> None:
+        super().add_error(field, error)
+        if "confirmed" in self.errors:
+            self.fields["confirmed"].widget = forms.CheckboxInput()
+
+
+class IrreversibleForm(forms.Form):
+    """A step that cannot be undone asks for a tick (works without JavaScript);
+    `confirm` stays on the page and is not passed to the service."""
+
+    confirm_label = _("I confirm: this cannot be undone")
+    confirm = forms.BooleanField(required=True)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _last(self, "confirm")  # ticked last, just above the button
+        self.fields["confirm"].label = self.confirm_label
+        self.fields["confirm"].error_messages["required"] = _(
+            "Tick the box to confirm this step; it cannot be undone."
+        )
+
+
+class ActionForm(ConfirmableForm):
     title = forms.CharField(label=_("Title"), max_length=255)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -166,7 +208,7 @@ class CompleteActionForm(VersionedForm):
     )
 
 
-class VerifyActionForm(VersionedForm):
+class VerifyActionForm(ConfirmableForm, VersionedForm):
     effective = forms.TypedChoiceField(
         label=_("Was the action effective?"),
         choices=[

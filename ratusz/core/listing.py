@@ -14,6 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import OrderBy, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields as dj_fields
 from django_filters.constants import EMPTY_VALUES
@@ -21,6 +22,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from ratusz.core import selectors
 from ratusz.core.models import OrgUnit
+from ratusz.lib import spreadsheet
 
 
 def paginate(request: HttpRequest, rows, per_page: int) -> tuple[Page, str]:
@@ -246,3 +248,15 @@ class SortFilter(django_filters.ChoiceFilter):
 
     def filter(self, qs: QuerySet, value) -> QuerySet:
         return qs.order_by(*self.orders[value]) if value else qs
+
+
+def xlsx_response(content: bytes, name: str) -> HttpResponse:
+    """A spreadsheet as a download named `name`.xlsx."""
+    response = HttpResponse(content, content_type=spreadsheet.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+def export_name(what: str) -> str:
+    """A register's export file name, with the day it was made."""
+    return f"{what}-{timezone.localdate().isoformat()}"

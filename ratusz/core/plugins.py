@@ -169,6 +169,14 @@ class Verdict:
     state: str  # GREEN, AMBER or RED
     reason: str
     fix_url: str = ""
+    # Who may follow `fix_url`: the policy of the page it opens (None: every
+    # member of staff), so the link shows only to those it opens for.
+    fix_for: Callable[[Any], bool] | None = field(default=None, compare=False)
+
+    def fix_url_for(self, user) -> str:
+        if not self.fix_url or (self.fix_for is not None and not self.fix_for(user)):
+            return ""
+        return self.fix_url
 
 
 @dataclass(frozen=True)

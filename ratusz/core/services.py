@@ -23,6 +23,7 @@ from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.db.models.options import Options
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ratusz.core import access, search
@@ -210,6 +211,23 @@ ACTION_EDITABLE_FIELDS = (
 )
 
 
+def require_confirmation(confirmed: bool, message: str) -> None:
+    """Something unusual but allowed (a date in the past): done only once the user
+    confirms it (`confirmed=True`); the form shows the message by its checkbox."""
+    if not confirmed:
+        raise ValidationError({"confirmed": message})
+
+
+def confirm_due_date(due_date: date | None, confirmed: bool) -> None:
+    """A due date already past is usually a typing slip: it is saved once confirmed."""
+    if due_date is not None and due_date < timezone.localdate():
+        require_confirmation(
+            confirmed,
+            _("The due date %(date)s has already passed. Tick the box if that is right.")
+            % {"date": date_format(due_date, "SHORT_DATE_FORMAT")},
+        )
+
+
 def _validate_owner(owner: User, unit: OrgUnit) -> None:
     if not owner.is_active or access.is_external(owner):
         raise ValidationError({"owner": _("The owner must be an active member of staff.")})
@@ -229,6 +247,7 @@ def create_action(
     source: models.Model | None = None,
     effectiveness_required: bool = True,
     effectiveness_due: date | None = None,
+    confirmed: bool = False,
 ) -> Action:
     if not access.can_create_action(actor, org_unit):
         raise Denied(
@@ -254,6 +273,7 @@ def create_action(
         action.source_label = str(source)[:255]
     _validate_owner(owner, org_unit)
     _validate_dates(action)
+    confirm_due_date(action.due_date, confirmed)
     action.full_clean()
     action.save()
     search.index_action(action)
@@ -291,7 +311,12 @@ def _save_action(action: Action, fields: list[str]) -> Action:
 
 @transaction.atomic
 def update_action(
-    *, actor: User, action: Action, expected_version: int | None, **changes: Any
+    *,
+    actor: User,
+    action: Action,
+    expected_version: int | None,
+    confirmed: bool = False,
+    **changes: Any,
 ) -> Action:
     current = lock(Action, action.pk, expected_version)
     if not access.can_manage_action(actor, current):
@@ -304,9 +329,12 @@ def update_action(
             {"org_unit": _("You cannot move an action to a unit you do not run.")}
         )
     old_owner_id = current.owner_id
+    old_due_date = current.due_date
     fields = apply_changes(current, changes, ACTION_EDITABLE_FIELDS)
     _validate_owner(current.owner, current.org_unit)
     _validate_dates(current)
+    if current.due_date != old_due_date:
+        confirm_due_date(current.due_date, confirmed)
     _save_action(current, fields)
     if current.owner_id != old_owner_id and current.owner_id != actor.pk:
         notify(
@@ -364,6 +392,7 @@ def verify_effectiveness(
     expected_version: int | None,
     effective: bool,
     effectiveness_notes: str,
+    confirmed: bool = False,
 ) -> Action:
     current = lock(Action, action.pk, expected_version)
     if not access.can_verify_action(actor, current):
@@ -380,6 +409,16 @@ def verify_effectiveness(
     if not effectiveness_notes.strip():
         raise ValidationError(
             {"effectiveness_notes": _("Say how effectiveness was checked and what was found.")}
+        )
+    planned = current.effectiveness_due
+    if planned is not None and planned > timezone.localdate():
+        require_confirmation(
+            confirmed,
+            _(
+                "The effectiveness check was planned for %(date)s. Checked earlier, it may "
+                "not show whether the problem comes back. Tick the box to record it now."
+            )
+            % {"date": date_format(planned, "SHORT_DATE_FORMAT")},
         )
     current.effectiveness_result = (
         Effectiveness.EFFECTIVE if effective else Effectiveness.NOT_EFFECTIVE

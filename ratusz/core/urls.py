@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("actions/", views.action_list, name="action_list"),
     path("actions/new/", views.action_create, name="action_create"),
+    path("actions/export.xlsx", views.action_export, name="action_export"),
     path("actions/<int:pk>/", views.action_detail, name="action_detail"),
     path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
     path("actions/<int:pk>/attach/", views.action_attach, name="action_attach"),

@@ -34,7 +34,7 @@ from ratusz.core.forms import (
     service_kwargs,
     submit,
 )
-from ratusz.core.listing import render_list
+from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.core.models import (
     Action,
     Clause,
@@ -42,6 +42,7 @@ from ratusz.core.models import (
     Office,
 )
 from ratusz.core.plugins import DashboardCard, area_modules
+from ratusz.lib import spreadsheet
 
 
 def _get_action_for_user(request: HttpRequest, pk: int) -> Action:
@@ -99,6 +100,42 @@ def action_list(request: HttpRequest) -> HttpResponse:
         per_page=25,
         can_create=access.can_create_action(request.user),
     )
+
+
+@login_required
+def action_export(request: HttpRequest) -> HttpResponse:
+    """The tracker with the page's filters, as a spreadsheet."""
+    access.require_staff(request)
+    filters = ActionFilter(
+        request.GET, queryset=selectors.action_list(user=request.user), request=request
+    )
+    headers = [
+        _("Reference"),
+        _("Title"),
+        _("Kind"),
+        _("Status"),
+        _("Org unit"),
+        _("Owner"),
+        _("Due date"),
+        _("Raised by"),
+        _("Completed"),
+    ]
+    rows = (
+        [
+            action.reference,
+            action.title,
+            action.get_kind_display(),
+            action.get_status_display(),
+            action.org_unit.name,
+            action.owner.get_full_name(),
+            action.due_date,
+            action.source_label,
+            action.completed_at,
+        ]
+        for action in filters.qs.iterator(chunk_size=2000)
+    )
+    content = spreadsheet.table(_("Actions"), [str(h) for h in headers], rows)
+    return xlsx_response(content, export_name("actions"))
 
 
 @login_required

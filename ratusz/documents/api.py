@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from ratusz.core.api import LockSerializer, StepsMixin
 from ratusz.core.api_permissions import IsStaff
-from ratusz.core.models import User
+from ratusz.core.models import OrgUnit, Role, User
 from ratusz.documents import policies, selectors, services
 from ratusz.documents.filters import RegisterFilter
 from ratusz.documents.models import Document, DocumentType, DocumentVersion
@@ -86,6 +86,26 @@ class ReviewSerializer(serializers.Serializer):
 
 class ApproveSerializer(LockSerializer):
     effective_date = serializers.DateField(required=False, allow_null=True, default=None)
+    units = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(),
+        many=True,
+        required=False,
+        default=list,
+        help_text="Who must read it (with sub-units); with roles, at least one is needed.",
+    )
+    roles = serializers.ListField(
+        child=serializers.ChoiceField(
+            choices=[c for c in Role.choices if c[0] != Role.EXTERNAL_AUDITOR]
+        ),
+        required=False,
+        default=list,
+    )
+
+
+class AcknowledgeSerializer(serializers.Serializer):
+    content_hash = serializers.CharField(
+        help_text="The version's content_hash: the text that was read and understood."
+    )
 
 
 class RejectSerializer(LockSerializer):
@@ -207,10 +227,10 @@ class VersionViewSet(StepsMixin, mixins.RetrieveModelMixin, viewsets.GenericView
     def reject(self, request, pk=None):
         return self.run_step(request, RejectSerializer, services.reject)
 
-    @extend_schema(request=None, responses=VersionSerializer)
+    @extend_schema(request=AcknowledgeSerializer, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
-        return self.run_step(request, None, services.acknowledge)
+        return self.run_step(request, AcknowledgeSerializer, services.acknowledge)
 
 
 def register(router) -> None:

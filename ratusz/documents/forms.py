@@ -4,7 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors as core_selectors
-from ratusz.core.forms import DateInput, StaffChoiceField, UnitChoiceField, VersionedForm
+from ratusz.core.forms import (
+    DateInput,
+    IrreversibleForm,
+    StaffChoiceField,
+    UnitChoiceField,
+    VersionedForm,
+)
 from ratusz.core.models import Clause, Role
 from ratusz.documents.models import Confidentiality, DocumentType, RetentionCategory
 
@@ -116,10 +122,38 @@ class ReviewForm(forms.Form):
     )
 
 
-class ApproveForm(VersionedForm):
+class ApproveForm(IrreversibleForm, VersionedForm):
+    """Approval also settles who must read the document (7.5.3): it does not come
+    into force distributed to nobody."""
+
+    confirm_label = _("I approve this version: it cannot be changed once approved")
     effective_date = forms.DateField(
         label=_("In force from"), widget=DateInput(), required=False, help_text=_("Empty: today.")
     )
+    units = forms.ModelMultipleChoiceField(
+        label=_("Who must read it: org units (with their sub-units)"),
+        queryset=core_selectors.unit_choices(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Who must read it: everyone with the role"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[c for c in Role.choices if c[0] != Role.EXTERNAL_AUDITOR],
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("units") and not data.get("roles"):
+            self.add_error(
+                "units",
+                _(
+                    "Choose who must read it (units or roles): a document does not come "
+                    "into force distributed to nobody."
+                ),
+            )
+        return data
 
 
 class RejectForm(VersionedForm):

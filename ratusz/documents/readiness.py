@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
 from ratusz.documents.models import Document
+from ratusz.documents.policies import can_create_document, can_manage_document
 from ratusz.documents.selectors import acknowledgement_stats
 
 
@@ -22,7 +23,12 @@ def _policy(today: date, p: dict) -> Verdict:
         .first()
     )
     if policy is None:
-        return Verdict(RED, _("No quality policy is in force."), reverse("documents:register"))
+        return Verdict(
+            RED,
+            _("No quality policy is in force."),
+            reverse("documents:register"),
+            can_create_document,
+        )
     stats = acknowledgement_stats(policy)
     if stats and stats.recipients and stats.percent < p["acknowledged_percent"]:
         return Verdict(
@@ -30,6 +36,7 @@ def _policy(today: date, p: dict) -> Verdict:
             _("The policy is in force, but only %(pct)d%% of the staff confirmed reading it.")
             % {"pct": stats.percent},
             reverse("documents:distribution", args=[policy.pk]),
+            lambda user: can_manage_document(user, policy),
         )
     return Verdict(GREEN, _("%(doc)s is in force and acknowledged.") % {"doc": policy.number})
 

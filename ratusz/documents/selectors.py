@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from ratusz.core.models import Role, User
 from ratusz.core.selectors import attachments_of, subtree_ids
@@ -70,6 +70,15 @@ def version_detail(*, user, document: Document, number: int) -> DocumentVersion 
     if not policies.can_view_version(user, version):
         return None
     return version
+
+
+def was_replaced(*, document: Document, number: int) -> bool:
+    """Whether the version was once in force and has been superseded or withdrawn."""
+    return DocumentVersion.objects.filter(
+        document=document,
+        number=number,
+        status__in=(DocumentVersion.Status.SUPERSEDED, DocumentVersion.Status.WITHDRAWN),
+    ).exists()
 
 
 def versions_visible(*, user, document: Document) -> list[DocumentVersion]:
@@ -202,9 +211,10 @@ def has_read(user, version: DocumentVersion) -> bool:
     return version.acknowledgements.filter(user=user).exists()
 
 
-def records_register() -> QuerySet[RecordType]:
+def records_register(*, user) -> QuerySet[RecordType]:
+    """Every kind of record, with the documents defining it that the user may open."""
     return RecordType.objects.select_related("keeper_unit").prefetch_related(
-        "defined_by", "clauses"
+        Prefetch("defined_by", queryset=policies.documents_visible_to(user)), "clauses"
     )
 
 

@@ -411,7 +411,14 @@ def approve(
     version: DocumentVersion,
     expected_version: int | None,
     effective_date: date | None = None,
+    units: list[OrgUnit] | None = None,
+    roles: list[str] | None = None,
 ) -> DocumentVersion:
+    """Approve a version awaiting approval; it comes into force on its effective date.
+
+    Pages and the API ask who must read it (`units`, `roles`, replacing the
+    distribution) and refuse to let it come into force distributed to nobody.
+    """
     current = _lock(version, expected_version)
     core_services.require_status(
         current,
@@ -430,6 +437,17 @@ def approve(
     effective_date = effective_date or today
     if effective_date < today:
         raise ValidationError({"effective_date": _("The effective date cannot be in the past.")})
+    if units is not None or roles is not None:
+        if not units and not roles:
+            raise ValidationError(
+                {
+                    "units": _(
+                        "Choose who must read it (units or roles): a document does not come "
+                        "into force distributed to nobody."
+                    )
+                }
+            )
+        _replace_distribution(current.document, units or [], roles or [])
     current.approver = actor
     current.approved_at = timezone.now()
     current.effective_date = effective_date
@@ -605,16 +623,21 @@ def record_periodic_review(*, actor: User, document: Document, notes: str) -> Pe
 
 
 @transaction.atomic
-def set_distribution(
-    *, actor: User, document: Document, units: list[OrgUnit], roles: list[str]
-) -> Document:
-    if not policies.can_manage_document(actor, document):
-        raise Denied(_("Only the quality manager or the head of the owner unit sets who reads it."))
+def _replace_distribution(document: Document, units: list[OrgUnit], roles: list[str]) -> None:
     document.distribution.all().delete()
     for unit in units:
         Distribution.objects.create(document=document, org_unit=unit)
     for role in roles:
         Distribution.objects.create(document=document, role=role)
+
+
+@transaction.atomic
+def set_distribution(
+    *, actor: User, document: Document, units: list[OrgUnit], roles: list[str]
+) -> Document:
+    if not policies.can_manage_document(actor, document):
+        raise Denied(_("Only the quality manager or the head of the owner unit sets who reads it."))
+    _replace_distribution(document, units, roles)
     version = document.current_version
     if version is not None:
         for user in selectors.recipients(document):
@@ -629,7 +652,10 @@ def set_distribution(
 
 
 @transaction.atomic
-def acknowledge(*, actor: User, version: DocumentVersion) -> Acknowledgement:
+def acknowledge(*, actor: User, version: DocumentVersion, content_hash: str) -> Acknowledgement:
+    """“Read and understood”, confirmed after the text: `content_hash` is the hash of
+    the text the reader had in front of them (shown at the end of the version page),
+    so a confirmation is always of the text in force, and never made unseen."""
     core_services.require_status(
         version,
         DocumentVersion.Status.IN_FORCE,
@@ -637,5 +663,9 @@ def acknowledge(*, actor: User, version: DocumentVersion) -> Acknowledgement:
     )
     if not selectors.recipients(version.document).filter(pk=actor.pk).exists():
         raise ValidationError(_("This document is not distributed to you."))
+    if not content_hash or content_hash != version.content_hash:
+        raise ValidationError(
+            {"content_hash": _("Open the document and confirm at the end of its text.")}
+        )
     ack, _created = Acknowledgement.objects.get_or_create(version=version, user=actor)
     return ack

@@ -7,6 +7,7 @@ app_name = "documents"
 urlpatterns = [
     path("", views.register, name="register"),
     path("new/", views.document_create, name="create"),
+    path("export.xlsx", views.register_export, name="export"),
     path("to-read/", views.to_read, name="to_read"),
     path("records/", views.records, name="records"),
     path("<int:pk>/", views.document_detail, name="detail"),

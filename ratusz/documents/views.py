@@ -14,14 +14,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ratusz.core import access
 from ratusz.core.forms import PlainForm, VersionedForm, service_kwargs, submit
-from ratusz.core.listing import render_list
+from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.core.models import Attachment
 from ratusz.documents import controlled, policies, selectors, services
 from ratusz.documents.filters import RegisterFilter
@@ -39,6 +38,7 @@ from ratusz.documents.forms import (
     SubmitReviewForm,
 )
 from ratusz.documents.models import Document, DocumentVersion
+from ratusz.lib import spreadsheet
 
 
 def _get_document_for_user(request: HttpRequest, pk: int) -> Document:
@@ -73,6 +73,44 @@ def register(request: HttpRequest) -> HttpResponse:
         per_page=30,
         can_create=policies.can_create_document(request.user),
     )
+
+
+@login_required
+def register_export(request: HttpRequest) -> HttpResponse:
+    """The register with the page's filters, as a spreadsheet."""
+    access.require_staff(request)
+    filters = RegisterFilter(
+        request.GET, queryset=selectors.register(user=request.user), request=request
+    )
+    headers = [
+        _("Number"),
+        _("Title"),
+        _("Type"),
+        _("Owner unit"),
+        _("Owner"),
+        _("Confidentiality"),
+        _("Version in force"),
+        _("In force from"),
+        _("Next review"),
+        _("Withdrawn"),
+    ]
+    rows = (
+        [
+            d.number,
+            d.title,
+            d.doc_type.name,
+            d.owner_unit.name,
+            d.owner.get_full_name() if d.owner else "",
+            d.get_confidentiality_display(),
+            d.current_version.number if d.current_version else "",
+            d.current_version.effective_date if d.current_version else None,
+            d.next_review_date if d.current_version else None,
+            d.withdrawn_at,
+        ]
+        for d in filters.qs.iterator(chunk_size=2000)
+    )
+    content = spreadsheet.table(_("Documents"), [str(h) for h in headers], rows)
+    return xlsx_response(content, export_name("documents"))
 
 
 @login_required
@@ -256,7 +294,13 @@ def _version_context(request, document, version, **forms) -> dict:
         "submit_review_form": SubmitReviewForm(initial=lock),
         "review_form": ReviewForm(),
         "submit_approval_form": VersionedForm(initial=lock),
-        "approve_form": ApproveForm(initial=lock),
+        "approve_form": ApproveForm(
+            initial={
+                **lock,
+                "units": [d.org_unit_id for d in document.distribution.all() if d.org_unit_id],
+                "roles": [d.role for d in document.distribution.all() if d.role],
+            }
+        ),
         "reject_form": RejectForm(initial=lock),
         "other_versions": [
             v
@@ -270,10 +314,33 @@ def _version_context(request, document, version, **forms) -> dict:
 
 @login_required
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    document, version = _get_version_for_user(request, pk, number)
+    document = _get_document_for_user(request, pk)
+    version = selectors.version_detail(user=request.user, document=document, number=number)
+    if version is None:
+        # A link to a version replaced since (a notification, a bookmark) leads to
+        # the version in force, saying so, for those who may not read old versions.
+        if selectors.was_replaced(document=document, number=number):
+            messages.info(request, _replaced_text(document, number))
+            return redirect(document.current_version or document)
+        raise Http404(_("No such version, or it is not visible to you."))
     return render(
         request, "documents/version_detail.html", _version_context(request, document, version)
     )
+
+
+def _replaced_text(document: Document, number: int) -> str:
+    if document.current_version is not None:
+        return _(
+            "Version %(old)s of %(doc)s has been superseded; this is the version in force, %(new)s."
+        ) % {
+            "old": number,
+            "doc": document.number,
+            "new": document.current_version.number,
+        }
+    return _("Version %(old)s of %(doc)s is no longer in force; the document is withdrawn.") % {
+        "old": number,
+        "doc": document.number,
+    }
 
 
 VERSION_STEPS = {
@@ -299,17 +366,16 @@ def version_step(request: HttpRequest, pk: int, number: int, step: str) -> HttpR
     document, version = _get_version_for_user(request, pk, number)
     if step == "acknowledge":
         try:
-            services.acknowledge(actor=request.user, version=version)
+            services.acknowledge(
+                actor=request.user,
+                version=version,
+                content_hash=request.POST.get("content_hash", ""),
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Thank you: your confirmation is recorded."))
-        # Back to where the button was (the reading list), but never off this site.
-        back = request.POST.get("next", "")
-        safe = url_has_allowed_host_and_scheme(
-            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-        return redirect(back if back and safe else version.get_absolute_url())
+            return redirect(version.get_absolute_url())
+        messages.success(request, _("Thank you: your confirmation is recorded."))
+        return redirect("documents:to_read")
     if step not in VERSION_STEPS:
         raise Http404
     form_class, service, done = VERSION_STEPS[step]
@@ -466,5 +532,5 @@ def to_read(request: HttpRequest) -> HttpResponse:
 @login_required
 def records(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
-    context = {"records": selectors.records_register()}
+    context = {"records": selectors.records_register(user=request.user)}
     return render(request, "documents/records.html", context)

@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
 
-from ratusz.core.api import ActionSerializer, LockSerializer, StepsMixin
+from ratusz.core.api import ActionSerializer, LockSerializer, StepsMixin, confirmed_field
 from ratusz.core.api_permissions import IsStaff
 from ratusz.core.models import Clause, OrgUnit, User
 from ratusz.improvement import policies, selectors, services
@@ -68,7 +68,13 @@ class NonconformityCreateSerializer(serializers.Serializer):
     org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all())
     source = serializers.ChoiceField(choices=Source.choices, default=Source.STAFF_REPORT)
     source_reference = serializers.CharField(required=False, allow_blank=True, default="")
-    grade = serializers.ChoiceField(choices=Nonconformity.Grade.choices, default="minor")
+    grade = serializers.ChoiceField(
+        choices=Nonconformity.Grade.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required when the nonconformity is recorded open; a report is graded at triage.",
+    )
     process = serializers.PrimaryKeyRelatedField(
         queryset=Process.objects.all(), required=False, allow_null=True, default=None
     )
@@ -117,6 +123,7 @@ class NewActionSerializer(serializers.Serializer):
     owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
     due_date = serializers.DateField()
     description = serializers.CharField(required=False, allow_blank=True, default="")
+    confirmed = confirmed_field()
 
 
 class PlanSerializer(LockSerializer):
@@ -128,6 +135,7 @@ class VerificationSerializer(LockSerializer):
     effective = serializers.BooleanField()
     verification_notes = serializers.CharField(allow_blank=True)
     verified_on = serializers.DateField(required=False, allow_null=True, default=None)
+    confirmed = confirmed_field()
 
 
 class CloseSerializer(LockSerializer):
@@ -171,6 +179,7 @@ class NonconformityViewSet(
                 "title": data["title"],
                 "description": data["description"],
                 "org_unit": data["org_unit"],
+                "detected_on": data["detected_on"],
                 "correction": data["correction"],
                 "source": Source.STAFF_REPORT,
             }

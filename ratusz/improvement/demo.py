@@ -448,6 +448,7 @@ def _build(ctx, spec: Spec, today: date) -> str:
         return url
     if spec.state == "refailed":
         nc = services.record_verification(
+            confirmed=True,
             actor=quality,
             nc=nc,
             expected_version=None,
@@ -475,6 +476,7 @@ def _build(ctx, spec: Spec, today: date) -> str:
         )
         nc = services.request_verification(actor=actor, nc=nc, expected_version=None)
     nc = services.record_verification(
+        confirmed=True,
         actor=quality,
         nc=nc,
         expected_version=None,
@@ -495,6 +497,7 @@ def _add_actions(ctx, nc, specs, detected: date, actor) -> list[Action]:
     actions = []
     for title, owner, due_days in specs:
         action = services.add_corrective_action(
+            confirmed=True,
             actor=actor,
             nc=nc,
             title=title,
@@ -556,6 +559,7 @@ def _ideas(ctx, today: date) -> None:
             continue
         head = ctx.units[unit].head or quality
         action = services.add_idea_action(
+            confirmed=True,
             actor=quality,
             idea=idea,
             title=f"Wdrożyć: {title}",

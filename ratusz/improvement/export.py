@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ratusz.improvement.models import Nonconformity
 from ratusz.improvement.selectors import Statistics
+from ratusz.lib import spreadsheet
 
 BAR_AREA = 360  # px of the longest bar
 BAR_HEIGHT = 18
@@ -136,3 +139,39 @@ def workbook(stats: Statistics) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def register(nonconformities: Iterable[Nonconformity]) -> bytes:
+    """The nonconformity register as filtered on the page, one row per nonconformity."""
+    headers = [
+        _("Reference"),
+        _("Title"),
+        _("Status"),
+        _("Grade"),
+        _("Source"),
+        _("Unit"),
+        _("Process"),
+        _("ISO clause"),
+        _("Detected on"),
+        _("To be closed by"),
+        _("Responsible"),
+        _("Closed"),
+    ]
+    rows = (
+        [
+            nc.reference,
+            nc.title,
+            nc.get_status_display(),
+            nc.get_grade_display(),
+            nc.get_source_display(),
+            nc.org_unit.name,
+            str(nc.process) if nc.process else "",
+            nc.clause.number if nc.clause else "",
+            nc.detected_on,
+            nc.target_date,
+            nc.owner.get_full_name() if nc.owner else "",
+            nc.closed_at,
+        ]
+        for nc in nonconformities
+    )
+    return spreadsheet.table(str(_("Nonconformities")), [str(h) for h in headers], rows)

@@ -4,7 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors as core_selectors
-from ratusz.core.forms import DateInput, StaffChoiceField, UnitChoiceField, VersionedForm
+from ratusz.core.forms import (
+    ConfirmableForm,
+    DateInput,
+    IrreversibleForm,
+    StaffChoiceField,
+    UnitChoiceField,
+    VersionedForm,
+)
 from ratusz.core.listing import plain_choices, unit_options
 from ratusz.core.models import Clause
 from ratusz.improvement.models import CauseCategory, Nonconformity, Source
@@ -45,12 +52,30 @@ class ReportForm(forms.Form):
         help_text=_("Where, when, which case or service; what the consequence was."),
     )
     org_unit = UnitChoiceField(label=_("Unit concerned"), queryset=core_selectors.unit_choices())
+    detected_on = forms.DateField(
+        label=_("When did the problem happen?"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("The day it happened or was noticed; empty for an idea."),
+    )
     correction = forms.CharField(
         label=_("What did you already do about it? (optional)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
+    evidence = forms.FileField(
+        label=_("Photo or scan (optional)"),
+        required=False,
+        help_text=_("E.g. a photo of the document, a scan or a screenshot."),
+    )
     next = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        problem = data.get("kind") == "nonconformity"
+        if problem and not data.get("detected_on") and "detected_on" not in self.errors:
+            self.add_error("detected_on", _("Give the day the problem happened."))
+        return data
 
 
 class NonconformityForm(forms.Form):
@@ -69,7 +94,7 @@ class NonconformityForm(forms.Form):
     process = ProcessChoiceField(label=_("Process"))
     clause = ClauseChoiceField(label=_("ISO clause"))
     grade = forms.ChoiceField(
-        label=_("Grade"), choices=Nonconformity.Grade.choices, initial="minor"
+        label=_("Grade"), choices=Nonconformity.Grade.choices, widget=forms.RadioSelect
     )
     detected_on = forms.DateField(label=_("Detected on"), widget=DateInput())
     owner = StaffChoiceField(
@@ -90,7 +115,9 @@ class NonconformityForm(forms.Form):
 
 
 class TriageForm(VersionedForm):
-    grade = forms.ChoiceField(label=_("Grade"), choices=Nonconformity.Grade.choices)
+    grade = forms.ChoiceField(
+        label=_("Grade"), choices=Nonconformity.Grade.choices, widget=forms.RadioSelect
+    )
     owner = StaffChoiceField(
         label=_("Responsible"),
         queryset=core_selectors.staff_choices(),
@@ -137,7 +164,7 @@ class RootCauseForm(VersionedForm):
         return data
 
 
-class ActionForm(forms.Form):
+class ActionForm(ConfirmableForm):
     title = forms.CharField(label=_("Action"), max_length=255)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -155,7 +182,7 @@ class PlanVerificationForm(VersionedForm):
     )
 
 
-class VerificationForm(VersionedForm):
+class VerificationForm(ConfirmableForm, VersionedForm):
     effective = forms.TypedChoiceField(
         label=_("Were the actions effective?"),
         choices=[
@@ -172,7 +199,8 @@ class VerificationForm(VersionedForm):
     verified_on = forms.DateField(label=_("Checked on"), widget=DateInput(), required=False)
 
 
-class CloseForm(VersionedForm):
+class CloseForm(IrreversibleForm, VersionedForm):
+    confirm_label = _("I close the nonconformity: it cannot be reopened")
     closure_notes = forms.CharField(
         label=_("Closure notes (optional)"),
         widget=forms.Textarea(attrs={"rows": 2}),

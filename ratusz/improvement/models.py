@@ -79,7 +79,8 @@ class Nonconformity(models.Model):
     description = models.TextField(_("description"))
     source = models.CharField(_("source"), max_length=30, choices=Source.choices)
     source_reference = models.CharField(_("source reference"), max_length=255, blank=True)
-    grade = models.CharField(_("grade"), max_length=10, choices=Grade.choices, default=Grade.MINOR)
+    # Empty until triage: a staff report is graded by the quality manager.
+    grade = models.CharField(_("grade"), max_length=10, choices=Grade.choices, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True
     )

@@ -81,6 +81,15 @@ def can_change_nc(user, nc: Nonconformity) -> bool:
     )
 
 
+def can_attach_to_nc(user, nc: Nonconformity) -> bool:
+    """Evidence: those who work on it while it is open, and the reporter until triage."""
+    if not nc.is_open or not access.is_staff_member(user):
+        return False
+    if nc.status == Nonconformity.Status.REPORTED and nc.reported_by_id == user.pk:
+        return True
+    return can_change_nc(user, nc)
+
+
 def can_triage(user) -> bool:
     return access.is_staff_member(user) and access.is_quality_manager(user)
 
@@ -122,6 +131,15 @@ def can_evaluate_idea(user, idea: Idea) -> bool:
     return access.is_quality_manager(user) or access.manages_unit(user, idea.org_unit)
 
 
+def can_attach_to_idea(user, idea: Idea) -> bool:
+    """Files: the evaluators while it is open, and the author until it is evaluated."""
+    if idea.status not in Idea.OPEN_STATUSES or not access.is_staff_member(user):
+        return False
+    if idea.status == Idea.Status.SUBMITTED and idea.submitted_by_id == user.pk:
+        return True
+    return can_evaluate_idea(user, idea)
+
+
 def can_decide_idea(user) -> bool:
     return access.is_staff_member(user) and access.is_quality_manager(user)
 
@@ -129,9 +147,9 @@ def can_decide_idea(user) -> bool:
 def register() -> None:
     # A nonconformity's actions, and their files, are seen by those who see it.
     access.register_object_policy(
-        Nonconformity, view=can_view_nc, change=can_change_nc, scope_actions=ncs_visible_to
+        Nonconformity, view=can_view_nc, change=can_attach_to_nc, scope_actions=ncs_visible_to
     )
-    access.register_object_policy(Idea, view=can_view_idea, change=can_evaluate_idea)
+    access.register_object_policy(Idea, view=can_view_idea, change=can_attach_to_idea)
 
 
 def next_step(user, nc: Nonconformity, actions: list) -> tuple[str, str]:
@@ -183,7 +201,7 @@ def nc_steps(user, nc: Nonconformity) -> dict[str, bool]:
         "can_close": can_close(user)
         and status == states.VERIFICATION
         and nc.verification_result == Effectiveness.EFFECTIVE,
-        "can_attach": can_change_nc(user, nc) and nc.is_open,
+        "can_attach": can_attach_to_nc(user, nc),
     }
 
 

@@ -19,7 +19,8 @@ from django.db.models import (
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
-from ratusz.core.models import Action, OrgUnit
+from ratusz.core import access
+from ratusz.core.models import Action, Attachment, OrgUnit
 from ratusz.improvement import policies
 from ratusz.improvement.models import Idea, Nonconformity, Source
 
@@ -66,6 +67,25 @@ def actions_of(record) -> QuerySet:
         .select_related("owner")
         .order_by("due_date", "id")
     )
+
+
+def action_evidence(*, user, actions: list[Action]) -> list[Attachment]:
+    """Files attached to these actions that the user may open, each with its
+    `action`, the oldest first (one query)."""
+    visible = {action.pk: action for action in actions if access.can_view_action(user, action)}
+    if not visible:
+        return []
+    files = list(
+        Attachment.objects.filter(
+            target_type=ContentType.objects.get_for_model(Action),
+            target_id__in=[str(pk) for pk in visible],
+        )
+        .select_related("uploaded_by")
+        .order_by("uploaded_at", "id")
+    )
+    for attachment in files:
+        attachment.action = visible[int(attachment.target_id)]  # type: ignore[attr-defined]
+    return files
 
 
 def audit_finding_of(nc: Nonconformity):

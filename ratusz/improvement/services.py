@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -21,7 +22,16 @@ from ratusz.core import access, search
 from ratusz.core import selectors as core_selectors
 from ratusz.core.errors import Denied
 from ratusz.core.models import Action, ActionQuerySet, Clause, Effectiveness, OrgUnit, User
-from ratusz.core.services import lock, notify, require_status, save_versioned, take_number
+from ratusz.core.services import (
+    attach_file,
+    confirm_due_date,
+    lock,
+    notify,
+    require_confirmation,
+    require_status,
+    save_versioned,
+    take_number,
+)
 from ratusz.improvement import policies
 from ratusz.improvement.models import CauseCategory, Idea, Nonconformity, Source
 from ratusz.improvement.search import index_idea, index_nc
@@ -71,7 +81,7 @@ def raise_nonconformity(
     source: str,
     org_unit: OrgUnit,
     detected_on: date | None = None,
-    grade: str = Nonconformity.Grade.MINOR,
+    grade: str = "",
     process: Process | None = None,
     clause: Clause | None = None,
     owner: User | None = None,
@@ -83,14 +93,24 @@ def raise_nonconformity(
 
     Audit findings arrive open and assigned (to the given owner, else the head of
     the unit); anything else reported by someone other than the quality manager
-    waits for triage.
+    waits for triage, where it is graded (a grade proposed by the reporter stays
+    as the proposal).
     """
     if not access.is_active_account(actor) or access.is_external(actor):
         raise ValidationError(_("Only members of staff record nonconformities."))
     detected_on = detected_on or timezone.localdate()
+    if source not in _TRIAGED_SOURCES:
+        # Audits date their findings by the audit; a report says when it happened.
+        _not_in_future(detected_on, "detected_on")
     if source in _TRIAGED_SOURCES and clause is None:
         raise ValidationError({"clause": _("A nonconformity from an audit names the ISO clause.")})
-    triaged = source in _TRIAGED_SOURCES or access.is_quality_manager(actor)
+    if grade and grade not in Nonconformity.Grade.values:
+        raise ValidationError({"grade": _("Choose the grade: major or minor.")})
+    if source in _TRIAGED_SOURCES and not grade:
+        raise ValidationError({"grade": _("Choose the grade: major or minor.")})
+    # The quality manager's own record is triaged once she grades it; an ungraded
+    # report (the quick form) waits for triage like anyone's.
+    triaged = source in _TRIAGED_SOURCES or (access.is_quality_manager(actor) and bool(grade))
     nc = Nonconformity(
         year=detected_on.year,
         number=take_number(f"nonconformity:{detected_on.year}"),
@@ -141,7 +161,9 @@ def submit_idea(
     expected_benefit: str = "",
     source_reference: str = "",
     submitted_on: date | None = None,
+    evidence: UploadedFile | None = None,
 ) -> Idea:
+    """Record an idea; a file sent with it (a sketch, a photo) is saved with it or not at all."""
     if not access.is_active_account(actor) or access.is_external(actor):
         raise ValidationError(_("Only members of staff submit improvement ideas."))
     year = (submitted_on or timezone.localdate()).year
@@ -161,7 +183,47 @@ def submit_idea(
     idea.full_clean()
     idea.save()
     index_idea(idea)
+    if evidence is not None:
+        _attach_evidence(actor, idea, evidence, _("Sent with the idea"))
     return idea
+
+
+@transaction.atomic
+def report_problem(
+    *,
+    actor: User,
+    title: str,
+    description: str,
+    org_unit: OrgUnit,
+    detected_on: date | None = None,
+    correction: str = "",
+    evidence: UploadedFile | None = None,
+) -> Nonconformity:
+    """A member of staff reports a problem: when it happened, what was done, and
+    a photo or scan as evidence. The report and its file are saved together or
+    not at all."""
+    nc = raise_nonconformity(
+        actor=actor,
+        title=title,
+        description=description,
+        source=Source.STAFF_REPORT,
+        org_unit=org_unit,
+        detected_on=detected_on,
+        correction=correction,
+    )
+    if evidence is not None:
+        _attach_evidence(actor, nc, evidence, _("Sent with the report"))
+    return nc
+
+
+def _attach_evidence(actor: User, record: Nonconformity | Idea, upload, description: str) -> None:
+    """A file sent with a report, its problems named on the report's `evidence` field."""
+    try:
+        attach_file(actor=actor, target=record, upload=upload, description=description)
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict") and "file" in exc.error_dict:
+            raise ValidationError({"evidence": exc.error_dict["file"]}) from exc
+        raise
 
 
 # --- shared helpers ------------------------------------------------------------------
@@ -224,6 +286,7 @@ def _create_action(
     org_unit: OrgUnit,
     clause: Clause | None,
     description: str,
+    confirmed: bool = False,
 ) -> Action:
     """A core action raised by this area's record.
 
@@ -235,6 +298,7 @@ def _create_action(
     _staff_member(owner, "owner")
     if due_date is None:
         raise ValidationError({"due_date": _("Give the date by which the action must be done.")})
+    confirm_due_date(due_date, confirmed)
     action = Action(
         title=title.strip(),
         description=description.strip(),
@@ -417,8 +481,10 @@ def add_corrective_action(
     owner: User,
     due_date: date,
     description: str = "",
+    confirmed: bool = False,
 ) -> Action:
-    """A corrective action (kind CORRECTIVE) in the one action tracker, raised by this nc."""
+    """A corrective action (kind CORRECTIVE) in the one action tracker, raised by this nc.
+    A due date already past is saved only when `confirmed`."""
     nc = _locked_nc(nc, None)
     _check_change(actor, nc)
     if not title.strip():
@@ -437,6 +503,7 @@ def add_corrective_action(
         org_unit=nc.org_unit,
         clause=nc.clause,
         description=description,
+        confirmed=confirmed,
     )
     # Any change to the set of actions is a change to the record (and its lock).
     _save_nc(nc, [])
@@ -530,8 +597,10 @@ def record_verification(
     effective: bool,
     verification_notes: str,
     verified_on: date | None = None,
+    confirmed: bool = False,
 ) -> Nonconformity:
-    """The effectiveness check (10.2.1 d). Not effective: back to the owner for more actions."""
+    """The effectiveness check (10.2.1 d). Not effective: back to the owner for more actions.
+    A check recorded before its planned date is saved only when `confirmed`."""
     nc = _locked_nc(nc, expected_version)
     if not policies.can_verify_nc(actor, nc):
         raise Denied(
@@ -558,6 +627,15 @@ def record_verification(
     if not verification_notes.strip():
         raise ValidationError(
             {"verification_notes": _("Say how effectiveness was checked and what was found.")}
+        )
+    if nc.verification_due is not None and verified_on < nc.verification_due:
+        require_confirmation(
+            confirmed,
+            _(
+                "The effectiveness check was planned for %(date)s. Checked earlier, it may "
+                "not show whether the problem comes back. Tick the box to record it now."
+            )
+            % {"date": date_format(nc.verification_due, "SHORT_DATE_FORMAT")},
         )
     nc.verification_notes = verification_notes.strip()
     nc.verified_on = verified_on
@@ -695,8 +773,10 @@ def add_idea_action(
     owner: User,
     due_date: date,
     description: str = "",
+    confirmed: bool = False,
 ) -> Action:
-    """An implementation action (kind IMPROVEMENT) for an accepted idea."""
+    """An implementation action (kind IMPROVEMENT) for an accepted idea.
+    A due date already past is saved only when `confirmed`."""
     idea = _locked_idea(idea, None)
     _check_evaluator(actor, idea)
     require_status(idea, IDEA.ACCEPTED, message=_("Actions are added to an accepted idea only."))
@@ -716,6 +796,7 @@ def add_idea_action(
         org_unit=unit,
         clause=idea.clause,
         description=description,
+        confirmed=confirmed,
     )
     _save_idea(idea, [])
     return action

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="improvement:nc_list"), name="index"),
     path("report/", views.report, name="report"),
     path("nonconformities/", views.nc_list, name="nc_list"),
+    path("nonconformities/export.xlsx", views.nc_export, name="nc_export"),
     path("nonconformities/new/", views.nc_create, name="nc_create"),
     path("nonconformities/<int:pk>/", views.nc_detail, name="nc_detail"),
     path("nonconformities/<int:pk>/<str:step>/", views.nc_step, name="nc_step"),

@@ -21,7 +21,7 @@ from ratusz.core import access
 from ratusz.core import selectors as core_selectors
 from ratusz.core import services as core_services
 from ratusz.core.forms import VersionedForm, service_kwargs, submit
-from ratusz.core.listing import render_list
+from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.core.selectors import attachments_of, history_of
 from ratusz.improvement import export, policies, selectors, services
 from ratusz.improvement.filters import IdeaFilter, NcFilter
@@ -79,7 +79,12 @@ def report(request: HttpRequest) -> HttpResponse:
     back = _safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
     form = ReportForm(
         request.POST or None,
-        initial={"org_unit": request.user.org_unit_id, "next": back or ""},
+        request.FILES or None,
+        initial={
+            "org_unit": request.user.org_unit_id,
+            "detected_on": timezone.localdate(),
+            "next": back or "",
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -92,19 +97,21 @@ def report(request: HttpRequest) -> HttpResponse:
                     description=data["description"],
                     org_unit=data["org_unit"],
                     expected_benefit=data["correction"],
+                    evidence=data["evidence"],
                 ),
             )
             thanks = _("Thank you: your idea %(ref)s has been submitted.")
         else:
             record = submit(
                 form,
-                lambda: services.raise_nonconformity(
+                lambda: services.report_problem(
                     actor=request.user,
                     title=data["title"],
                     description=data["description"],
-                    source=Source.STAFF_REPORT,
                     org_unit=data["org_unit"],
+                    detected_on=data["detected_on"],
                     correction=data["correction"],
+                    evidence=data["evidence"],
                 ),
             )
             thanks = _("Thank you: your report %(ref)s has been sent to the quality manager.")
@@ -143,6 +150,15 @@ def nc_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def nc_export(request: HttpRequest) -> HttpResponse:
+    """The register with the page's filters, as a spreadsheet."""
+    access.require_staff(request)
+    filters = NcFilter(request.GET, queryset=selectors.nc_list(user=request.user), request=request)
+    rows = filters.qs.iterator(chunk_size=2000)
+    return xlsx_response(export.register(rows), export_name("nonconformities"))
+
+
+@login_required
 def nc_list(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
     filters = NcFilter(request.GET, queryset=selectors.nc_list(user=request.user), request=request)
@@ -170,6 +186,7 @@ def _nc_context(request: HttpRequest, nc: Nonconformity, **forms) -> dict:
         "finding": selectors.audit_finding_of(nc),
         "history": history_of(nc),
         "attachments": attachments_of(nc),
+        "action_files": selectors.action_evidence(user=user, actions=actions),
         "cause_labels": dict(CauseCategory.choices),
         "next_panel": panel,
         "next_text": next_text,
@@ -352,6 +369,7 @@ def _idea_context(request: HttpRequest, idea: Idea, **forms) -> dict:
         "today": timezone.localdate(),
         "finding": selectors.audit_finding_of(idea),
         "history": history_of(idea),
+        "attachments": attachments_of(idea),
         **policies.idea_steps(user, idea),
         "evaluate_form": EvaluateForm(initial={**lock, "evaluation": idea.evaluation}),
         "decide_form": DecideForm(initial=lock),
@@ -462,10 +480,5 @@ def statistics_export(request: HttpRequest) -> HttpResponse:
     _stats_access(request)
     _form, filters = _stats_filters(request)
     stats = selectors.statistics(user=request.user, filters=filters)
-    response = HttpResponse(
-        export.workbook(stats),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    name = f"nonconformities-{filters.date_from.isoformat()}-{filters.date_to.isoformat()}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    name = f"nonconformities-{filters.date_from.isoformat()}-{filters.date_to.isoformat()}"
+    return xlsx_response(export.workbook(stats), name)

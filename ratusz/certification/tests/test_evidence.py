@@ -122,7 +122,9 @@ def test_ending_access_now_signs_the_auditor_out(office, pack, client_for):
     user, password = _open_access(office, pack)
     auditor = Client()
     auditor.post("/login/", {"username": user.username, "password": password})
-    client_for(office.quality).post(f"/certification/evidence/auditors/{user.pk}/end/")
+    client_for(office.quality).post(
+        f"/certification/evidence/auditors/{user.pk}/end/", {"confirm": "on"}
+    )
     assert auditor.get(f"/certification/evidence/{pack.pk}/download/").status_code == 302
 
 
@@ -187,3 +189,13 @@ def test_the_download_is_named_by_the_offices_local_time(office, pack, client_fo
     )
     response = client_for(office.quality).get(f"/certification/evidence/{pack.pk}/download/")
     assert 'filename="evidence-pack-2027-01-01-0030.zip"' in response["Content-Disposition"]
+
+
+def test_ending_access_asks_for_a_tick_first(office, pack, client_for):
+    user, password = _open_access(office, pack)
+    auditor = Client()
+    auditor.post("/login/", {"username": user.username, "password": password})
+    page = client_for(office.quality).get("/certification/evidence/").content.decode()
+    assert f'name="confirm" id="end-{user.pk}" required' in page
+    client_for(office.quality).post(f"/certification/evidence/auditors/{user.pk}/end/")
+    assert auditor.get(f"/certification/evidence/{pack.pk}/download/").status_code == 200

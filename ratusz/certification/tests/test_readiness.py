@@ -18,7 +18,7 @@ from ratusz.core.services import set_clause_applicability
 from ratusz.core.tests.factories import appoint_head, clause
 from ratusz.documents import services as documents
 from ratusz.documents.models import Document
-from ratusz.documents.tests.factories import bring_into_force, make_document
+from ratusz.documents.tests.factories import bring_into_force, confirm_read, make_document
 from ratusz.improvement.models import Idea, Nonconformity
 from ratusz.improvement.services import raise_nonconformity, submit_idea
 from ratusz.processes.services import update_process
@@ -106,7 +106,7 @@ def test_policy_red_without_one_amber_until_read_green_when_acknowledged(office)
     assert verdict.state == readiness.AMBER
     assert verdict.fix_url == f"/documents/{policy.pk}/distribution/"
     for person in (office.owner, office.employee, office.colleague):
-        documents.acknowledge(actor=person, version=policy.current_version)
+        confirm_read(person, policy.current_version)
     assert _verdict("5.2").state == readiness.GREEN
 
 
@@ -187,7 +187,7 @@ def _nc(office, **kwargs):
         source="process_monitoring",
         org_unit=office.civil,
         clause=clause("8.5.1"),
-        **kwargs,
+        **{"grade": "minor", **kwargs},
     )
 
 
@@ -315,3 +315,12 @@ def test_the_api_gives_each_clause_its_state_and_the_score(office):
     assert clauses["4.4"]["reasons"][0]["fix_url"] == "/processes/"
     assert clauses["6.1"]["state"] == "not_covered"
     assert body["score"] == readiness.assess().score
+
+
+def test_fix_it_links_show_only_to_those_they_open_for(office, client_for):
+    year = timezone.localdate().year
+    programme = f'href="/audits/programme/{year}/"'
+    assert programme in client_for(office.quality).get("/certification/readiness/").content.decode()
+    page = client_for(office.employee).get("/certification/readiness/").content.decode()
+    assert programme not in page and 'href="/processes/">Fix it' not in page
+    assert client_for(office.employee).get(f"/audits/programme/{year}/").status_code == 200

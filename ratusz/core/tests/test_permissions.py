@@ -41,6 +41,11 @@ TABLE = {
     # the employee's address reads the employee's feed, signed in or not.
     "core:calendar_feed": ("get", "/calendar/{token}/mine.ics", row(200)),
     "core:action_list": ("get", "/actions/", row(200, anonymous=LOGIN, external=403)),
+    "core:action_export": (
+        "get",
+        "/actions/export.xlsx",
+        row(200, anonymous=LOGIN, external=403),
+    ),
     "core:action_create": (
         "get",
         "/actions/new/",

@@ -189,6 +189,7 @@ def test_a_moved_due_date_escalates_again(office):
         action=action,
         expected_version=None,
         due_date=timezone.localdate() - timedelta(days=20),
+        confirmed=True,
     )
     report = send_action_reminders()
     assert (report.overdue, report.escalated, report.escalated_to_quality) == (1, 1, 1)

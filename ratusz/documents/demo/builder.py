@@ -284,7 +284,7 @@ class _Builder:
             elif number % (3 if recent else 9) == 0:
                 continue
             day = min(since + timedelta(days=1 + 3 * (number % 6)), self.today - timedelta(days=1))
-            services.acknowledge(actor=person, version=version)
+            services.acknowledge(actor=person, version=version, content_hash=version.content_hash)
             by_day[max(day, effective)].append(person.pk)
         for day, people in by_day.items():
             Acknowledgement.objects.filter(version=version, user_id__in=people).update(

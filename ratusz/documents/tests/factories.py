@@ -56,3 +56,9 @@ def document_in_force(office, title: str, confidentiality: str = "internal") -> 
     bring_into_force(office, document, approver=office.quality)
     document.refresh_from_db()
     return document
+
+
+def confirm_read(person, version: DocumentVersion):
+    """“Read and understood”, as the version page sends it: with the hash of the text."""
+    version.refresh_from_db(fields=["content_hash"])
+    return services.acknowledge(actor=person, version=version, content_hash=version.content_hash)

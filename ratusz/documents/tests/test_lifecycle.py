@@ -19,6 +19,7 @@ from ratusz.documents.models import (
     DocumentVersion,
     Transition,
 )
+from ratusz.documents.tests.factories import confirm_read
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -221,7 +222,7 @@ def test_a_new_version_supersedes_the_old_and_asks_everyone_to_read_again(office
     first = to_approval(office, procedure)
     services.approve(actor=office.mayor, version=first, expected_version=None)
     first.refresh_from_db()
-    services.acknowledge(actor=office.employee, version=first)
+    confirm_read(office.employee, first)
     draft = services.start_new_version(actor=office.owner, document=procedure)
     assert draft.number == 2 and draft.body == first.body
     services.update_draft(
@@ -271,15 +272,15 @@ def test_only_recipients_acknowledge_and_only_the_version_in_force(office, proce
     )
     version = procedure.versions.get()
     with pytest.raises(ValidationError, match="version in force"):
-        services.acknowledge(actor=office.employee, version=version)
+        confirm_read(office.employee, version)
     services.approve(
         actor=office.mayor, version=to_approval(office, procedure), expected_version=None
     )
     version.refresh_from_db()
     with pytest.raises(ValidationError, match="not distributed to you"):
-        services.acknowledge(actor=office.outsider, version=version)
-    services.acknowledge(actor=office.employee, version=version)
-    services.acknowledge(actor=office.employee, version=version)
+        confirm_read(office.outsider, version)
+    confirm_read(office.employee, version)
+    confirm_read(office.employee, version)
     assert Acknowledgement.objects.filter(version=version).count() == 1
 
 

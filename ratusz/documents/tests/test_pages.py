@@ -11,8 +11,7 @@ from pypdf import PdfReader
 
 from ratusz.core import search
 from ratusz.documents import services
-from ratusz.documents.models import Acknowledgement
-from ratusz.documents.tests.factories import bring_into_force, make_document
+from ratusz.documents.tests.factories import bring_into_force, confirm_read, make_document
 
 
 def docx(text: str) -> bytes:
@@ -146,22 +145,11 @@ def test_the_diff_shows_what_changed_between_versions(office, client_for):
     assert "<del>− Linia druga</del>" in html and "<ins>+ Linia trzecia</ins>" in html
 
 
-def test_an_employee_confirms_reading_from_the_reading_list(office, client_for):
-    document = make_document(office)
-    services.set_distribution(actor=office.owner, document=document, units=[office.civil], roles=[])
-    version = bring_into_force(office, document)
-    client = client_for(office.employee)
-    assert version in client.get("/documents/to-read/").context["versions"]
-    client.post(f"/documents/{document.pk}/v1/acknowledge/", {"next": "/documents/to-read/"})
-    assert Acknowledgement.objects.filter(version=version, user=office.employee).exists()
-    assert list(client.get("/documents/to-read/").context["versions"]) == []
-
-
 def test_the_document_page_shows_completion_by_unit_and_who_is_missing(office, client_for):
     document = make_document(office)
     services.set_distribution(actor=office.owner, document=document, units=[office.civil], roles=[])
     version = bring_into_force(office, document)
-    services.acknowledge(actor=office.employee, version=version)
+    confirm_read(office.employee, version)
     response = client_for(office.owner).get(f"/documents/{document.pk}/", HTTP_ACCEPT_LANGUAGE="en")
     stats = response.context["stats"]
     assert stats.confirmed == 1 and stats.recipients == 3  # owner, employee, colleague
@@ -180,16 +168,6 @@ def test_editing_a_draft_page_keeps_the_text_on_conflict(office, client_for):
     html = response.content.decode()
     assert "Someone else saved this record" in html
     assert "Owner text" in html and "Employee text" in html
-
-
-def test_the_confirmation_never_redirects_off_the_site(office, client_for):
-    document = make_document(office)
-    services.set_distribution(actor=office.owner, document=document, units=[office.civil], roles=[])
-    bring_into_force(office, document)
-    response = client_for(office.employee).post(
-        f"/documents/{document.pk}/v1/acknowledge/", {"next": "https://evil.example/"}
-    )
-    assert response["Location"] == f"/documents/{document.pk}/v1/"
 
 
 def test_the_version_page_shows_every_review_round_with_its_comments(office, client_for):

@@ -12,6 +12,7 @@ from ratusz.documents.tests.factories import bring_into_force, make_document
 
 TABLE = {
     "documents:register": ("get", "/documents/", row(200, anonymous=LOGIN, external=403)),
+    "documents:export": ("get", "/documents/export.xlsx", row(200, anonymous=LOGIN, external=403)),
     "documents:create": (
         "get",
         "/documents/new/",
@@ -150,9 +151,11 @@ RESTRICTED = {
         row(200, anonymous=LOGIN, outsider=404, external=404),
     ),
     "superseded version": (
+        # Kept as evidence for the quality manager and auditors; anyone else who
+        # reads the document is taken to the version in force.
         "get",
         "/documents/{old}/v1/",
-        row(404, anonymous=LOGIN, quality=200, auditor=200),
+        row(302, anonymous=LOGIN, external=404, quality=200, auditor=200),
     ),
 }
 
@@ -176,6 +179,7 @@ def _fixtures(office):
         "old": old.pk,
         "type": procedure.pk,
         "live": doc.current_version_id,
+        "live_hash": doc.current_version.content_hash,
         "draft": doc.versions.get(status="draft").pk,
         "civil": office.civil.pk,
         "owner_id": office.owner.pk,
@@ -202,6 +206,10 @@ def _payload(path, ids):
         return {"agreed": True, "comment": ""}
     if path.endswith("/reject/"):
         return {"version": 1, "reason": "Popraw"}
+    if path.endswith("/acknowledge/"):
+        return {"content_hash": ids["live_hash"]}
+    if path.endswith("/approve/"):
+        return {"version": 1, "confirm": "on", "roles": ["employee"]}
     return {"version": 1}
 
 

@@ -95,5 +95,6 @@ def closed(office, **overrides) -> Nonconformity:
         expected_version=nc.version,
         effective=True,
         verification_notes="Brak błędów.",
+        confirmed=True,  # checked before the planned day, to keep the tests short
     )
     return services.close(actor=office.quality, nc=nc, expected_version=nc.version)

@@ -29,6 +29,7 @@ def test_an_employee_reports_a_problem_from_any_page_and_goes_back(office, clien
             "title": "Brak formularzy",
             "description": "Na sali obsługi skończyły się wnioski.",
             "org_unit": office.civil.pk,
+            "detected_on": timezone.localdate().isoformat(),
             "next": "/documents/",
         },
     )

@@ -31,6 +31,11 @@ TABLE = {
         "/improvement/nonconformities/",
         row(200, anonymous=LOGIN, external=403),
     ),
+    "improvement:nc_export": (
+        "get",
+        "/improvement/nonconformities/export.xlsx",
+        row(200, anonymous=LOGIN, external=403),
+    ),
     "improvement:nc_create": (
         "get",
         "/improvement/nonconformities/new/",
@@ -200,7 +205,7 @@ def _payload(path: str, ids: dict) -> dict:
     if path in ("/api/v1/nonconformities/", "/api/v1/ideas/"):
         return new
     if path == "/improvement/report/":
-        return {**new, "kind": "nonconformity"}
+        return {**new, "kind": "nonconformity", "detected_on": today}
     if path.endswith("/nonconformities/new/"):
         return {**new, "source": "process_monitoring", "grade": "minor", "detected_on": today}
     if path.endswith("/triage/"):
@@ -218,11 +223,21 @@ def _payload(path: str, ids: dict) -> dict:
     if path.endswith("/request-verification/"):
         return {"version": v["open"]}
     if path.endswith("/verification/"):
-        return {"version": v["verify"], "effective": True, "verification_notes": "OK"}
+        return {
+            "version": v["verify"],
+            "effective": True,
+            "verification_notes": "OK",
+            "confirmed": True,
+        }
     if path.endswith("/record-verification/"):
-        return {"version": v["verify"], "effective": "yes", "verification_notes": "OK"}
+        return {
+            "version": v["verify"],
+            "effective": "yes",
+            "verification_notes": "OK",
+            "confirmed": "on",
+        }
     if path.endswith("/close/"):
-        return {"version": v["verify"], "closure_notes": ""}
+        return {"version": v["verify"], "closure_notes": "", "confirm": "on"}
     if path.endswith("/evaluate/"):
         return {"version": v["idea"], "evaluation": "Dobre"}
     if path.endswith("/decide/"):

@@ -22,6 +22,7 @@ def test_one_older_than_twelve_months_is_not_a_recurrence(office):
     report(
         office,
         source="internal_audit",
+        grade="minor",
         clause=clause("8.5.1"),
         actor=office.auditor,
         owner=office.owner,
@@ -30,6 +31,7 @@ def test_one_older_than_twelve_months_is_not_a_recurrence(office):
     fresh = report(
         office,
         source="internal_audit",
+        grade="minor",
         clause=clause("8.5.1"),
         actor=office.auditor,
         owner=office.owner,

@@ -36,7 +36,13 @@ def test_a_staff_report_waits_for_triage_and_the_quality_manager_hears_of_it(off
 
 def test_an_audit_nonconformity_is_open_at_once_and_assigned_to_the_head(office):
     appoint_head(office.civil, office.owner)
-    nc = report(office, source=Source.INTERNAL_AUDIT, clause=clause("8.5.1"), actor=office.auditor)
+    nc = report(
+        office,
+        source=Source.INTERNAL_AUDIT,
+        clause=clause("8.5.1"),
+        grade="minor",
+        actor=office.auditor,
+    )
     assert nc.status == NC.OPEN and nc.owner == office.owner
 
 
@@ -219,6 +225,7 @@ def test_a_failed_check_sends_it_back_to_the_owner_and_is_counted(office):
         expected_version=nc.version,
         effective=False,
         verification_notes="Powtórka.",
+        confirmed=True,
     )
     assert nc.status == NC.OPEN and nc.failed_verifications == 1
     assert Notification.objects.filter(recipient=office.owner, kind="nonconformity_not_effective")
@@ -241,6 +248,7 @@ def test_a_failed_check_sends_it_back_to_the_owner_and_is_counted(office):
         expected_version=nc.version,
         effective=True,
         verification_notes="OK",
+        confirmed=True,
     )
     nc = services.close(actor=office.quality, nc=nc, expected_version=nc.version)
     assert nc.status == NC.CLOSED and nc.failed_verifications == 1
@@ -254,6 +262,7 @@ def test_closing_is_refused_while_an_action_is_open(office):
         expected_version=nc.version,
         effective=True,
         verification_notes="ok",
+        confirmed=True,
     )
     # Someone reopens work on the nc by adding an action through the tracker's back door.
     Action.objects.filter(pk=services.actions_of(nc).first().pk).update(status="in_progress")
