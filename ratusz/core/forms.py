@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from ratusz.core import selectors
+from ratusz.core import dates, selectors
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.models import Action, Clause
 from ratusz.core.uploads import allowed_extensions
@@ -86,7 +86,10 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        # The browser's date picker offers only the range the field accepts (core.dates).
+        attrs = {"min": dates.EARLIEST.isoformat(), "max": dates.LATEST.isoformat()}
+        attrs.update(kwargs.pop("attrs", None) or {})
+        super().__init__(format="%Y-%m-%d", attrs=attrs, **kwargs)
 
 
 class StaffChoiceField(forms.ModelChoiceField):

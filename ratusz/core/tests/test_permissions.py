@@ -16,6 +16,7 @@ from ratusz.core.tests.factories import clause
 PERSONAS = ["anonymous", "quality", "mayor", "owner", "auditor", "employee", "outsider", "external"]
 STAFF = {p: 200 for p in PERSONAS if p not in ("anonymous", "external")}
 LOGIN = 302  # anonymous visitors are sent to the sign-in page
+NO_CREDENTIALS = 401  # the API asks a caller without credentials for them (WWW-Authenticate)
 
 
 def row(default, **overrides):
@@ -95,19 +96,19 @@ TABLE = {
     "password_change_done": ("get", "/password/done/", row(200, anonymous=LOGIN)),
     "logout": ("post", "/logout/", row(302)),
     "set_language": ("post", "/i18n/setlang/", row(302)),
-    "api-schema": ("get", "/api/schema/", row(200, anonymous=403)),
-    "api-docs": ("get", "/api/docs/", row(200, anonymous=403)),
-    "api-root": ("get", "/api/v1/", row(200, anonymous=403)),
-    "me-list": ("get", "/api/v1/me/", row(200, anonymous=403)),
-    "user-list": ("get", "/api/v1/users/", row(200, anonymous=403, external=403)),
-    "user-detail": ("get", "/api/v1/users/{user}/", row(200, anonymous=403, external=403)),
-    "org-unit-list": ("get", "/api/v1/org-units/", row(200, anonymous=403, external=403)),
-    "org-unit-detail": ("get", "/api/v1/org-units/{unit}/", row(200, anonymous=403, external=403)),
-    "action-list": ("get", "/api/v1/actions/", row(200, anonymous=403, external=403)),
+    "api-schema": ("get", "/api/schema/", row(200, anonymous=NO_CREDENTIALS)),
+    "api-docs": ("get", "/api/docs/", row(200, anonymous=NO_CREDENTIALS)),
+    "api-root": ("get", "/api/v1/", row(200, anonymous=NO_CREDENTIALS)),
+    "me-list": ("get", "/api/v1/me/", row(200, anonymous=NO_CREDENTIALS)),
+    "user-list": ("get", "/api/v1/users/", row(200, anonymous=NO_CREDENTIALS, external=403)),
+    "user-detail": ("get", "/api/v1/users/{user}/", row(200, anonymous=NO_CREDENTIALS, external=403)),
+    "org-unit-list": ("get", "/api/v1/org-units/", row(200, anonymous=NO_CREDENTIALS, external=403)),
+    "org-unit-detail": ("get", "/api/v1/org-units/{unit}/", row(200, anonymous=NO_CREDENTIALS, external=403)),
+    "action-list": ("get", "/api/v1/actions/", row(200, anonymous=NO_CREDENTIALS, external=403)),
     "action-detail": (
         "get",
         "/api/v1/actions/{action}/",
-        row(200, anonymous=403, external=403, outsider=404),
+        row(200, anonymous=NO_CREDENTIALS, external=403, outsider=404),
     ),
     "action-start": (
         "post",
