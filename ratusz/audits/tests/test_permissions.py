@@ -130,7 +130,11 @@ TABLE = {
         "/api/v1/audits/{audit}/",
         row(200, anonymous=NO_CREDENTIALS, external=API, outsider=404),
     ),
-    "audit-finding-list": ("get", "/api/v1/audit-findings/", row(200, anonymous=NO_CREDENTIALS, external=API)),
+    "audit-finding-list": (
+        "get",
+        "/api/v1/audit-findings/",
+        row(200, anonymous=NO_CREDENTIALS, external=API),
+    ),
     "audit-finding-detail": (
         "get",
         "/api/v1/audit-findings/{opportunity}/",

@@ -101,9 +101,21 @@ TABLE = {
     "api-root": ("get", "/api/v1/", row(200, anonymous=NO_CREDENTIALS)),
     "me-list": ("get", "/api/v1/me/", row(200, anonymous=NO_CREDENTIALS)),
     "user-list": ("get", "/api/v1/users/", row(200, anonymous=NO_CREDENTIALS, external=403)),
-    "user-detail": ("get", "/api/v1/users/{user}/", row(200, anonymous=NO_CREDENTIALS, external=403)),
-    "org-unit-list": ("get", "/api/v1/org-units/", row(200, anonymous=NO_CREDENTIALS, external=403)),
-    "org-unit-detail": ("get", "/api/v1/org-units/{unit}/", row(200, anonymous=NO_CREDENTIALS, external=403)),
+    "user-detail": (
+        "get",
+        "/api/v1/users/{user}/",
+        row(200, anonymous=NO_CREDENTIALS, external=403),
+    ),
+    "org-unit-list": (
+        "get",
+        "/api/v1/org-units/",
+        row(200, anonymous=NO_CREDENTIALS, external=403),
+    ),
+    "org-unit-detail": (
+        "get",
+        "/api/v1/org-units/{unit}/",
+        row(200, anonymous=NO_CREDENTIALS, external=403),
+    ),
     "action-list": ("get", "/api/v1/actions/", row(200, anonymous=NO_CREDENTIALS, external=403)),
     "action-detail": (
         "get",

@@ -80,7 +80,11 @@ TABLE.update(
             "/api/v1/document-types/{type}/",
             row(200, anonymous=NO_CREDENTIALS, external=API),
         ),
-        "document-list": ("get", "/api/v1/documents/", row(200, anonymous=NO_CREDENTIALS, external=API)),
+        "document-list": (
+            "get",
+            "/api/v1/documents/",
+            row(200, anonymous=NO_CREDENTIALS, external=API),
+        ),
         "document-detail": (
             "get",
             "/api/v1/documents/{doc}/",

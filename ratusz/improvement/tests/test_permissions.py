@@ -109,7 +109,11 @@ TABLE = {
         row(403, anonymous=NO_CREDENTIALS, external=API, outsider=404, quality=400),
     ),
     "idea-list": ("get", "/api/v1/ideas/", row(200, anonymous=NO_CREDENTIALS, external=API)),
-    "idea-detail": ("get", "/api/v1/ideas/{idea}/", row(200, anonymous=NO_CREDENTIALS, external=API)),
+    "idea-detail": (
+        "get",
+        "/api/v1/ideas/{idea}/",
+        row(200, anonymous=NO_CREDENTIALS, external=API),
+    ),
     "idea-evaluate": (
         "post",
         "/api/v1/ideas/{idea}/evaluate/",
@@ -139,7 +143,11 @@ WRITES = {
         "/api/v1/nonconformities/",
         row(201, anonymous=NO_CREDENTIALS, external=API),
     ),
-    "api: submit an idea": ("post", "/api/v1/ideas/", row(201, anonymous=NO_CREDENTIALS, external=API)),
+    "api: submit an idea": (
+        "post",
+        "/api/v1/ideas/",
+        row(201, anonymous=NO_CREDENTIALS, external=API),
+    ),
     "page: record a nonconformity": (
         "post",
         "/improvement/nonconformities/new/",
