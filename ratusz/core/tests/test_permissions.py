@@ -125,23 +125,23 @@ TABLE = {
     "action-start": (
         "post",
         "/api/v1/actions/{action}/start/",
-        row(403, quality=200, owner=200, employee=200, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=200, owner=200, employee=200, outsider=404),
     ),
     "action-complete": (
         "post",
         "/api/v1/actions/{action}/complete/",
-        row(403, quality=200, owner=200, employee=200, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=200, owner=200, employee=200, outsider=404),
     ),
     "action-verify": (
         # Not yet completed: those allowed to verify get 400 (nothing to verify yet).
         "post",
         "/api/v1/actions/{action}/verify/",
-        row(403, quality=400, owner=400, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=400, owner=400, outsider=404),
     ),
     "action-cancel": (
         "post",
         "/api/v1/actions/{action}/cancel/",
-        row(403, quality=200, owner=200, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=200, owner=200, outsider=404),
     ),
 }
 
@@ -150,12 +150,12 @@ WRITES = {
     "api: create an action": (
         "post",
         "/api/v1/actions/",
-        row(403, quality=201, owner=201),
+        row(403, anonymous=NO_CREDENTIALS, quality=201, owner=201),
     ),
     "api: edit an action": (
         "patch",
         "/api/v1/actions/{action}/",
-        row(403, quality=200, owner=200, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=200, owner=200, outsider=404),
     ),
     "page: raise an action": (
         "post",
