@@ -7,6 +7,7 @@ levels, so anything deeper than `MAX_DEPTH` is refused with 400 before a view se
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ def _too_deep(data: Any, limit: int) -> bool:
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
+        children: Iterable[Any]
         if isinstance(value, dict):
             children = value.values()
         elif isinstance(value, list):
