@@ -232,7 +232,7 @@ class AuditViewSet(
         return self.run_step(request, LockSerializer, services.start_audit)
 
     @extend_schema(responses=ChecklistItemSerializer(many=True))
-    @api_action(detail=True, methods=["get"])
+    @api_action(detail=True, methods=["get"], pagination_class=None)
     def checklist(self, request, pk=None):
         items = selectors.checklist_of(self.get_object())
         return Response(ChecklistItemSerializer(items, many=True).data)
@@ -256,6 +256,7 @@ class AuditFindingSerializer(serializers.ModelSerializer):
         queryset=Finding._meta.get_field("clause").related_model.objects.all(),
         required=False,
         allow_null=True,
+        default=None,  # left out, the service answers which clause is missing
     )
 
     class Meta:

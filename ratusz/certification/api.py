@@ -3,7 +3,7 @@ certification body's findings, through the same services as the pages."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.response import Response
@@ -161,8 +161,9 @@ class ExternalAuditViewSet(
     def perform_update(self, serializer):
         self.save_update(serializer, services.update_external_audit)
 
-    @extend_schema(request=FindingSerializer, responses=FindingSerializer(many=True))
-    @api_action(detail=True, methods=["get", "post"])
+    @extend_schema(methods=["GET"], responses=FindingSerializer(many=True))
+    @extend_schema(methods=["POST"], request=FindingSerializer, responses={201: FindingSerializer})
+    @api_action(detail=True, methods=["get", "post"], pagination_class=None)
     def findings(self, request, pk=None):
         audit = self.get_object()
         if request.method == "POST":
@@ -197,6 +198,7 @@ class WeekSerializer(serializers.Serializer):
     score = serializers.IntegerField(allow_null=True)
 
 
+@extend_schema_serializer(many=False)  # one assessment, though served by a viewset's `list`
 class ReadinessSerializer(serializers.Serializer):
     date = serializers.DateField(source="today")
     score = serializers.IntegerField(allow_null=True)

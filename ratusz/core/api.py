@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.exceptions import PermissionDenied
@@ -280,19 +280,17 @@ class ActionViewSet(
         return self.run_step(request, CancelSerializer, services.cancel_action)
 
 
+@extend_schema_serializer(many=False)  # one account, though served by a viewset's `list`
+class MeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    roles = serializers.ListField(child=serializers.CharField())
+
+
 class MeViewSet(viewsets.ViewSet):
     """The signed-in account."""
 
-    @extend_schema(
-        responses=inline_serializer(
-            "Me",
-            {
-                "id": serializers.IntegerField(),
-                "username": serializers.CharField(),
-                "roles": serializers.ListField(),
-            },
-        )
-    )
+    @extend_schema(responses=MeSerializer)
     def list(self, request):
         user = request.user
         return Response(
@@ -307,11 +305,22 @@ def register(router) -> None:
     router.register("me", MeViewSet, basename="me")
 
 
+class Router(DefaultRouter):
+    """Records are found by a number (an id, a programme's year): a path with anything
+    else in its place matches no route and is 404, never a lookup that fails (500)."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        lookup_field = getattr(viewset, "lookup_field", "pk")
+        kwarg = getattr(viewset, "lookup_url_kwarg", None) or lookup_field
+        value = getattr(viewset, "lookup_value_regex", "[0-9]+")
+        return f"(?P<{lookup_prefix}{kwarg}>{value})"
+
+
 def build_router() -> DefaultRouter:
     """One router for the whole API: core's endpoints, then each area's `api.register`."""
     from ratusz.core.plugins import area_modules
 
-    router = DefaultRouter()
+    router = Router()
     register(router)
     for _label, module in area_modules("api"):
         module.register(router)

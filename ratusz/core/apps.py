@@ -8,8 +8,17 @@ class CoreConfig(AppConfig):
     verbose_name = _("Organisation and core")
 
     def ready(self) -> None:
-        from ratusz.core import audit, checks, notifications, reminders, search, text  # noqa: F401
+        from ratusz.core import (  # noqa: F401
+            audit,
+            checks,
+            dates,
+            notifications,
+            reminders,
+            search,
+            text,
+        )
 
+        dates.install()
         text.connect_signals()  # before the trail's, which logs the cleaned values
         audit.connect_signals()
         search.register_core()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -91,6 +91,8 @@ def to_ics(events: Iterable[Event], name: str, *, base_url: str | None = None) -
     host = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0] or "ratusz"
     stamp = timezone.now()
     for event in events:
+        if (event.end or event.start) >= date.max:
+            continue  # a date no calendar can end (stored before dates were checked)
         item = ICalEvent()
         item.add("uid", f"{event.uid}@{host}")
         item.add("dtstamp", stamp)

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from ratusz.core import selectors
+from ratusz.core import dates, selectors
 from ratusz.core.errors import Conflict, Denied
 from ratusz.core.models import Action, Clause
 from ratusz.core.uploads import allowed_extensions
@@ -98,7 +98,10 @@ class DateInput(forms.DateInput):
     iso_format = "%Y-%m-%d"
 
     def __init__(self, **kwargs):
-        super().__init__(format=self.iso_format, **kwargs)
+        # The browser's date picker offers only the range the field accepts (core.dates).
+        attrs = {"min": dates.EARLIEST.isoformat(), "max": dates.LATEST.isoformat()}
+        attrs.update(kwargs.pop("attrs", None) or {})
+        super().__init__(format=self.iso_format, attrs=attrs, **kwargs)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -171,7 +171,7 @@ class DocumentViewSet(
         serializer.instance = services.create_document(actor=self.request.user, **data)
 
     @extend_schema(responses=VersionSerializer(many=True))
-    @api_action(detail=True, methods=["get"])
+    @api_action(detail=True, methods=["get"], pagination_class=None)
     def versions(self, request, pk=None):
         document = self.get_object()
         visible = selectors.versions_visible(user=request.user, document=document)

@@ -12,9 +12,9 @@ from ratusz.audits import planning, services
 from ratusz.audits.models import AuditorProfile, ProgrammeItem, QuestionTemplate
 from ratusz.audits.tests.factories import AuditWorld
 from ratusz.core.tests.factories import clause
-from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
+from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 
-API = 403
+API = 403  # the API refuses a signed-in caller it does not serve with 403
 VIEWERS = {"outsider": 404, "external": 404}  # staff outside the audit do not learn it exists
 PAGE_QM = row(403, anonymous=LOGIN, quality=200)
 
@@ -102,55 +102,59 @@ TABLE = {
     "audit-programme-list": (
         "get",
         "/api/v1/audit-programmes/",
-        row(200, anonymous=API, external=API),
+        row(200, anonymous=NO_CREDENTIALS, external=API),
     ),
     "audit-programme-detail": (
         "get",
         "/api/v1/audit-programmes/{year}/",
-        row(200, anonymous=API, external=API),
+        row(200, anonymous=NO_CREDENTIALS, external=API),
     ),
     "audit-programme-approve": (
         "post",
         "/api/v1/audit-programmes/{year}/approve/",
-        row(403, anonymous=API, external=API, quality=200),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
     ),
     "audit-programme-item-list": (
         "get",
         "/api/v1/audit-programme-items/",
-        row(200, anonymous=API, external=API),
+        row(200, anonymous=NO_CREDENTIALS, external=API),
     ),
     "audit-programme-item-detail": (
         "get",
         "/api/v1/audit-programme-items/{item}/",
-        row(200, anonymous=API, external=API),
+        row(200, anonymous=NO_CREDENTIALS, external=API),
     ),
-    "audit-list": ("get", "/api/v1/audits/", row(200, anonymous=API, external=API)),
+    "audit-list": ("get", "/api/v1/audits/", row(200, anonymous=NO_CREDENTIALS, external=API)),
     "audit-detail": (
         "get",
         "/api/v1/audits/{audit}/",
-        row(200, anonymous=API, external=API, outsider=404),
+        row(200, anonymous=NO_CREDENTIALS, external=API, outsider=404),
     ),
-    "audit-finding-list": ("get", "/api/v1/audit-findings/", row(200, anonymous=API, external=API)),
+    "audit-finding-list": (
+        "get",
+        "/api/v1/audit-findings/",
+        row(200, anonymous=NO_CREDENTIALS, external=API),
+    ),
     "audit-finding-detail": (
         "get",
         "/api/v1/audit-findings/{opportunity}/",
-        row(200, anonymous=API, external=API, outsider=404),
+        row(200, anonymous=NO_CREDENTIALS, external=API, outsider=404),
     ),
-    "auditor-list": ("get", "/api/v1/auditors/", row(200, anonymous=API, external=API)),
+    "auditor-list": ("get", "/api/v1/auditors/", row(200, anonymous=NO_CREDENTIALS, external=API)),
     "auditor-detail": (
         "get",
         "/api/v1/auditors/{profile}/",
-        row(200, anonymous=API, external=API),
+        row(200, anonymous=NO_CREDENTIALS, external=API),
     ),
     "audit-question-list": (
         "get",
         "/api/v1/audit-questions/",
-        row(200, anonymous=API, external=API, employee=403, outsider=403),
+        row(200, anonymous=NO_CREDENTIALS, external=API, employee=403, outsider=403),
     ),
     "audit-question-detail": (
         "get",
         "/api/v1/audit-questions/{question}/",
-        row(200, anonymous=API, external=API, employee=403, outsider=403),
+        row(200, anonymous=NO_CREDENTIALS, external=API, employee=403, outsider=403),
     ),
 }
 
@@ -160,33 +164,33 @@ TABLE.update(
         "audit-start": (
             "post",
             "/api/v1/audits/{audit}/start/",
-            row(403, anonymous=API, outsider=404, quality=400, auditor=400),
+            row(403, anonymous=NO_CREDENTIALS, outsider=404, quality=400, auditor=400),
         ),
         "audit-checklist": (
             "get",
             "/api/v1/audits/{audit}/checklist/",
-            row(200, anonymous=API, external=API, outsider=404),
+            row(200, anonymous=NO_CREDENTIALS, external=API, outsider=404),
         ),
         # Questions are still unanswered: the lead auditor is told what is missing (400).
         "audit-close": (
             "post",
             "/api/v1/audits/{audit}/close/",
-            row(403, anonymous=API, outsider=404, auditor=400),
+            row(403, anonymous=NO_CREDENTIALS, outsider=404, auditor=400),
         ),
         "audit-acknowledge": (
             "post",
             "/api/v1/audits/{closed}/acknowledge/",
-            row(403, anonymous=API, outsider=404, owner=200),
+            row(403, anonymous=NO_CREDENTIALS, outsider=404, owner=200),
         ),
         "audit-checklist-item-detail": (
             "get",
             "/api/v1/audit-checklist/{question_item}/",
-            row(200, anonymous=API, external=API, outsider=404),
+            row(200, anonymous=NO_CREDENTIALS, external=API, outsider=404),
         ),
         "audit-checklist-item-answer": (
             "post",
             "/api/v1/audit-checklist/{question_item}/answer/",
-            row(403, anonymous=API, outsider=404, auditor=200),
+            row(403, anonymous=NO_CREDENTIALS, outsider=404, auditor=200),
         ),
     }
 )
@@ -195,22 +199,22 @@ WRITES = {
     "api: plan an audit": (
         "post",
         "/api/v1/audits/",
-        row(403, anonymous=API, external=API, quality=201, auditor=201),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=201, auditor=201),
     ),
     "api: record a finding": (
         "post",
         "/api/v1/audit-findings/",
-        row(403, anonymous=API, external=API, auditor=201, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, external=API, auditor=201, outsider=404),
     ),
     "api: add to the auditor pool": (
         "post",
         "/api/v1/auditors/",
-        row(403, anonymous=API, external=API, quality=201),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=201),
     ),
     "api: add a question template": (
         "post",
         "/api/v1/audit-questions/",
-        row(403, anonymous=API, external=API, quality=201),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=201),
     ),
     "page: plan an audit": (
         "post",

@@ -8,7 +8,7 @@ from django.test import Client
 
 from ratusz.certification.models import EvidencePack
 from ratusz.certification.tests import factories
-from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
+from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 
 QM_ONLY = row(403, anonymous=LOGIN, quality=200)
 
@@ -51,8 +51,8 @@ TABLE = {
     ),
 }
 
-API = 403  # the API answers 403, not a redirect, to anonymous callers
-API_READ = row(200, anonymous=API, external=API)
+API = 403  # the API refuses a signed-in caller it does not serve with 403
+API_READ = row(200, anonymous=NO_CREDENTIALS, external=API)
 
 TABLE.update(
     {
@@ -76,12 +76,12 @@ WRITES = {
         # 400: allowed, but the empty finding is refused field by field
         "post",
         "/api/v1/external-audits/{audit}/findings/",
-        row(403, anonymous=API, quality=400),
+        row(403, anonymous=NO_CREDENTIALS, quality=400),
     ),
     "api: plan an external audit": (
         "post",
         "/api/v1/external-audits/",
-        row(403, anonymous=API, quality=400),
+        row(403, anonymous=NO_CREDENTIALS, quality=400),
     ),
     "record a finding": (
         "post",

@@ -17,6 +17,7 @@ from ratusz.core.tests.factories import clause
 PERSONAS = ["anonymous", "quality", "mayor", "owner", "auditor", "employee", "outsider", "external"]
 STAFF = {p: 200 for p in PERSONAS if p not in ("anonymous", "external")}
 LOGIN = 302  # anonymous visitors are sent to the sign-in page
+NO_CREDENTIALS = 401  # the API asks a caller without credentials for them (WWW-Authenticate)
 
 
 def row(default, **overrides):
@@ -103,40 +104,52 @@ TABLE = {
     "password_change_done": ("get", "/password/done/", row(200, anonymous=LOGIN)),
     "logout": ("post", "/logout/", row(302)),
     "set_language": ("post", "/i18n/setlang/", row(302)),
-    "api-schema": ("get", "/api/schema/", row(200, anonymous=403, external=403)),
-    "api-docs": ("get", "/api/docs/", row(200, anonymous=403, external=403)),
-    "api-root": ("get", "/api/v1/", row(200, anonymous=403)),
-    "me-list": ("get", "/api/v1/me/", row(200, anonymous=403)),
-    "user-list": ("get", "/api/v1/users/", row(200, anonymous=403, external=403)),
-    "user-detail": ("get", "/api/v1/users/{user}/", row(200, anonymous=403, external=403)),
-    "org-unit-list": ("get", "/api/v1/org-units/", row(200, anonymous=403, external=403)),
-    "org-unit-detail": ("get", "/api/v1/org-units/{unit}/", row(200, anonymous=403, external=403)),
-    "action-list": ("get", "/api/v1/actions/", row(200, anonymous=403, external=403)),
+    "api-schema": ("get", "/api/schema/", row(200, anonymous=NO_CREDENTIALS, external=403)),
+    "api-docs": ("get", "/api/docs/", row(200, anonymous=NO_CREDENTIALS, external=403)),
+    "api-root": ("get", "/api/v1/", row(200, anonymous=NO_CREDENTIALS)),
+    "me-list": ("get", "/api/v1/me/", row(200, anonymous=NO_CREDENTIALS)),
+    "user-list": ("get", "/api/v1/users/", row(200, anonymous=NO_CREDENTIALS, external=403)),
+    "user-detail": (
+        "get",
+        "/api/v1/users/{user}/",
+        row(200, anonymous=NO_CREDENTIALS, external=403),
+    ),
+    "org-unit-list": (
+        "get",
+        "/api/v1/org-units/",
+        row(200, anonymous=NO_CREDENTIALS, external=403),
+    ),
+    "org-unit-detail": (
+        "get",
+        "/api/v1/org-units/{unit}/",
+        row(200, anonymous=NO_CREDENTIALS, external=403),
+    ),
+    "action-list": ("get", "/api/v1/actions/", row(200, anonymous=NO_CREDENTIALS, external=403)),
     "action-detail": (
         "get",
         "/api/v1/actions/{action}/",
-        row(200, anonymous=403, external=403, outsider=404),
+        row(200, anonymous=NO_CREDENTIALS, external=403, outsider=404),
     ),
     "action-start": (
         "post",
         "/api/v1/actions/{action}/start/",
-        row(403, quality=200, owner=200, employee=200, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=200, owner=200, employee=200, outsider=404),
     ),
     "action-complete": (
         "post",
         "/api/v1/actions/{action}/complete/",
-        row(403, quality=200, owner=200, employee=200, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=200, owner=200, employee=200, outsider=404),
     ),
     "action-verify": (
         # Not yet completed: those allowed to verify get 400 (nothing to verify yet).
         "post",
         "/api/v1/actions/{action}/verify/",
-        row(403, quality=400, owner=400, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=400, owner=400, outsider=404),
     ),
     "action-cancel": (
         "post",
         "/api/v1/actions/{action}/cancel/",
-        row(403, quality=200, owner=200, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=200, owner=200, outsider=404),
     ),
 }
 
@@ -145,12 +158,12 @@ WRITES = {
     "api: create an action": (
         "post",
         "/api/v1/actions/",
-        row(403, quality=201, owner=201),
+        row(403, anonymous=NO_CREDENTIALS, quality=201, owner=201),
     ),
     "api: edit an action": (
         "patch",
         "/api/v1/actions/{action}/",
-        row(403, quality=200, owner=200, outsider=404),
+        row(403, anonymous=NO_CREDENTIALS, quality=200, owner=200, outsider=404),
     ),
     "page: raise an action": (
         "post",

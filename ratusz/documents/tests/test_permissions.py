@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
+from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 from ratusz.documents import services
 from ratusz.documents.models import DocumentType
 from ratusz.documents.tests.factories import bring_into_force, make_document
@@ -66,7 +66,7 @@ TABLE = {
     ),
 }
 
-API = 403  # the API answers 403, not a redirect, to anonymous callers
+API = 403  # the API refuses a signed-in caller it does not serve with 403
 VIEWERS_OF_DRAFT = {"quality": 400, "mayor": 400, "owner": 400}
 
 TABLE.update(
@@ -74,64 +74,68 @@ TABLE.update(
         "document-type-list": (
             "get",
             "/api/v1/document-types/",
-            row(200, anonymous=API, external=API),
+            row(200, anonymous=NO_CREDENTIALS, external=API),
         ),
         "document-type-detail": (
             "get",
             "/api/v1/document-types/{type}/",
-            row(200, anonymous=API, external=API),
+            row(200, anonymous=NO_CREDENTIALS, external=API),
         ),
-        "document-list": ("get", "/api/v1/documents/", row(200, anonymous=API, external=API)),
+        "document-list": (
+            "get",
+            "/api/v1/documents/",
+            row(200, anonymous=NO_CREDENTIALS, external=API),
+        ),
         "document-detail": (
             "get",
             "/api/v1/documents/{doc}/",
-            row(200, anonymous=API, external=API),
+            row(200, anonymous=NO_CREDENTIALS, external=API),
         ),
         "document-versions": (
             "get",
             "/api/v1/documents/{doc}/versions/",
-            row(200, anonymous=API, external=API),
+            row(200, anonymous=NO_CREDENTIALS, external=API),
         ),
         "document-version-detail": (
             "get",
             "/api/v1/document-versions/{draft}/",
-            row(404, anonymous=API, external=API, quality=200, mayor=200, owner=200),
+            row(404, anonymous=NO_CREDENTIALS, external=API, quality=200, mayor=200, owner=200),
         ),
         "document-version-edit": (
             "post",
             "/api/v1/document-versions/{draft}/edit/",
-            row(404, anonymous=API, external=API, quality=403, mayor=403, owner=200),
+            row(404, anonymous=NO_CREDENTIALS, external=API, quality=403, mayor=403, owner=200),
         ),
         "document-version-submit-review": (
             "post",
             "/api/v1/document-versions/{draft}/submit-review/",
-            row(404, anonymous=API, external=API, quality=403, mayor=403, owner=200),
+            row(404, anonymous=NO_CREDENTIALS, external=API, quality=403, mayor=403, owner=200),
         ),
         "document-version-review": (
             "post",
             "/api/v1/document-versions/{draft}/review/",
-            row(404, anonymous=API, external=API, **VIEWERS_OF_DRAFT),
+            row(404, anonymous=NO_CREDENTIALS, external=API, **VIEWERS_OF_DRAFT),
         ),
         "document-version-submit-approval": (
             "post",
             "/api/v1/document-versions/{draft}/submit-approval/",
-            row(404, anonymous=API, external=API, **VIEWERS_OF_DRAFT),
+            row(404, anonymous=NO_CREDENTIALS, external=API, **VIEWERS_OF_DRAFT),
         ),
         "document-version-approve": (
             "post",
             "/api/v1/document-versions/{draft}/approve/",
-            row(404, anonymous=API, external=API, **VIEWERS_OF_DRAFT),
+            row(404, anonymous=NO_CREDENTIALS, external=API, **VIEWERS_OF_DRAFT),
         ),
         "document-version-reject": (
             "post",
             "/api/v1/document-versions/{draft}/reject/",
-            row(404, anonymous=API, external=API, **VIEWERS_OF_DRAFT),
+            row(404, anonymous=NO_CREDENTIALS, external=API, **VIEWERS_OF_DRAFT),
         ),
         "document-version-acknowledge": (
             # Only the civil affairs unit receives it; everyone else is told it is not theirs.
             "post",
             "/api/v1/document-versions/{live}/acknowledge/",
-            row(400, anonymous=API, external=API, owner=200, employee=200),
+            row(400, anonymous=NO_CREDENTIALS, external=API, owner=200, employee=200),
         ),
     }
 )
@@ -140,7 +144,7 @@ WRITES = {
     "api: register a document": (
         "post",
         "/api/v1/documents/",
-        row(403, anonymous=API, external=API, quality=201, owner=201),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=201, owner=201),
     ),
 }
 

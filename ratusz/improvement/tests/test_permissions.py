@@ -10,16 +10,16 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from ratusz.core.tests.factories import appoint_head
-from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
+from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 from ratusz.improvement import services
 from ratusz.improvement.tests.factories import awaiting_verification, open_nc, report
 
-API = 403  # the API answers 403, not a redirect, to anonymous callers and external auditors
+API = 403  # the API refuses a signed-in caller it does not serve with 403
 READERS = {"quality": 200, "mayor": 200, "auditor": 200}
 STATS = row(403, anonymous=LOGIN, quality=200, mayor=200, owner=200, auditor=200)
 # Who can see the civil unit's nonconformity: the readers, its head, its reporter (employee).
 SEES_NC = row(200, anonymous=LOGIN, outsider=404, external=404)
-API_SEES_NC = row(200, anonymous=API, external=API, outsider=404)
+API_SEES_NC = row(200, anonymous=NO_CREDENTIALS, external=API, outsider=404)
 # Those who see it but may not change it get 403; those who cannot see it, 404.
 CHANGE = {"mayor": 403, "auditor": 403, "employee": 403, "outsider": 404}
 
@@ -67,74 +67,78 @@ TABLE = {
     "nonconformity-list": (
         "get",
         "/api/v1/nonconformities/",
-        row(200, anonymous=API, external=API),
+        row(200, anonymous=NO_CREDENTIALS, external=API),
     ),
     "nonconformity-detail": ("get", "/api/v1/nonconformities/{open}/", API_SEES_NC),
     "nonconformity-triage": (
         "post",
         "/api/v1/nonconformities/{reported}/triage/",
-        row(403, anonymous=API, external=API, outsider=404, quality=200),
+        row(403, anonymous=NO_CREDENTIALS, external=API, outsider=404, quality=200),
     ),
     "nonconformity-correction": (
         "post",
         "/api/v1/nonconformities/{open}/correction/",
-        row(200, anonymous=API, external=API, **CHANGE),
+        row(200, anonymous=NO_CREDENTIALS, external=API, **CHANGE),
     ),
     "nonconformity-root-cause": (
         "post",
         "/api/v1/nonconformities/{open}/root-cause/",
-        row(200, anonymous=API, external=API, **CHANGE),
+        row(200, anonymous=NO_CREDENTIALS, external=API, **CHANGE),
     ),
     "nonconformity-actions": (
         "post",
         "/api/v1/nonconformities/{open}/actions/",
-        row(201, anonymous=API, external=API, **CHANGE),
+        row(201, anonymous=NO_CREDENTIALS, external=API, **CHANGE),
     ),
     "nonconformity-plan-verification": (
         "post",
         "/api/v1/nonconformities/{open}/plan-verification/",
-        row(200, anonymous=API, external=API, **CHANGE),
+        row(200, anonymous=NO_CREDENTIALS, external=API, **CHANGE),
     ),
     "nonconformity-request-verification": (
         # Allowed, but nothing is analysed yet: 400 with the missing fields.
         "post",
         "/api/v1/nonconformities/{open}/request-verification/",
-        row(400, anonymous=API, external=API, **CHANGE),
+        row(400, anonymous=NO_CREDENTIALS, external=API, **CHANGE),
     ),
     "nonconformity-verification": (
         # The owner of the nonconformity may not judge its effectiveness.
         "post",
         "/api/v1/nonconformities/{verify}/verification/",
-        row(403, anonymous=API, external=API, outsider=404, quality=200),
+        row(403, anonymous=NO_CREDENTIALS, external=API, outsider=404, quality=200),
     ),
     "nonconformity-close": (
         # Not verified yet: the quality manager is told so (400), everyone else 403.
         "post",
         "/api/v1/nonconformities/{verify}/close/",
-        row(403, anonymous=API, external=API, outsider=404, quality=400),
+        row(403, anonymous=NO_CREDENTIALS, external=API, outsider=404, quality=400),
     ),
-    "idea-list": ("get", "/api/v1/ideas/", row(200, anonymous=API, external=API)),
-    "idea-detail": ("get", "/api/v1/ideas/{idea}/", row(200, anonymous=API, external=API)),
+    "idea-list": ("get", "/api/v1/ideas/", row(200, anonymous=NO_CREDENTIALS, external=API)),
+    "idea-detail": (
+        "get",
+        "/api/v1/ideas/{idea}/",
+        row(200, anonymous=NO_CREDENTIALS, external=API),
+    ),
     "idea-evaluate": (
         "post",
         "/api/v1/ideas/{idea}/evaluate/",
-        row(403, anonymous=API, external=API, quality=200, owner=200),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200, owner=200),
     ),
     "idea-decide": (
         "post",
         "/api/v1/ideas/{idea}/decide/",
-        row(403, anonymous=API, external=API, quality=200),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
     ),
     "idea-actions": (
         # Not accepted yet: 400 for those who may add actions.
         "post",
         "/api/v1/ideas/{idea}/actions/",
-        row(403, anonymous=API, external=API, quality=400, owner=400),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=400, owner=400),
     ),
     "idea-implemented": (
         "post",
         "/api/v1/ideas/{idea}/implemented/",
-        row(403, anonymous=API, external=API, quality=400, owner=400),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=400, owner=400),
     ),
 }
 
@@ -142,9 +146,13 @@ WRITES = {
     "api: report a nonconformity": (
         "post",
         "/api/v1/nonconformities/",
-        row(201, anonymous=API, external=API),
+        row(201, anonymous=NO_CREDENTIALS, external=API),
     ),
-    "api: submit an idea": ("post", "/api/v1/ideas/", row(201, anonymous=API, external=API)),
+    "api: submit an idea": (
+        "post",
+        "/api/v1/ideas/",
+        row(201, anonymous=NO_CREDENTIALS, external=API),
+    ),
     "page: record a nonconformity": (
         "post",
         "/improvement/nonconformities/new/",

@@ -6,10 +6,10 @@ import pytest
 from django.test import Client
 
 from ratusz.core.tests.factories import clause
-from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
+from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 from ratusz.processes.tests.factories import make_process
 
-API = 403  # the API answers 403, not a redirect, to anonymous callers
+API = 403  # the API refuses a signed-in caller it does not serve with 403
 
 TABLE = {
     "processes:list": ("get", "/processes/", row(200, anonymous=LOGIN, external=403)),
@@ -24,16 +24,16 @@ TABLE = {
         "/processes/{process}/edit/",
         row(403, anonymous=LOGIN, quality=200, owner=200, external=404),
     ),
-    "process-list": ("get", "/api/v1/processes/", row(200, anonymous=API, external=API)),
+    "process-list": ("get", "/api/v1/processes/", row(200, anonymous=NO_CREDENTIALS, external=API)),
     "process-detail": (
         "get",
         "/api/v1/processes/{process}/",
-        row(200, anonymous=API, external=API),
+        row(200, anonymous=NO_CREDENTIALS, external=API),
     ),
     "process-deactivate": (
         "post",
         "/api/v1/processes/{process}/deactivate/",
-        row(403, anonymous=API, external=API, quality=200),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
     ),
 }
 
@@ -51,17 +51,17 @@ WRITES = {
     "api: add a process": (
         "post",
         "/api/v1/processes/",
-        row(403, anonymous=API, external=API, quality=201),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=201),
     ),
     "api: change the description": (
         "patch",
         "/api/v1/processes/{process}/",
-        row(403, anonymous=API, external=API, quality=200, owner=200),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200, owner=200),
     ),
     "api: change the risk": (
         "patch",
         "/api/v1/processes/{process}/?risk",
-        row(403, anonymous=API, external=API, quality=200),
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
     ),
 }
 
