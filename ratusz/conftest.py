@@ -140,12 +140,15 @@ def client_for():
 
 
 class _FormReader(HTMLParser):
-    """The fields a browser would send back from each form on a page."""
+    """The fields a browser would send back from each form on a page, including
+    fields outside a form that name it with their `form` attribute."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.forms: list[tuple[str, dict[str, list[str]]]] = []
+        self._by_id: dict[str, dict[str, list[str]]] = {}
         self._form: dict[str, list[str]] | None = None
+        self._target: dict[str, list[str]] | None = None  # where the current field goes
         self._textarea: str | None = None
         self._select: str | None = None
 
@@ -154,21 +157,27 @@ class _FormReader(HTMLParser):
         if tag == "form":
             self._form = {}
             self.forms.append((a.get("action") or "", self._form))
-        elif self._form is None or "name" not in a and tag != "option":
+            if a.get("id"):
+                self._by_id[a["id"]] = self._form
             return
-        elif tag == "input":
+        target = self._by_id.get(a["form"]) if a.get("form") else self._form
+        if tag == "option":
+            target = self._target
+        if target is None or "name" not in a and tag != "option":
+            return
+        if tag == "input":
             kind = a.get("type", "text")
             if kind in ("checkbox", "radio") and "checked" not in a:
                 return
             if kind not in ("submit", "button", "file"):
-                self._form.setdefault(a["name"], []).append(a.get("value") or "")
+                target.setdefault(a["name"], []).append(a.get("value") or "")
         elif tag == "textarea":
-            self._textarea = a["name"]
-            self._form.setdefault(a["name"], []).append("")
+            self._target, self._textarea = target, a["name"]
+            target.setdefault(a["name"], []).append("")
         elif tag == "select":
-            self._select = a["name"]
+            self._target, self._select = target, a["name"]
         elif tag == "option" and self._select and "selected" in a:
-            self._form.setdefault(self._select, []).append(a.get("value") or "")
+            target.setdefault(self._select, []).append(a.get("value") or "")
 
     def handle_endtag(self, tag):
         if tag == "form":
@@ -179,8 +188,8 @@ class _FormReader(HTMLParser):
             self._select = None
 
     def handle_data(self, data):
-        if self._form is not None and self._textarea:
-            values = self._form[self._textarea]
+        if self._target is not None and self._textarea:
+            values = self._target[self._textarea]
             values[-1] += data.removeprefix("\n") if not values[-1] else data
 
 

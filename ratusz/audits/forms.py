@@ -14,6 +14,7 @@ from ratusz.core.forms import (
     VersionedForm,
 )
 from ratusz.core.models import Clause, OrgUnit
+from ratusz.core.widgets import ClauseChoiceField, PeopleChoiceField, UnitsChoiceField
 from ratusz.processes.models import Process
 
 MONTHS = [
@@ -43,11 +44,6 @@ def clause_choices():
     return Clause.objects.filter(applicable=True).order_by("standard", "edition", "sort_key")
 
 
-class ClauseMultipleField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.number} {obj.title}"
-
-
 class ClauseField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.number} {obj.title}"
@@ -60,16 +56,8 @@ class AuditForm(forms.Form):
         queryset=Process.objects.filter(is_active=True).order_by("code"),
         required=False,
     )
-    org_units = forms.ModelMultipleChoiceField(
-        label=_("Audited units"),
-        queryset=core_selectors.unit_choices(),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
-    clauses = ClauseMultipleField(
-        label=_("ISO clauses"),
-        queryset=clause_choices(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
+    org_units = UnitsChoiceField(label=_("Audited units"), queryset=core_selectors.unit_choices())
+    clauses = ClauseChoiceField(label=_("ISO clauses"), required=True)
     objectives = forms.CharField(label=_("Objectives"), widget=forms.Textarea(attrs={"rows": 3}))
     scope = forms.CharField(label=_("Scope"), widget=forms.Textarea(attrs={"rows": 3}))
     criteria = forms.CharField(
@@ -85,11 +73,10 @@ class AuditForm(forms.Form):
     lead_auditor = StaffChoiceField(
         label=_("Lead auditor"), queryset=selectors.assignable_auditors(lead=True)
     )
-    team = forms.ModelMultipleChoiceField(
+    team = PeopleChoiceField(
         label=_("Audit team"),
         queryset=selectors.assignable_auditors(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
         help_text=_("Only active members of the auditor pool, never from the audited units."),
     )
 
@@ -133,11 +120,25 @@ class AnswerForm(VersionedForm):
         label=_("Evidence seen"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, item: ChecklistItem | None = None, **kwargs):
+    def __init__(
+        self, *args, item: ChecklistItem | None = None, in_checklist: bool = False, **kwargs
+    ):
+        if in_checklist and item is not None:
+            # Every question's fields belong to the one checklist form of the page
+            # (the HTML `form` attribute), named apart by the question.
+            kwargs.setdefault("prefix", f"q{item.pk}")
         super().__init__(*args, **kwargs)
         if item is not None:
             # One form per question on the page: ids must be unique.
-            self.auto_id = f"id_q{item.pk}_%s"
+            self.auto_id = f"id_q{item.pk}_%s" if not in_checklist else "id_%s"
+        if in_checklist:
+            # A question left unanswered is simply not answered yet.
+            self.fields["answer"].required = False
+            for field in self.fields.values():
+                field.widget.attrs["form"] = CHECKLIST_FORM_ID
+
+
+CHECKLIST_FORM_ID = "checklist-answers"
 
 
 class FindingForm(forms.Form):
@@ -193,12 +194,7 @@ class ProgrammeForm(VersionedForm):
 class ItemForm(VersionedForm):
     planned_month = forms.TypedChoiceField(label=_("Planned month"), choices=MONTHS, coerce=int)
     org_unit = UnitChoiceField(label=_("Unit"), queryset=core_selectors.unit_choices())
-    clauses = ClauseMultipleField(
-        label=_("ISO clauses"),
-        queryset=clause_choices(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
+    clauses = ClauseChoiceField(label=_("ISO clauses"))
     deferred = forms.BooleanField(label=_("Defer this audit to a later year"), required=False)
     justification = forms.CharField(
         label=_("Justification for deferral"),
@@ -216,12 +212,8 @@ class NewItemForm(forms.Form):
     )
     org_unit = UnitChoiceField(label=_("Unit"), queryset=core_selectors.unit_choices())
     planned_month = forms.TypedChoiceField(label=_("Planned month"), choices=MONTHS, coerce=int)
-    clauses = ClauseMultipleField(
-        label=_("ISO clauses"),
-        queryset=clause_choices(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Empty: the process's clauses."),
+    clauses = ClauseChoiceField(
+        label=_("ISO clauses"), help_text=_("Empty: the process's clauses.")
     )
     rationale = forms.CharField(
         label=_("Why and when"), widget=forms.Textarea(attrs={"rows": 2}), required=False

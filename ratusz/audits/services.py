@@ -31,7 +31,7 @@ from ratusz.audits.models import (
 )
 from ratusz.core import access, search
 from ratusz.core import audit as audit_trail
-from ratusz.core.errors import Denied
+from ratusz.core.errors import Conflict, Denied
 from ratusz.core.models import Clause, OrgUnit, User
 from ratusz.core.services import (
     check_version,
@@ -543,6 +543,43 @@ def answer_question(
     current.answered_at = answered_at or timezone.now()
     save_versioned(current, ["answer", "evidence", "answered_by", "answered_at"])
     return current
+
+
+class ChecklistRefused(Exception):
+    """Some answers of a checklist saved at once were refused; none was saved.
+
+    `problems` maps each refused question's id to its `Conflict` or
+    `ValidationError`, so the page can say which question and why."""
+
+    def __init__(self, problems: dict[int, Exception]) -> None:
+        self.problems = problems
+        super().__init__(_("No answer was saved: correct the questions marked below."))
+
+
+def answer_questions(
+    *, actor: User, audit: Audit, answers: list[dict[str, Any]]
+) -> list[ChecklistItem]:
+    """Save several answers of one audit's checklist together: all or none.
+
+    Each entry holds `item` and the arguments of `answer_question`. Every entry
+    is checked (so the auditor learns of every refused question at once); if any
+    is refused, nothing is saved and `ChecklistRefused` names them.
+    """
+    saved: list[ChecklistItem] = []
+    problems: dict[int, Exception] = {}
+    with transaction.atomic():
+        for entry in answers:
+            if entry["item"].audit_id != audit.pk:
+                raise ValidationError(_("A question of another audit was sent."))
+            try:
+                saved.append(answer_question(actor=actor, **entry))
+            except (Conflict, ValidationError) as exc:
+                problems[entry["item"].pk] = exc
+        if problems:
+            transaction.set_rollback(True)
+    if problems:
+        raise ChecklistRefused(problems)
+    return saved
 
 
 # --- findings ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.audit_edit, name="edit"),
     path("<int:pk>/report.pdf", views.report_pdf, name="report"),
     path("<int:pk>/questions/", views.add_question, name="add_question"),
+    path("<int:pk>/checklist/", views.answer_all, name="answer_all"),
     path("<int:pk>/checklist/<int:item_pk>/", views.answer, name="answer"),
     path("<int:pk>/checklist/<int:item_pk>/attach/", views.attach, name="attach"),
     path("<int:pk>/findings/new/", views.finding_create, name="finding_create"),

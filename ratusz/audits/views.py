@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from ratusz.audits import planning, policies, proposal, report, selectors, services
@@ -47,7 +47,7 @@ from ratusz.audits.models import (
     QuestionTemplate,
 )
 from ratusz.core import access
-from ratusz.core.forms import PlainForm, service_kwargs, submit
+from ratusz.core.forms import PlainForm, run_step, service_kwargs, submit
 from ratusz.core.listing import render_list
 from ratusz.core.services import attach_file
 
@@ -466,15 +466,18 @@ def _detail_context(request: HttpRequest, audit: Audit, **extra) -> dict:
         if can_perform and audit.status == Audit.Status.IN_PROGRESS:
             item.form = answer_forms.get(item.pk) or AnswerForm(
                 item=item,
+                in_checklist=True,
                 initial={"answer": item.answer, "evidence": item.evidence, "version": item.version},
             )
             item.file_form = AttachmentForm(item=item)
+    checklist_editable = can_perform and audit.status == Audit.Status.IN_PROGRESS
     ack_form = extra.pop("ack_form", None) or AcknowledgeForm()
     ack_form.fields["org_unit"].queryset = audit.org_units.filter(
         pk__in=[u.pk for u in page.to_acknowledge]
     )
     context = {
         "audit": audit,
+        "checklist_editable": checklist_editable,
         "units": page.units,
         "team": page.team,
         "clauses": page.clauses,
@@ -532,19 +535,11 @@ AUDIT_STEPS = {
 @require_POST
 def audit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     audit = _get_audit_for_user(request, pk)
-    if step not in AUDIT_STEPS:
-        raise Http404
-    form_class, service, done = AUDIT_STEPS[step]
-    form = form_class(request.POST)
-    if form.is_valid():
-        moved = submit(
-            form, lambda: service(actor=request.user, audit=audit, **service_kwargs(form))
-        )
-        if moved is not None:
-            messages.success(request, str(done))
-            return redirect("audits:detail", pk=pk)
-        if "checklist" in form.errors:  # not a field of the form: say it above it
-            form.add_error(None, form.errors.pop("checklist"))
+    form, moved = run_step(request, AUDIT_STEPS, step, audit=audit)
+    if moved is not None:
+        return redirect("audits:detail", pk=pk)
+    if "checklist" in form.errors:  # not a field of the form: say it above it
+        form.add_error(None, form.errors.pop("checklist"))
     audit = _get_audit_for_user(request, pk)
     if step == "start":  # a button only: nothing typed to keep
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -598,6 +593,58 @@ def answer(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     context = _detail_context(request, audit, answer_forms={item.pk: form})
     status = 409 if form.conflict is not None else 400
     return render(request, "audits/audit_detail.html", context, status=status)
+
+
+def _raise(exc: Exception):
+    raise exc
+
+
+@login_required
+@require_POST
+def answer_all(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole checklist in one save: every changed answer, all or none."""
+    audit = _get_audit_for_user(request, pk)
+    if not policies.is_on_team(request.user, audit):
+        raise PermissionDenied(_("Only the lead auditor and the audit team answer the checklist."))
+    # A question added by a teammate after the page was loaded is not in the post.
+    items = [i for i in selectors.checklist_of(audit) if f"q{i.pk}-version" in request.POST]
+    forms = {item.pk: AnswerForm(request.POST, item=item, in_checklist=True) for item in items}
+    # Validate every question's form (not stopping at the first), so each is marked.
+    results = [form.is_valid() for form in forms.values()]
+    valid = all(results)
+    changed = [
+        (item, forms[item.pk])
+        for item in items
+        if valid
+        and forms[item.pk].cleaned_data["answer"]
+        and (
+            forms[item.pk].cleaned_data["answer"] != item.answer
+            or forms[item.pk].cleaned_data["evidence"].strip() != item.evidence
+        )
+    ]
+    if valid:
+        try:
+            saved = services.answer_questions(
+                actor=request.user,
+                audit=audit,
+                answers=[{"item": item, **service_kwargs(form)} for item, form in changed],
+            )
+        except services.ChecklistRefused as refused:
+            for item_pk, exc in refused.problems.items():
+                submit(forms[item_pk], lambda exc=exc: _raise(exc))
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request,
+                ngettext("%(n)s answer saved.", "%(n)s answers saved.", len(saved))
+                % {"n": len(saved)}
+                if saved
+                else _("Nothing had changed: no answer was saved."),
+            )
+            return redirect(f"{audit.get_absolute_url()}#checklist")
+    context = _detail_context(request, audit, answer_forms=forms)
+    conflict = any(getattr(form, "conflict", None) is not None for form in forms.values())
+    return render(request, "audits/audit_detail.html", context, status=409 if conflict else 400)
 
 
 @login_required

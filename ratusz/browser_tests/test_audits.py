@@ -85,11 +85,16 @@ def test_an_audit_finding_goes_all_the_way_to_a_closed_nonconformity(
     # It starts: the checklist comes from the question templates; one answer is a nonconformity.
     auditor.get_by_role("button", name="Start the audit").click()
     expect(auditor.get_by_text("the checklist is ready")).to_be_visible()
-    first = auditor.locator("#checklist ol > li").first
+    # Two questions answered, then the whole checklist saved at once.
+    first, second = (
+        auditor.locator("#checklist ol > li").nth(0),
+        auditor.locator("#checklist ol > li").nth(1),
+    )
     first.get_by_label("Does not conform").check()
     first.get_by_label("Evidence seen").fill("2 z 10 spraw bez potwierdzenia odbioru.")
-    first.get_by_role("button", name="Save the answer").click()
-    expect(auditor.get_by_text("Answer to question 1 saved.")).to_be_visible()
+    second.get_by_label("Conforms", exact=True).check()
+    auditor.get_by_role("button", name="Save all answers").click()
+    expect(auditor.get_by_text("2 answers saved.")).to_be_visible()
     assert_accessible(auditor)
     auditor.get_by_role("link", name="Record a finding", exact=True).click()
     assert_accessible(auditor)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +58,33 @@ def submit(form: forms.Form, call: Callable[[], T]) -> T | None:
     except ValidationError as exc:
         apply_service_errors(form, exc)
     return None
+
+
+def run_step(
+    request: HttpRequest, steps: Mapping[str, tuple], name: str, **record: Any
+) -> tuple[forms.Form, Any]:
+    """One step of a page with steps: `steps` maps each step's name to
+    `(Form, service, "what is said when done")`.
+
+    The step's form is bound to the POST and, when valid, its service runs on
+    the record (`**record`, e.g. `nc=nc`) through `submit`; when it succeeds the
+    message is shown (naming the result's reference where it says `%(ref)s`).
+    Returns the bound form (with its errors when refused) and what the service
+    returned (None when refused), for the page to redirect or show the form again.
+    """
+    if name not in steps:
+        raise Http404
+    form_class, service, done = steps[name]
+    form = form_class(request.POST)
+    result = None
+    if form.is_valid():
+        result = submit(form, lambda: service(actor=request.user, **record, **service_kwargs(form)))
+        if result is not None:
+            text = str(done)
+            if "%(ref)s" in text:
+                text = text % {"ref": getattr(result, "reference", "")}
+            messages.success(request, text)
+    return form, result
 
 
 def service_kwargs(form: forms.Form) -> dict:

@@ -31,7 +31,7 @@ from ratusz.core.forms import (
     ProfileForm,
     StartActionForm,
     VerifyActionForm,
-    service_kwargs,
+    run_step,
     submit,
 )
 from ratusz.core.listing import export_name, render_list, xlsx_response
@@ -231,19 +231,10 @@ TRANSITIONS = {
 @require_POST
 def action_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     action = _get_action_for_user(request, pk)
-    if name not in TRANSITIONS:
-        raise Http404
-    form_class, service, done_message = TRANSITIONS[name]
-    form = form_class(request.POST)
-    if form.is_valid():
-        done = submit(
-            form, lambda: service(actor=request.user, action=action, **service_kwargs(form))
-        )
-        if done is not None:
-            messages.success(request, str(done_message))
-            return redirect("core:action_detail", pk=pk)
-        if form.conflict is not None:
-            action = _get_action_for_user(request, pk)
+    form, done = run_step(request, TRANSITIONS, name, action=action)
+    if done is not None:
+        return redirect("core:action_detail", pk=pk)
+    action = _get_action_for_user(request, pk)
     context = _action_context(request, action, **{f"{name}_form": form})
     context["open_panel"] = name
     return render(request, "core/action_detail.html", context, status=400)

@@ -19,37 +19,50 @@ class CheckboxPicker(forms.CheckboxSelectMultiple):
 
 
 class CollatedIterator(ModelChoiceIterator):
-    """Choices in Polish alphabetical order of their labels (Dąbrowska before Dudek)."""
+    """Choices in Polish alphabetical order (Dąbrowska before Dudek), by the field's
+    `collation_key(obj)`."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        rows = self.queryset if self.queryset._prefetch_related_lookups else self.queryset.all()
-        labelled = [(self.field.label_from_instance(obj), obj) for obj in rows]
-        labelled.sort(key=lambda pair: polish_key(pair[0]))
-        for _label, obj in labelled:
+        rows = list(self.queryset)
+        rows.sort(key=lambda obj: polish_key(self.field.collation_key(obj)))
+        for obj in rows:
             yield self.choice(obj)
 
 
 def person_label(user) -> str:
-    """ "Surname Name (unit)" reads in the order the list is sorted in."""
-    name = f"{user.last_name} {user.first_name}".strip() or user.username
-    return f"{name} ({user.org_unit.code})" if user.org_unit_id else name
+    """The person's name with their unit, so two namesakes can be told apart."""
+    return f"{user} ({user.org_unit.code})" if user.org_unit_id else str(user)
+
+
+def person_sort_key(user) -> str:
+    return f"{user.last_name} {user.first_name} {user.username}"
 
 
 class PersonChoiceField(forms.ModelChoiceField):
+    """One member of staff; the list is in Polish alphabetical order of surnames."""
+
     iterator = CollatedIterator
 
     def label_from_instance(self, obj):
         return person_label(obj)
 
+    def collation_key(self, obj) -> str:
+        return person_sort_key(obj)
+
 
 class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    """Several members of staff, as a checkbox picker in the same order."""
+
     iterator = CollatedIterator
     widget = CheckboxPicker
 
     def label_from_instance(self, obj):
         return person_label(obj)
+
+    def collation_key(self, obj) -> str:
+        return person_sort_key(obj)
 
 
 class ClauseChoiceField(forms.ModelMultipleChoiceField):

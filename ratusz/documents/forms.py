@@ -11,23 +11,14 @@ from ratusz.core.forms import (
     UnitChoiceField,
     VersionedForm,
 )
-from ratusz.core.models import Clause, Role
+from ratusz.core.models import Role
+from ratusz.core.widgets import ClauseChoiceField, PeopleChoiceField, UnitsChoiceField
 from ratusz.documents.models import Confidentiality, DocumentType, RetentionCategory
 
 
 class TypeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
-
-
-class ClauseField(forms.ModelMultipleChoiceField):
-    def __init__(self, **kwargs):
-        super().__init__(
-            queryset=Clause.objects.filter(applicable=True),
-            required=False,
-            widget=forms.SelectMultiple(attrs={"size": 6}),
-            **kwargs,
-        )
 
 
 class DocumentMetaForm(forms.Form):
@@ -38,7 +29,7 @@ class DocumentMetaForm(forms.Form):
     retention_category = forms.ChoiceField(
         label=_("Retention category"), choices=RetentionCategory.choices
     )
-    clauses = ClauseField(label=_("ISO clauses"))
+    clauses = ClauseChoiceField(label=_("ISO clauses"))
     review_interval_months = forms.IntegerField(
         label=_("Review interval (months)"),
         required=False,
@@ -103,11 +94,13 @@ class FileForm(forms.Form):
 
 
 class SubmitReviewForm(VersionedForm):
-    reviewers = forms.ModelMultipleChoiceField(
-        label=_("Reviewers"),
-        queryset=core_selectors.staff_choices(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
+    reviewers = PeopleChoiceField(label=_("Reviewers"), queryset=core_selectors.staff_choices())
+
+    def __init__(self, *args, author=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if author is not None:  # the author does not review their own text
+            field = self.fields["reviewers"]
+            field.queryset = field.queryset.exclude(pk=author.pk)
 
 
 class ReviewForm(forms.Form):
@@ -130,11 +123,10 @@ class ApproveForm(IrreversibleForm, VersionedForm):
     effective_date = forms.DateField(
         label=_("In force from"), widget=DateInput(), required=False, help_text=_("Empty: today.")
     )
-    units = forms.ModelMultipleChoiceField(
+    units = UnitsChoiceField(
         label=_("Who must read it: org units (with their sub-units)"),
         queryset=core_selectors.unit_choices(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     roles = forms.MultipleChoiceField(
         label=_("Who must read it: everyone with the role"),
@@ -171,11 +163,10 @@ class ReasonForm(forms.Form):
 
 
 class DistributionForm(forms.Form):
-    units = forms.ModelMultipleChoiceField(
+    units = UnitsChoiceField(
         label=_("Org units (with their sub-units)"),
         queryset=core_selectors.unit_choices(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
     )
     roles = forms.MultipleChoiceField(
         label=_("Everyone with the role"),

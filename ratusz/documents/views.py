@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ratusz.core import access
-from ratusz.core.forms import PlainForm, VersionedForm, service_kwargs, submit
+from ratusz.core.forms import PlainForm, VersionedForm, run_step, service_kwargs, submit
 from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.core.models import Attachment
 from ratusz.documents import controlled, policies, selectors, services
@@ -244,19 +244,11 @@ DOCUMENT_STEPS = {
 @require_POST
 def document_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     document = _get_document_for_user(request, pk)
-    if step not in DOCUMENT_STEPS:
-        raise Http404
-    form_class, service, done = DOCUMENT_STEPS[step]
-    form = form_class(request.POST)
-    if form.is_valid():
-        result = submit(
-            form, lambda: service(actor=request.user, document=document, **service_kwargs(form))
-        )
-        if result is not None:
-            messages.success(request, str(done))
-            if step == "new-version":
-                return redirect(result.get_absolute_url() + "edit/")
-            return redirect("documents:detail", pk=pk)
+    form, result = run_step(request, DOCUMENT_STEPS, step, document=document)
+    if result is not None:
+        if step == "new-version":
+            return redirect(result.get_absolute_url() + "edit/")
+        return redirect("documents:detail", pk=pk)
     key = step.replace("-", "_") + "_form"
     context = _document_context(request, document, **{key: form})
     context["open_panel"] = step
@@ -291,7 +283,7 @@ def _version_context(request, document, version, **forms) -> dict:
         "can_acknowledge": selectors.is_to_read_by(user, version),
         "acknowledged": selectors.has_read(user, version),
         "my_review": my_review,
-        "submit_review_form": SubmitReviewForm(initial=lock),
+        "submit_review_form": SubmitReviewForm(initial=lock, author=version.author),
         "review_form": ReviewForm(),
         "submit_approval_form": VersionedForm(initial=lock),
         "approve_form": ApproveForm(
@@ -376,17 +368,9 @@ def version_step(request: HttpRequest, pk: int, number: int, step: str) -> HttpR
             return redirect(version.get_absolute_url())
         messages.success(request, _("Thank you: your confirmation is recorded."))
         return redirect("documents:to_read")
-    if step not in VERSION_STEPS:
-        raise Http404
-    form_class, service, done = VERSION_STEPS[step]
-    form = form_class(request.POST)
-    if form.is_valid():
-        moved = submit(
-            form, lambda: service(actor=request.user, version=version, **service_kwargs(form))
-        )
-        if moved is not None:
-            messages.success(request, str(done))
-            return redirect(version.get_absolute_url())
+    form, moved = run_step(request, VERSION_STEPS, step, version=version)
+    if moved is not None:
+        return redirect(version.get_absolute_url())
     version.refresh_from_db()
     key = step.replace("-", "_") + "_form"
     context = _version_context(request, document, version, **{key: form})

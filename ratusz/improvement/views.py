@@ -5,6 +5,8 @@ Each view: access helper → form → service → redirect or render.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,7 +22,7 @@ from django.views.decorators.http import require_POST
 from ratusz.core import access
 from ratusz.core import selectors as core_selectors
 from ratusz.core import services as core_services
-from ratusz.core.forms import VersionedForm, service_kwargs, submit
+from ratusz.core.forms import VersionedForm, run_step, submit
 from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.core.selectors import attachments_of, history_of
 from ratusz.improvement import export, policies, selectors, services
@@ -249,56 +251,48 @@ def nc_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 NC_STEPS = {
-    # step: (form, service, fixed arguments, what is said when done)
+    # step: (form, service, what is said when done)
     "triage": (
         TriageForm,
-        services.triage,
-        {"accept": True},
+        partial(services.triage, accept=True),
         gettext_lazy("Accepted as a nonconformity and assigned."),
     ),
     "reject": (
         RejectForm,
-        services.triage,
-        {"accept": False},
+        partial(services.triage, accept=False),
         gettext_lazy("Recorded as not a nonconformity; the reporter is told why."),
     ),
     "correction": (
         CorrectionForm,
         services.record_correction,
-        {},
         gettext_lazy("The correction is recorded."),
     ),
     "root-cause": (
         RootCauseForm,
         services.record_root_cause,
-        {},
         gettext_lazy("The root-cause analysis is recorded."),
     ),
     "add-action": (
         ActionForm,
         services.add_corrective_action,
-        {},
         gettext_lazy("Corrective action %(ref)s added to the action tracker."),
     ),
     "plan-verification": (
         PlanVerificationForm,
         services.plan_verification,
-        {},
         gettext_lazy("The effectiveness check is planned."),
     ),
     "request-verification": (
         VersionedForm,
         services.request_verification,
-        {},
         gettext_lazy("Sent for the effectiveness check."),
     ),
     "record-verification": (
         VerificationForm,
         services.record_verification,
-        {},
         gettext_lazy("The effectiveness check is recorded."),
     ),
-    "close": (CloseForm, services.close, {}, gettext_lazy("The nonconformity is closed.")),
+    "close": (CloseForm, services.close, gettext_lazy("The nonconformity is closed.")),
 }
 
 
@@ -308,19 +302,9 @@ def nc_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     nc = _get_nc_for_user(request, pk)
     if step == "attach":
         return _attach(request, nc)
-    if step not in NC_STEPS:
-        raise Http404
-    form_class, service, fixed, done = NC_STEPS[step]
-    form = form_class(request.POST)
-    if form.is_valid():
-        result = submit(
-            form,
-            lambda: service(actor=request.user, nc=nc, **fixed, **service_kwargs(form)),
-        )
-        if result is not None:
-            # Only the action's message names what was made (its reference).
-            messages.success(request, str(done) % {"ref": getattr(result, "reference", "")})
-            return redirect(nc)
+    form, result = run_step(request, NC_STEPS, step, nc=nc)
+    if result is not None:
+        return redirect(nc)
     nc = _get_nc_for_user(request, pk)
     key = step.replace("-", "_") + "_form"
     context = _nc_context(request, nc, **{key: form})
@@ -411,15 +395,9 @@ IDEA_STEPS = {
 @require_POST
 def idea_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     idea = _get_idea_for_user(request, pk)
-    if step not in IDEA_STEPS:
-        raise Http404
-    form_class, service, done = IDEA_STEPS[step]
-    form = form_class(request.POST)
-    if form.is_valid():
-        saved = submit(form, lambda: service(actor=request.user, idea=idea, **service_kwargs(form)))
-        if saved is not None:
-            messages.success(request, str(done))
-            return redirect("improvement:idea_detail", pk=idea.pk)
+    form, saved = run_step(request, IDEA_STEPS, step, idea=idea)
+    if saved is not None:
+        return redirect("improvement:idea_detail", pk=idea.pk)
     idea = _get_idea_for_user(request, pk)
     context = _idea_context(request, idea, **{step.replace("-", "_") + "_form": form})
     context["open_panel"] = step

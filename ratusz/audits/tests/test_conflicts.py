@@ -22,20 +22,20 @@ def test_after_a_conflict_on_an_answer_saving_again_succeeds_and_keeps_my_text(
 ):
     audit = world.started()
     item = audit.checklist.order_by("position").first()
-    url = f"/audits/{audit.pk}/checklist/{item.pk}/"
+    url = f"/audits/{audit.pk}/checklist/"
     client = client_for(office.auditor)
     mine = form_on_page(client.get(audit.get_absolute_url()), url)
     services.answer_question(
         actor=office.auditor, item=item, expected_version=item.version, answer="conforms"
     )
 
-    mine["answer"] = ["observation"]
-    mine["evidence"] = ["Mój tekst obserwacji"]
+    mine[f"q{item.pk}-answer"] = ["observation"]
+    mine[f"q{item.pk}-evidence"] = ["Mój tekst obserwacji"]
     conflict = client.post(url, mine)
 
     assert conflict.status_code == 409
     again = form_on_page(conflict, url)
-    assert again["evidence"] == ["Mój tekst obserwacji"]
+    assert again[f"q{item.pk}-evidence"] == ["Mój tekst obserwacji"]
     assert client.post(url, again).status_code == 302
     saved = ChecklistItem.objects.get(pk=item.pk)
     assert (saved.answer, saved.evidence) == ("observation", "Mój tekst obserwacji")

@@ -69,6 +69,11 @@ TABLE = {
         "/audits/{audit}/questions/",
         row(403, anonymous=LOGIN, auditor=302, **VIEWERS),
     ),
+    "audits:answer_all": (
+        "post",
+        "/audits/{audit}/checklist/",
+        row(403, anonymous=LOGIN, auditor=302, **VIEWERS),
+    ),
     "audits:answer": (
         "post",
         "/audits/{audit}/checklist/{question_item}/",

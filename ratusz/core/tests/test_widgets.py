@@ -55,3 +55,12 @@ def test_ticked_checkboxes_are_read_as_the_chosen_records(office):
     assert form.is_valid(), form.errors
     assert list(form.cleaned_data["clauses"]) == chosen
     assert list(form.cleaned_data["people"]) == [office.owner]
+
+
+def test_the_reviewer_list_leaves_out_the_author_and_names_each_reviewers_unit(office):
+    from ratusz.documents.forms import SubmitReviewForm
+
+    names = _names(SubmitReviewForm(author=office.owner)["reviewers"].field)
+
+    assert not any(name.startswith(str(office.owner)) for name in names)
+    assert f"{office.auditor} ({office.auditor.org_unit.code})" in names
