@@ -32,17 +32,24 @@ def _fast_and_isolated(settings, tmp_path):
         yield
 
 
-@pytest.fixture(autouse=True)
-def _reference_data_after_a_flush(request):
-    """A test with `transaction=True` empties every table when it ends, taking what
-    the migrations seeded (the clause registry, document types, the audit trail's
-    opening entry) with it; the next such test gets them back, as a fresh
-    installation has them."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
-        request.getfixturevalue("transactional_db")
-        reseed_reference_data()
-    yield
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test that commits (`transaction=True`, the live server of the browser
+    tests) empties every table when it ends, taking what the migrations seeded
+    (the clause registry, document types, the audit trail's opening entry) with
+    it. Tests run in parallel in any order, so it is put back at once, as a fresh
+    installation has it, for whichever test comes next."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    commits = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+    if commits:
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            reseed_reference_data()
+    return result
 
 
 def reseed_reference_data() -> None:

@@ -102,7 +102,7 @@ class ApproveSerializer(LockSerializer):
     )
 
 
-class AcknowledgeSerializer(serializers.Serializer):
+class ReadConfirmationSerializer(serializers.Serializer):
     content_hash = serializers.CharField(
         help_text="The version's content_hash: the text that was read and understood."
     )
@@ -227,10 +227,10 @@ class VersionViewSet(StepsMixin, mixins.RetrieveModelMixin, viewsets.GenericView
     def reject(self, request, pk=None):
         return self.run_step(request, RejectSerializer, services.reject)
 
-    @extend_schema(request=AcknowledgeSerializer, responses=VersionSerializer)
+    @extend_schema(request=ReadConfirmationSerializer, responses=VersionSerializer)
     @api_action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
-        return self.run_step(request, AcknowledgeSerializer, services.acknowledge)
+        return self.run_step(request, ReadConfirmationSerializer, services.acknowledge)
 
 
 def register(router) -> None:

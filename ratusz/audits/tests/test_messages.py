@@ -8,7 +8,12 @@ def test_closing_with_open_questions_says_so_once(world, office, client_for):
     client = client_for(office.auditor)
     response = client.post(
         f"/audits/{audit.pk}/close/",
-        {"version": audit.version, "closing_meeting": "2026-12-20T10:00", "summary": "Wnioski."},
+        {
+            "version": audit.version,
+            "closing_meeting": "2026-12-20T10:00",
+            "summary": "Wnioski.",
+            "confirm": "on",
+        },
     )
     assert response.status_code == 400
     page = response.content.decode()

@@ -357,7 +357,10 @@ def test_a_broken_trail_is_not_exported_and_the_quality_managers_are_warned(
     office, head_dir, mailoutbox
 ):
     # ORM: Ratusz has no service for e-mail addresses (set in the admin).
-    User.objects.filter(pk=office.quality.pk).update(email="quality@przykladowo.example")
+    # The warning is written in the reader's language: this one reads English.
+    User.objects.filter(pk=office.quality.pk).update(
+        email="quality@przykladowo.example", language="en"
+    )
     office.action()
     forge()
     with pytest.raises(CommandError, match="NOT intact"):

@@ -18,12 +18,12 @@ from ratusz.improvement.tests.factories import report
 
 
 def test_nonconformity_numbers_follow_each_other_within_a_year(office):
-    first = report(office, detected_on=date(2026, 3, 1))
-    second = report(office, detected_on=date(2026, 3, 2))
-    next_year = report(office, detected_on=date(2027, 1, 2))
+    first = report(office, detected_on=date(2025, 3, 1))
+    second = report(office, detected_on=date(2025, 3, 2))
+    next_year = report(office, detected_on=date(2026, 1, 2))
 
-    assert [first.reference, second.reference] == ["NC/2026/0001", "NC/2026/0002"]
-    assert next_year.reference == "NC/2027/0001"
+    assert [first.reference, second.reference] == ["NC/2025/0001", "NC/2025/0002"]
+    assert next_year.reference == "NC/2026/0001"
 
 
 def test_a_nonconformity_that_fails_to_save_leaves_no_gap(office):

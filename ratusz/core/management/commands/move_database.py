@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -27,6 +30,7 @@ def _connect(url: str) -> None:
     configured = connections.configure_settings(
         {DEFAULT_DB_ALIAS: dict(connections.settings[DEFAULT_DB_ALIAS]), TARGET: config}
     )
+    configured[TARGET]["RATUSZ_URL"] = url
     backend = load_backend(configured[TARGET]["ENGINE"])
     connections[TARGET] = backend.DatabaseWrapper(configured[TARGET], TARGET)
 
@@ -72,9 +76,25 @@ class Command(BaseCommand):
         finally:
             _disconnect()
 
+    def _migrate_target(self) -> None:
+        # In a process of its own whose default database is the new one: the data
+        # migrations (reference data, counters) then read and write that database.
+        url = connections[TARGET].settings_dict.get("RATUSZ_URL", "")
+        result = subprocess.run(  # noqa: S603 - our own command, no shell
+            [sys.executable, "-m", "ratusz.cli", "migrate", "--noinput", "--verbosity", "0"],
+            env={**os.environ, "DATABASE_URL": url},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise CommandError(
+                "The tables could not be created in the new database:\n" + result.stderr[-2000:]
+            )
+
     def _move(self, head_seq: int, head_hash: str) -> None:
         self.stdout.write("Creating the tables in the new database …")
-        call_command("migrate", database=TARGET, interactive=False, verbosity=0)
+        self._migrate_target()
         if User.objects.using(TARGET).exists() or AuditEvent.objects.using(TARGET).count() > 1:
             raise CommandError("The new database already holds Ratusz records: use an empty one.")
         # Clear what the migrations wrote (clause registry, the new trail's opening entry):
