@@ -44,7 +44,8 @@ def pytest_runtest_teardown(item, nextitem):
     commits = (marker is not None and marker.kwargs.get("transaction")) or bool(
         {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
     )
-    if commits:
+    # After the last test the test database itself is gone: nothing to prepare.
+    if commits and nextitem is not None:
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
@@ -53,7 +54,7 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 def reseed_reference_data() -> None:
-    from ratusz.core import audit
+    from ratusz.core import audit, search
     from ratusz.core.models import AuditChainHead, AuditEvent, Clause
     from ratusz.core.reference_data import seed_clause_registry
     from ratusz.documents.models import DocumentType
@@ -63,6 +64,9 @@ def reseed_reference_data() -> None:
         audit.open_trail(AuditEvent, AuditChainHead, note={"opened": "with the database"})
     seed_clause_registry(Clause, AuditChainHead)
     seed_document_types(DocumentType)
+    # The search index is raw SQL, not a model: a flush leaves it holding the
+    # emptied records, so it is rebuilt from what is there now (nothing).
+    search.reindex_all()
 
 
 class Office:

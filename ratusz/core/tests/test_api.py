@@ -12,7 +12,8 @@ from ratusz.core.models import Action
 
 
 def api(user=None, token=False):
-    client = APIClient()
+    # Messages are asserted in English, as pages are (Polish is the office's default).
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     if user and token:
         # ORM: tokens are issued in the admin (DRF's model); Ratusz has no service for them.
         client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
