@@ -10,11 +10,22 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
+def field(name: str) -> re.Pattern:
+    """A field's whole label ("Title" or "Title:"), not a checkbox whose label holds it."""
+    return re.compile(rf"^\s*{re.escape(name)}:?\s*$")
+
+
 def choose(page, label: str, option_text: str) -> None:
     """Select the option whose text contains option_text (tree labels carry dashes)."""
-    select = page.get_by_label(label)
+    select = page.get_by_role("combobox", name=label)
     value = select.locator("option", has_text=option_text).first.get_attribute("value")
     select.select_option(value)
+
+
+def tick(page, group: str, option_text: str) -> None:
+    """Tick the option of a checkbox picker (a labelled group) whose name holds option_text."""
+    picker = page.get_by_role("group", name=group)
+    picker.get_by_role("checkbox", name=re.compile(re.escape(option_text))).first.check()
 
 
 @pytest.fixture
@@ -40,8 +51,8 @@ def test_a_procedure_is_written_reviewed_approved_and_acknowledged(
         page = context.new_page()
         page.set_default_timeout(15_000)
         page.goto(f"{demo_site}/login/")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill("demo")
+        page.get_by_label(field("Username")).fill(username)
+        page.get_by_label(field("Password")).fill("demo")
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_url(f"{demo_site}/")
         return page
@@ -53,17 +64,19 @@ def test_a_procedure_is_written_reviewed_approved_and_acknowledged(
     assert_accessible(quality)
     quality.get_by_role("link", name="Register a document").click()
     assert_accessible(quality)
-    quality.get_by_label("Type").select_option(label="Procedure")
-    quality.get_by_label("Title").fill("Obsługa wniosków o udostępnienie informacji publicznej")
+    quality.get_by_label(field("Type")).select_option(label="Procedure")
+    quality.get_by_label(field("Title")).fill(
+        "Obsługa wniosków o udostępnienie informacji publicznej"
+    )
     choose(quality, "Owner unit", "Wydział Spraw Obywatelskich")
-    quality.get_by_label("Text").fill("# Cel\n\nUdostępnienie informacji w terminie 14 dni.")
+    quality.get_by_label(field("Text")).fill("# Cel\n\nUdostępnienie informacji w terminie 14 dni.")
     quality.get_by_role("button", name="Register and open the draft").click()
     expect(quality.get_by_role("heading", level=1)).to_contain_text("Draft of P-")
     assert_accessible(quality)
     number = re.search(r"P-\d+", quality.get_by_role("heading", level=1).inner_text()).group(0)
     quality.get_by_role("link", name="Back to the version").click()
     quality.get_by_text("Send for review").first.click()
-    choose(quality, "Reviewers", "Piotr Zieliński")
+    tick(quality, "Reviewers", "Piotr Zieliński")
     quality.get_by_role("button", name="Send for review").click()
     expect(quality.get_by_text("Sent to the reviewers.")).to_be_visible()
     document_url = quality.url
@@ -71,7 +84,7 @@ def test_a_procedure_is_written_reviewed_approved_and_acknowledged(
     # The head of civil affairs reviews it.
     owner = session("owner")
     owner.goto(document_url)
-    owner.get_by_label("I agree with this version").check()
+    owner.get_by_label(field("I agree with this version")).check()
     owner.get_by_role("button", name="Send my review").click()
     expect(owner.get_by_text("Your review is recorded.")).to_be_visible()
 
@@ -81,7 +94,7 @@ def test_a_procedure_is_written_reviewed_approved_and_acknowledged(
     expect(quality.get_by_text("Sent for approval.")).to_be_visible()
     quality.get_by_role("link", name=number).first.click()
     quality.get_by_role("link", name="change").click()
-    choose(quality, "Org units (with their sub-units)", "Wydział Spraw Obywatelskich")
+    tick(quality, "Org units (with their sub-units)", "Wydział Spraw Obywatelskich")
     quality.get_by_role("button", name="Save").click()
 
     # The mayor approves it; it comes into force today.
