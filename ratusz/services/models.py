@@ -150,6 +150,9 @@ class CaseFigure(models.Model):
             models.Index(fields=["org_unit", "month"], name="casefigure_unit"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.org_unit_id}/{self.service_id}/{self.jrwa}"
+
 
 class CaseImport(models.Model):
     """One import of an EZD export: who, what file, and what it did."""

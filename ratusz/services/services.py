@@ -88,9 +88,11 @@ def update_card(
     current = lock(ServiceCard, card.pk, expected_version, related=("org_unit",))
     if not policies.can_edit_card(actor, current):
         raise Denied(_("Only the quality manager or the head of the unit changes its cards."))
-    if "org_unit" in changes and changes["org_unit"] != current.org_unit:
-        if not policies.can_edit_card(actor, ServiceCard(org_unit=changes["org_unit"])):
-            raise Denied(_("You cannot give a card to a unit you do not manage."), field="org_unit")
+    new_unit = changes.get("org_unit", current.org_unit)
+    if new_unit != current.org_unit and not policies.can_edit_card(
+        actor, ServiceCard(org_unit=new_unit)
+    ):
+        raise Denied(_("You cannot give a card to a unit you do not manage."), field="org_unit")
     if "number" in changes:
         changes["number"] = _check_number(changes["number"], exclude_pk=current.pk)
     if "name" in changes:
