@@ -15,8 +15,7 @@ Dates, terms and due dates repeat endlessly across millions of cases (a decade h
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from ratusz.core.dates import EARLIEST, LATEST
 from ratusz.core.models import OrgUnit
+from ratusz.core.services import take_number
 from ratusz.lib import case_terms
 from ratusz.lib.tabular import TableError, open_table, parse_date
 from ratusz.services import figures
@@ -45,6 +45,7 @@ COLUMNS = (
 )
 REQUIRED = ("case_sign", "unit", "started_on", "term")
 BATCH = 5000
+OPEN = Timeliness.OPEN.value
 MAX_SUSPENDED_DAYS = 3650
 KEPT_ERRORS = 1000  # bad rows kept with an import record; all are counted and reported
 
@@ -86,6 +87,7 @@ class ImportResult:
     updated: int = 0
     bad_rows: list[BadRow] = field(default_factory=list)
     rejected: int = 0  # all bad rows, including those beyond the kept list
+    number: int | None = None  # the import's number (imports are numbered 1, 2, …)
 
 
 class ImportRefused(Exception):
@@ -123,50 +125,76 @@ def table_error_message(error: TableError) -> str:
     return messages.get(error.code, str(error))
 
 
+_MISSING = object()
+_CACHE_LIMIT = 200_000  # distinct texts remembered; a hostile file cannot grow it further
+
+
 class _Checker:
-    """Turns the text of a row into the values written, or raises `_RowError`."""
+    """Turns the text of a row into the values written, or raises `_RowError`.
+
+    Dates, terms and due dates are computed once per distinct value and looked up
+    after that: a decade's register has millions of rows but a few thousand dates.
+    """
 
     def __init__(self, today: date) -> None:
         self.today = today
         self.units = {code.upper(): pk for pk, code in OrgUnit.objects.values_list("pk", "code")}
         self.cards = {
-            number.upper(): (pk, unit)
-            for pk, number, unit in ServiceCard.objects.values_list("pk", "number", "org_unit_id")
+            number.upper(): pk for pk, number in ServiceCard.objects.values_list("pk", "number")
         }
-        self._date = functools.lru_cache(maxsize=65536)(self._parse_date)
-        self._term = functools.lru_cache(maxsize=1024)(self._parse_term)
-        self._due = functools.lru_cache(maxsize=262144)(case_terms.due_date)
+        self._dates: dict[str, date | None] = {}
+        self._terms: dict[str, case_terms.Term | None] = {}
+        self._due: dict[tuple[case_terms.Term, date, int], date] = {}
 
-    @staticmethod
-    def _parse_date(text: str) -> date | None:
-        try:
-            day = parse_date(text)
-        except ValueError:
-            return None
-        return day if EARLIEST <= day <= LATEST else None
-
-    @staticmethod
-    def _parse_term(text: str) -> case_terms.Term | None:
-        try:
-            return case_terms.parse_term(text)
-        except case_terms.TermError:
-            return None
+    def _day(self, text: str) -> date | None:
+        day = self._dates.get(text, _MISSING)
+        if day is _MISSING:
+            try:
+                day = parse_date(text)
+            except ValueError:
+                day = None
+            if day is not None and not EARLIEST <= day <= LATEST:
+                day = None
+            if len(self._dates) < _CACHE_LIMIT:
+                self._dates[text] = day
+        return day  # type: ignore[return-value]
 
     def date(self, column: str, text: str, *, required: bool = False) -> date | None:
         if not text:
             if required:
                 raise _RowError(column, _("This column is required."))
             return None
-        day = self._date(text)
+        day = self._day(text)
         if day is None:
             raise _RowError(
                 column,
                 _(
-                    "“%(value)s” is not a date between %(first)s and %(last)s (YYYY-MM-DD or DD.MM.YYYY)."
+                    "“%(value)s” is not a date between %(first)s and %(last)s "
+                    "(YYYY-MM-DD or DD.MM.YYYY)."
                 )
                 % {"value": text, "first": EARLIEST.year, "last": LATEST.year},
             )
         return day
+
+    def term(self, text: str) -> case_terms.Term:
+        term = self._terms.get(text, _MISSING)
+        if term is _MISSING:
+            try:
+                term = case_terms.parse_term(text)
+            except case_terms.TermError:
+                term = None
+            if len(self._terms) < _CACHE_LIMIT:
+                self._terms[text] = term
+        if term is None:
+            raise _RowError(
+                "term",
+                _(
+                    "“%(value)s” is not a term: use immediate, 7d, 14d, 1m, 2m, or a number "
+                    "of days (30d) or months (3m)."
+                )
+                % {"value": text},
+            )
+        return term  # type: ignore[return-value]
 
     def check(self, values: list[str]) -> tuple[Any, ...]:
         sign, jrwa, service, unit, started, closed, term_text, suspended, notice, outcome = values
@@ -185,16 +213,15 @@ class _Checker:
             raise _RowError("unit", _("No org unit has the code “%(code)s”.") % {"code": unit})
         service_id = None
         if service:
-            card = self.cards.get(service.upper())
-            if card is None:
+            service_id = self.cards.get(service.upper())
+            if service_id is None:
                 raise _RowError(
                     "service", _("No service card is numbered “%(number)s”.") % {"number": service}
                 )
-            service_id = card[0]
         started_on = self.date("started_on", started, required=True)
-        closed_on = self.date("closed_on", closed)
-        notice_on = self.date("delay_notice_on", notice)
         assert started_on is not None
+        closed_on = self.date("closed_on", closed) if closed else None
+        notice_on = self.date("delay_notice_on", notice) if notice else None
         if closed_on is not None and closed_on < started_on:
             raise _RowError("closed_on", _("A case cannot be settled before it started."))
         if notice_on is not None and notice_on < started_on:
@@ -203,17 +230,9 @@ class _Checker:
             raise _RowError("started_on", _("A case cannot start in the future."))
         if not term_text:
             raise _RowError("term", _("This column is required."))
-        term = self._term(term_text)
-        if term is None:
-            raise _RowError(
-                "term",
-                _(
-                    "“%(value)s” is not a term: use immediate, 7d, 14d, 1m, 2m, or a number of days (30d) or months (3m)."
-                )
-                % {"value": term_text},
-            )
+        term = self.term(term_text)
         days_off = 0
-        if suspended:
+        if suspended and suspended != "0":
             if not suspended.isdigit() or int(suspended) > MAX_SUSPENDED_DAYS:
                 raise _RowError(
                     "suspended_days",
@@ -221,9 +240,14 @@ class _Checker:
                     % {"max": MAX_SUSPENDED_DAYS},
                 )
             days_off = int(suspended)
-        due = self._due(term, started_on, suspended_days=days_off)
+        key = (term, started_on, days_off)
+        due = self._due.get(key)
+        if due is None:
+            due = case_terms.due_date(term, started_on, suspended_days=days_off)
+            if len(self._due) < _CACHE_LIMIT:
+                self._due[key] = due
         if closed_on is None:
-            timeliness, taken = Timeliness.OPEN.value, None
+            timeliness, taken = OPEN, None
         else:
             timeliness = case_terms.assess(
                 due=due, closed_on=closed_on, delay_notice_on=notice_on
@@ -258,6 +282,8 @@ def import_cases(
 
     By default all or nothing: any bad row refuses the whole file, and every bad row is
     reported. With `skip_bad`, the good rows are imported and the bad ones returned.
+    Imports queue one behind another (the import's number is taken first), so two
+    never count the same case twice in the figures.
     """
     try:
         table = open_table(stream, columns=COLUMNS, required=REQUIRED, mapping=mapping)
@@ -265,25 +291,29 @@ def import_cases(
         raise ImportRefused(table_error_message(exc)) from None
     checker = _Checker(today)
     result = ImportResult()
-    writer = _Writer()
-    batch: list[tuple[Any, ...]] = []
-    try:
-        with transaction.atomic():
+    with transaction.atomic():
+        result.number = take_number("case-import")
+        writer = _Writer()
+        # Rows by case sign: a sign twice in one batch keeps its later row.
+        batch: dict[str, tuple[Any, ...]] = {}
+        try:
             try:
                 for number, values in table.rows():
                     result.rows_read += 1
                     try:
-                        batch.append(checker.check(values))
+                        row = checker.check(values)
                     except _RowError as bad:
                         result.rejected += 1
                         if len(result.bad_rows) < KEPT_ERRORS or skip_bad:
                             result.bad_rows.append(
                                 BadRow(number, bad.column, bad.reason, tuple(values))
                             )
+                        continue
+                    batch[row[0]] = row
                     if len(batch) >= BATCH:
                         if skip_bad or not result.rejected:
                             writer.write(batch, result)
-                        batch = []
+                        batch = {}
                         if progress is not None:
                             progress(result.rows_read)
             except TableError as exc:
@@ -294,103 +324,123 @@ def import_cases(
                     result,
                 )
             writer.write(batch, result)
-            figures.refresh(writer.months)
-    finally:
-        writer.close()
+            writer.tally.apply()
+        finally:
+            writer.close()
     if progress is not None:
         progress(result.rows_read)
     return result
 
 
+# What an existing case is read back as, to take its old counts out of the figures.
+_OLD = ("case_sign", "org_unit_id", "service_id", "jrwa", "started_on", "closed_on",
+        "timeliness", "handling_days")  # fmt: skip
+
+
 class _Writer:
-    """Writes checked rows by `case_sign`, remembering the months it touched."""
+    """Writes checked rows: new cases inserted in bulk, known ones updated by sign.
+
+    It keeps the figures' tally as it goes: a new case adds its counts, an updated
+    one first takes out what it counted before.
+    """
 
     def __init__(self) -> None:
-        self.months: set[date] = set()
+        self.tally = figures.Tally()
         self.table = Case._meta.db_table
         self.postgres = connection.vendor == "postgresql"
         self.cursor = connection.cursor()
         self._staged = False
+        self._dates: dict[Any, date | None] = {}
         # Table and column names come from the model, never from the file (hence the
         # S608 waivers); every value travels as a parameter or through COPY.
         columns = ", ".join(WRITTEN)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in WRITTEN if c != "case_sign")
-        if self.postgres:
-            self.upsert = (
-                f"INSERT INTO {self.table} ({columns}) "  # noqa: S608
-                f"SELECT DISTINCT ON (case_sign) {columns} FROM services_case_stage "
-                f"ORDER BY case_sign, ord DESC "
-                f"ON CONFLICT (case_sign) DO UPDATE SET {updates}"
-            )
-        else:
-            marks = ", ".join(["%s"] * len(WRITTEN))
-            self.upsert = (
-                f"INSERT INTO {self.table} ({columns}) VALUES ({marks}) "  # noqa: S608
-                f"ON CONFLICT (case_sign) DO UPDATE SET {updates}"
-            )
+        self.insert_sql = (
+            f"INSERT INTO {self.table} ({columns}) VALUES ({', '.join(['%s'] * len(WRITTEN))})"  # noqa: S608
+        )
+        self.update_sql = (
+            f"UPDATE {self.table} SET "  # noqa: S608
+            + ", ".join(f"{c} = %s" for c in WRITTEN[1:])
+            + " WHERE case_sign = %s"
+        )
+        self.copy_sql = f"COPY {self.table} ({columns}) FROM STDIN"
+        self.stage_update_sql = (
+            f"UPDATE {self.table} AS c SET "  # noqa: S608
+            + ", ".join(f"{col} = s.{col}" for col in WRITTEN[1:])
+            + " FROM services_case_stage AS s WHERE c.case_sign = s.case_sign"
+        )
 
-    def _touch(self, *days: date | None) -> None:
-        for day in days:
-            if day is not None:
-                self.months.add(day.replace(day=1))
+    def _date(self, value: Any) -> date | None:
+        """SQLite gives dates back as text through a raw cursor; PostgreSQL as dates."""
+        if value is None or isinstance(value, date):
+            return value
+        day = self._dates.get(value)
+        if day is None:
+            day = self._dates[value] = date.fromisoformat(value)
+        return day
 
-    def _existing(self, signs: Iterable[str]) -> dict[str, tuple[date, date | None]]:
-        """The cases already held among `signs`, with the dates they count in."""
-        found: dict[str, tuple[date, date | None]] = {}
-        signs = list(signs)
+    def _existing(self, signs: list[str]) -> list[tuple[Any, ...]]:
+        """The cases already held among `signs`, as `_OLD` says."""
+        found: list[tuple[Any, ...]] = []
         for start in range(0, len(signs), 900):
             chunk = signs[start : start + 900]
-            marks = ", ".join(["%s"] * len(chunk))
             self.cursor.execute(
-                f"SELECT case_sign, started_on, closed_on FROM {self.table} "  # noqa: S608
-                f"WHERE case_sign IN ({marks})",
+                f"SELECT {', '.join(_OLD)} FROM {self.table} "  # noqa: S608
+                f"WHERE case_sign IN ({', '.join(['%s'] * len(chunk))})",
                 chunk,
             )
-            for sign, started, closed in self.cursor.fetchall():
-                found[sign] = (_as_date(started), _as_date(closed))
+            found.extend(self.cursor.fetchall())
         return found
 
-    def write(self, rows: list[tuple[Any, ...]], result: ImportResult) -> None:
-        if not rows:
+    def write(self, batch: dict[str, tuple[Any, ...]], result: ImportResult) -> None:
+        if not batch:
             return
-        signs = {row[0] for row in rows}
-        existing = self._existing(signs)
-        for started, closed in existing.values():
-            self._touch(started, closed)
-        for row in rows:
-            self._touch(row[4], row[5])
-        result.updated += len(existing)
-        result.created += len(signs) - len(existing)
+        count = self.tally.count
+        known = set()
+        for sign, unit, service, jrwa, started, closed, timeliness, taken in self._existing(
+            list(batch)
+        ):
+            known.add(sign)
+            count(unit, service, jrwa, self._date(started), self._date(closed), timeliness,
+                  taken, -1)  # fmt: skip
+        new = [row for sign, row in batch.items() if sign not in known]
+        old = [row for sign, row in batch.items() if sign in known]
+        for row in batch.values():
+            count(row[3], row[2], row[1], row[4], row[5], row[11], row[12], 1)
+        result.created += len(new)
+        result.updated += len(old)
         if self.postgres:
-            self._copy(rows)
-            self.cursor.execute(self.upsert)
-            self.cursor.execute("TRUNCATE services_case_stage")
+            if new:
+                self._copy(self.copy_sql, new)
+            if old:
+                self._stage()
+                self._copy("COPY services_case_stage FROM STDIN", old)
+                self.cursor.execute(self.stage_update_sql)
+                self.cursor.execute("TRUNCATE services_case_stage")
         else:
-            self.cursor.executemany(self.upsert, rows)
+            if new:
+                self.cursor.executemany(self.insert_sql, new)
+            if old:
+                self.cursor.executemany(self.update_sql, [(*row[1:], row[0]) for row in old])
 
-    def _copy(self, rows: list[tuple[Any, ...]]) -> None:
+    def _stage(self) -> None:
+        if self._staged:
+            return
         raw = self.cursor.cursor
-        if not self._staged:
-            raw.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS services_case_stage (ord bigint, "
-                "case_sign varchar(100), jrwa varchar(20), service_id bigint, "
-                "org_unit_id bigint, started_on date, closed_on date, term varchar(8), "
-                "suspended_days integer, delay_notice_on date, outcome varchar(200), "
-                "due_on date, timeliness varchar(20), handling_days integer) ON COMMIT DROP"
-            )
-            # Inside an enclosing transaction the table outlives an earlier import.
-            raw.execute("TRUNCATE services_case_stage")
-            self._staged = True
-        with raw.copy(f"COPY services_case_stage (ord, {', '.join(WRITTEN)}) FROM STDIN") as copy:
-            for order, row in enumerate(rows):
-                copy.write_row((order, *row))
+        raw.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS services_case_stage ("
+            "case_sign varchar(100), jrwa varchar(20), service_id bigint, "
+            "org_unit_id bigint, started_on date, closed_on date, term varchar(8), "
+            "suspended_days integer, delay_notice_on date, outcome varchar(200), "
+            "due_on date, timeliness varchar(20), handling_days integer) ON COMMIT DROP"
+        )
+        # Inside an enclosing transaction the table outlives an earlier import.
+        raw.execute("TRUNCATE services_case_stage")
+        self._staged = True
+
+    def _copy(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        with self.cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def close(self) -> None:
         self.cursor.close()
-
-
-def _as_date(value: Any) -> date | None:
-    """SQLite returns dates as text through a raw cursor; PostgreSQL as dates."""
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)

@@ -163,6 +163,7 @@ class CaseImport(models.Model):
         REFUSED = "refused", _("refused: bad rows")
         FAILED = "failed", _("failed")
 
+    number = models.PositiveIntegerField(_("import number"), null=True, blank=True, editable=False)
     file_name = models.CharField(_("file"), max_length=255)
     file_sha256 = models.CharField(_("file SHA-256"), max_length=64, blank=True)
     started_by = models.ForeignKey(

@@ -153,6 +153,7 @@ def _finish(
 ) -> None:
     record.status = status
     record.finished_at = timezone.now()
+    record.number = result.number
     record.rows_read = result.rows_read
     record.created = result.created
     record.updated = result.updated

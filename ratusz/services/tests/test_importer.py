@@ -212,3 +212,50 @@ def test_an_import_by_someone_who_may_not_is_refused(office):
 
     with pytest.raises(Denied):
         services.start_import(actor=office.employee, file_name="ezd.csv")
+
+
+def test_the_figures_kept_by_imports_equal_a_recount_from_the_cases(office, card):
+    import random
+
+    rng = random.Random(7)
+
+    def export(n_rows: int) -> str:
+        rows = []
+        for _ in range(n_rows):
+            sign = f"SO.{rng.randrange(60)}.2026"  # signs repeat: updates and duplicates
+            started = date(2026, rng.randrange(1, 7), rng.randrange(1, 28))
+            closed = (
+                ""
+                if rng.random() < 0.3
+                else str(started.replace(month=started.month + rng.randrange(0, 3)))
+            )
+            service = "KU-SO-01" if rng.random() < 0.5 else ""
+            jrwa = rng.choice(["5340", "5360"])
+            rows.append(
+                f"{sign},{jrwa},{service},SO,{started},{closed},{rng.choice(['14d', '1m'])},,,"
+            )
+        return csv(*rows)
+
+    for _ in range(4):
+        run(office, export(80))
+
+    def snapshot():
+        rows = CaseFigure.objects.values_list(
+            "month", "org_unit_id", "service_id", "jrwa", "started", "settled", "on_time",
+            "late_notified", "late_unnotified", "days_total", "days",
+        )  # fmt: skip
+        return sorted(rows, key=lambda r: (r[0], r[1], r[2] or 0, r[3]))
+
+    kept = snapshot()
+    figures.rebuild()
+    assert snapshot() == kept
+    assert sum(row[4] for row in kept) == Case.objects.count()
+
+
+def test_imports_are_numbered(office):
+    run(office, csv("SO.1.2026,,,SO,2026-03-02,,14d,,,"))
+    run(office, csv("SO.2.2026,,,SO,2026-03-02,,14d,,,"))
+    assert list(CaseImport.objects.order_by("started_at").values_list("number", flat=True)) == [
+        1,
+        2,
+    ]
