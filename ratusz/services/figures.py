@@ -8,12 +8,14 @@ are few (they are the recent ones) and are counted live on a partial index.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
@@ -81,21 +83,29 @@ class Tally:
             row[DAYS].update(change[DAYS])
         for start in range(0, len(held), 900):
             CaseFigure.objects.filter(pk__in=held[start : start + 900]).delete()
-        CaseFigure.objects.bulk_create(
-            (
-                CaseFigure(
-                    month=month,
-                    org_unit_id=unit,
-                    service_id=service,
-                    jrwa=jrwa,
-                    **dict(zip(_FIELDS, row[:DAYS], strict=True)),
-                    days={str(d): n for d, n in sorted(row[DAYS].items()) if n},
-                )
-                for (month, unit, service, jrwa), row in merged.items()
-                if row[STARTED] or row[SETTLED]
-            ),
-            batch_size=2000,
+        # Tens of thousands of rows at the end of a large import: one prepared INSERT
+        # (the model's own table and columns; values as parameters).
+        columns = ["month", "org_unit_id", "service_id", "jrwa", *_FIELDS, "days"]
+        insert = (
+            f"INSERT INTO {CaseFigure._meta.db_table} ({', '.join(columns)}) "  # noqa: S608
+            f"VALUES ({', '.join(['%s'] * len(columns))})"
         )
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                insert,
+                [
+                    (
+                        month,
+                        unit,
+                        service,
+                        jrwa,
+                        *row[:DAYS],
+                        json.dumps({str(d): n for d, n in sorted(row[DAYS].items()) if n}),
+                    )  # fmt: skip
+                    for (month, unit, service, jrwa), row in merged.items()
+                    if row[STARTED] or row[SETTLED]
+                ],
+            )
         self.rows.clear()
 
 

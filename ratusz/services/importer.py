@@ -380,14 +380,14 @@ class _Writer:
 
     def _existing(self, signs: list[str]) -> list[tuple[Any, ...]]:
         """The cases already held among `signs`, as `_OLD` says."""
+        select = f"SELECT {', '.join(_OLD)} FROM {self.table} WHERE case_sign "  # noqa: S608
+        if self.postgres:  # one array parameter: no statement with thousands of them
+            self.cursor.execute(select + "= ANY(%s)", [signs])
+            return self.cursor.fetchall()
         found: list[tuple[Any, ...]] = []
         for start in range(0, len(signs), 900):
             chunk = signs[start : start + 900]
-            self.cursor.execute(
-                f"SELECT {', '.join(_OLD)} FROM {self.table} "  # noqa: S608
-                f"WHERE case_sign IN ({', '.join(['%s'] * len(chunk))})",
-                chunk,
-            )
+            self.cursor.execute(select + f"IN ({', '.join(['%s'] * len(chunk))})", chunk)
             found.extend(self.cursor.fetchall())
         return found
 
@@ -429,7 +429,7 @@ class _Writer:
         raw.execute(
             "CREATE TEMP TABLE IF NOT EXISTS services_case_stage ("
             "case_sign varchar(100), jrwa varchar(20), service_id bigint, "
-            "org_unit_id bigint, started_on date, closed_on date, term varchar(8), "
+            "org_unit_id bigint, started_on date, closed_on date, term varchar(12), "
             "suspended_days integer, delay_notice_on date, outcome varchar(200), "
             "due_on date, timeliness varchar(20), handling_days integer) ON COMMIT DROP"
         )

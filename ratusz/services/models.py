@@ -89,7 +89,7 @@ class Case(models.Model):
     )
     started_on = models.DateField(_("started"))
     closed_on = models.DateField(_("settled"), null=True, blank=True)
-    term = models.CharField(_("term"), max_length=8)
+    term = models.CharField(_("term"), max_length=12)
     suspended_days = models.PositiveIntegerField(_("days not counted"), default=0)
     delay_notice_on = models.DateField(_("delay notice (art. 36)"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=200, blank=True)

@@ -33,6 +33,12 @@ def write_export(
     cases of the last two months are partly open.
     """
     rng = random.Random(seed)
+    # Each unit keeps its own JRWA classes, as in a real office.
+    classes = {
+        unit: (JRWA[i % len(JRWA)], JRWA[(i + 1) % len(JRWA)]) for i, unit in enumerate(units)
+    }
+    for _number, unit in cards:
+        classes.setdefault(unit, JRWA[:2])
     first = today - timedelta(days=365 * years)
     span = (today - first).days
     with path.open("w", encoding="utf-8", newline="") as out:
@@ -60,8 +66,9 @@ def write_export(
             closed_text = "" if closed > today else closed.isoformat()
             if closed_text == "":
                 notice = ""
+            jrwa = classes[unit][n % 2]
             lines.append(
-                f"{prefix}.{JRWA[n % len(JRWA)]}.{n}.{started.year};{JRWA[n % len(JRWA)]};"
+                f"{prefix}.{jrwa}.{n}.{started.year};{jrwa};"
                 f"{service};{unit};{started.isoformat()};{closed_text};{term};{suspended};"
                 f"{notice};\n"
             )

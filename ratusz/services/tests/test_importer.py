@@ -47,9 +47,11 @@ def test_cases_get_their_due_date_and_timeliness(office, card):
             "SO.5340.3.2026,5340,KU-SO-01,SO,2026-03-02,2026-04-07,1m,0,2026-04-03,",
             # Open, due 2 Apr + 10 days not counted = 12 Apr (Sunday): 13 Apr.
             "SO.5340.4.2026,5340,,SO,2026-03-02,,1m,10,,",
+            # Settled without undue delay: the same day (a Thursday).
+            "SO.5340.5.2026,5340,,SO,2026-03-05,2026-03-05,immediate,,,",
         ),
     )
-    assert (result.rows_read, result.created, result.updated, result.rejected) == (4, 4, 0, 0)
+    assert (result.rows_read, result.created, result.updated, result.rejected) == (5, 5, 0, 0)
     cases = {c.case_sign: c for c in Case.objects.all()}
     assert cases["SO.5340.1.2026"].timeliness == Timeliness.ON_TIME
     assert cases["SO.5340.1.2026"].due_on == date(2026, 3, 16)
@@ -59,8 +61,12 @@ def test_cases_get_their_due_date_and_timeliness(office, card):
     assert cases["SO.5340.4.2026"].timeliness == Timeliness.OPEN
     assert cases["SO.5340.4.2026"].due_on == date(2026, 4, 13)
     assert cases["SO.5340.4.2026"].service is None
+    assert (cases["SO.5340.5.2026"].term, cases["SO.5340.5.2026"].timeliness) == (
+        "immediate",
+        Timeliness.ON_TIME,
+    )
     record = CaseImport.objects.get()
-    assert (record.status, record.created, len(record.file_sha256)) == ("done", 4, 64)
+    assert (record.status, record.created, len(record.file_sha256)) == ("done", 5, 64)
 
 
 def test_semicolons_bom_and_polish_dates_as_excel_saves_them(office, card):
