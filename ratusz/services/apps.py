@@ -8,6 +8,7 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Public services")
 
     def ready(self) -> None:
-        from ratusz.services import policies
+        from ratusz.services import jobs, policies
 
         policies.register()
+        jobs.register()

@@ -221,7 +221,9 @@ def _rows(
     org_unit: int | None = None,
     jrwa: str = "",
 ):
-    rows = CaseFigure.objects.filter(month__gte=first, month__lte=last)
+    rows = CaseFigure.objects.filter(month__gte=first, month__lte=last).only(
+        "month", "org_unit_id", "service_id", "jrwa", *_FIELDS, "days"
+    )
     if service is not None:
         rows = rows.filter(service_id=service)
     if org_unit is not None:
@@ -229,6 +231,11 @@ def _rows(
     if jrwa:
         rows = rows.filter(jrwa=jrwa)
     return rows
+
+
+def rows(*, first: date, last: date, **selection) -> list[CaseFigure]:
+    """The rollup rows of the selection (at most one per month, unit, service, class)."""
+    return list(_rows(first=first, last=last, **selection).iterator(chunk_size=2000))
 
 
 def total(*, first: date, last: date, **selection) -> Figures:

@@ -10,6 +10,7 @@ a rollup that every import refreshes for the months it touched.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core.models import OrgUnit
+from ratusz.core.tones import Tone
 
 
 class ServiceCard(models.Model):
@@ -163,6 +165,13 @@ class CaseImport(models.Model):
         REFUSED = "refused", _("refused: bad rows")
         FAILED = "failed", _("failed")
 
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.RUNNING: Tone.INFO,
+        Status.DONE: Tone.OK,
+        Status.REFUSED: Tone.BAD,
+        Status.FAILED: Tone.BAD,
+    }
+
     number = models.PositiveIntegerField(_("import number"), null=True, blank=True, editable=False)
     file_name = models.CharField(_("file"), max_length=255)
     file_sha256 = models.CharField(_("file SHA-256"), max_length=64, blank=True)
@@ -192,3 +201,6 @@ class CaseImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.started_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("services:import", args=[self.pk])

@@ -8,13 +8,16 @@ did), so the audit trail shows every change to the register without a row per ca
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -163,3 +166,40 @@ def _finish(
         errors = [{"row": None, "column": "", "reason": message}]
     record.errors = errors
     record.save()
+
+
+def import_upload(
+    *, actor: User, file, mapping: Mapping[str, str] | None = None, skip_bad: bool = False
+):
+    """Keep an uploaded export and import it in the background; returns the job.
+
+    The file waits in the media directory until the job has read it, then it is
+    deleted: the register keeps the cases, the import record keeps what happened.
+    """
+    from ratusz.core import jobs
+    from ratusz.services import jobs as import_jobs
+
+    if not policies.can_import_cases(actor):
+        raise Denied(_("Only the quality manager imports the case register."))
+    if jobs.running_job(import_jobs.KIND, owner=actor) is not None:
+        raise ValidationError(
+            {"file": _("An import you started is still running; wait for it to finish.")}
+        )
+    name = f"{uuid.uuid4().hex}{Path(file.name).suffix.lower()[:8]}"
+    target = import_jobs.upload_path(name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        for chunk in file.chunks():
+            out.write(chunk)
+    record = start_import(actor=actor, file_name=file.name)
+    return jobs.start(
+        import_jobs.KIND,
+        owner=actor,
+        params={
+            "import": record.pk,
+            "file": name,
+            "mapping": dict(mapping or {}),
+            "skip_bad": skip_bad,
+        },
+        back_url=reverse("services:imports"),
+    )
