@@ -119,8 +119,10 @@ def card_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def import_cases(request: HttpRequest) -> HttpResponse:
     if not policies.can_import_cases(request.user):
         raise PermissionDenied(_("Only the quality manager imports the case register."))
-    form = ImportForm(request.POST or None, request.FILES or None)
-    headers = HeaderMapForm(request.POST or None, prefix="headers")
+    # Bound on any POST: a post with only the file has an empty request.POST.
+    data = request.POST if request.method == "POST" else None
+    form = ImportForm(data, request.FILES or None)
+    headers = HeaderMapForm(data, prefix="headers")
     headers_valid = headers.is_valid()  # validated even when the file is refused
     if request.method == "POST" and form.is_valid() and headers_valid:
         job = submit(
