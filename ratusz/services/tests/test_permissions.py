@@ -101,10 +101,7 @@ def test_role_may_or_may_not_use_the_services_endpoint(office, name, persona):
     user = None if persona == "anonymous" else getattr(office, persona)
     if user:
         client.force_login(user, backend="ratusz.core.auth.RatuszBackend")
-    if method == "post":
-        response = client.post(path, _payload(office, path))
-    else:
-        response = client.get(path)
+    response = client.post(path, _payload(office, path)) if method == "post" else client.get(path)
     assert response.status_code == expected[persona], (
         f"{persona} {method.upper()} {path}: expected {expected[persona]}, "
         f"got {response.status_code}: {response.content[:300]!r}"
