@@ -9,7 +9,8 @@ from typing import Any
 
 from django.utils.formats import date_format
 
-from ratusz.core.models import OrgUnit
+from ratusz.core import access
+from ratusz.core.models import OrgUnit, Role
 from ratusz.services import figures
 from ratusz.services.models import CaseImport, ServiceCard
 
@@ -145,3 +146,32 @@ def card_page(card: ServiceCard, *, today: date) -> FiguresPage:
 
 def imports():
     return CaseImport.objects.select_related("started_by").order_by("-started_at")
+
+
+@dataclass(frozen=True)
+class UnitOverdue:
+    unit: OrgUnit
+    overdue: int
+    due_soon: int
+
+
+def dashboard(*, user, today: date) -> dict | None:
+    """Open cases overdue and due soon in the units the user answers for (all: the
+    quality manager and top management); None when there is nothing to show."""
+    everything = access.has_role(user, Role.QUALITY_MANAGER, Role.TOP_MANAGEMENT)
+    paths = access.managed_unit_paths(user)
+    if not everything and not paths:
+        return None
+    counts = figures.open_cases(today)
+    units = OrgUnit.objects.in_bulk([k for k in counts if k])
+    rows = [
+        UnitOverdue(units[pk], c.overdue, c.due_soon)
+        for pk, c in counts.items()
+        if pk in units
+        and (c.overdue or c.due_soon)
+        and (everything or any(units[pk].path.startswith(p) for p in paths))
+    ]
+    if not rows:
+        return None
+    rows.sort(key=lambda r: (-r.overdue, r.unit.name))
+    return {"units": rows[:8], "more": max(len(rows) - 8, 0)}
