@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -68,14 +69,19 @@ def _on_time(today: date, p: dict) -> Verdict:
                 "%(n)d services settle fewer cases on time than their target; e.g. "
                 "%(card)s: %(share)s%% against %(target)s%%."
             )
-            % {"n": len(below), "card": card, "share": share, "target": card.on_time_target},
+            % {
+                "n": len(below),
+                "card": card,
+                "share": number_format(share, 1),
+                "target": number_format(card.on_time_target, 1),
+            },
             card.get_absolute_url(),
         )
     share = figures.total(first=first, last=last).on_time_share
     return Verdict(
         GREEN,
         _("Every service meets its on-time target; %(share)s%% of cases settled on time.")
-        % {"share": share},
+        % {"share": number_format(share, 1) if share is not None else "—"},
     )
 
 
