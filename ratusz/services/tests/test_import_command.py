@@ -71,3 +71,18 @@ def test_map_renames_headers_and_refuses_unknown_columns(office, tmp_path):
     assert Case.objects.get().case_sign == "SO.1.2026"
     with pytest.raises(CommandError, match="not a column"):
         run(str(export), "--map", "Znak=sign")
+
+
+def test_rebuild_recounts_the_figures_from_the_cases(office, tmp_path):
+    from ratusz.services.models import CaseFigure
+
+    export = tmp_path / "ezd.csv"
+    export.write_text(
+        "case_sign;unit;started_on;closed_on;term\nSO.1;SO;2026-03-02;2026-03-04;14d\n", "utf-8"
+    )
+    run(str(export))
+    CaseFigure.objects.update(on_time=0)  # a damaged rollup
+    out = StringIO()
+    call_command("rebuild_case_figures", stdout=out)
+    assert "1 monthly rows recounted" in out.getvalue()
+    assert CaseFigure.objects.get().on_time == 1
