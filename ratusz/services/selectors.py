@@ -74,15 +74,10 @@ def figures_page(selection: Selection, *, today: date) -> FiguresPage:
     by_jrwa: dict[str, figures.Figures] = {}
     for row in rows:
         total.add(row)
-        for groups, key in (
-            (by_service, row.service_id),
-            (by_unit, row.org_unit_id),
-            (by_month, row.month),
-            (by_jrwa, row.jrwa),
-        ):
-            if key not in groups:
-                groups[key] = figures.Figures()
-            groups[key].add(row)
+        by_service.setdefault(row.service_id, figures.Figures()).add(row)
+        by_unit.setdefault(row.org_unit_id, figures.Figures()).add(row)
+        by_month.setdefault(row.month, figures.Figures()).add(row)
+        by_jrwa.setdefault(row.jrwa, figures.Figures()).add(row)
     open_by_unit = figures.open_cases(
         today,
         org_unit=kwargs["org_unit"],
@@ -107,7 +102,7 @@ def figures_page(selection: Selection, *, today: date) -> FiguresPage:
         (
             Line(
                 label=units[key].name,
-                figures=by_unit.get(key, figures.Figures()),
+                figures=by_unit.get(key, figures.Figures()) if key else figures.Figures(),
                 overdue=open_by_unit[key].overdue if key in open_by_unit else 0,
                 due_soon=open_by_unit[key].due_soon if key in open_by_unit else 0,
             )
