@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "ratusz.improvement",
     "ratusz.audits",
     "ratusz.certification",
+    "ratusz.services",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +238,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 RATUSZ_MAX_UPLOAD_BYTES = env_int("RATUSZ_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# An EZD export of the case register (`services`): millions of rows.
+RATUSZ_MAX_IMPORT_BYTES = env_int("RATUSZ_MAX_IMPORT_MB", 2048) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

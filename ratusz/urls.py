@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("processes/", include("ratusz.processes.urls")),
+    path("services/", include("ratusz.services.urls")),
     path("documents/", include("ratusz.documents.urls")),
     path("improvement/", include("ratusz.improvement.urls")),
     path("audits/", include("ratusz.audits.urls")),

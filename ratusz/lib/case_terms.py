@@ -41,7 +41,9 @@ and its tests need no database.
 from __future__ import annotations
 
 import enum
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
@@ -56,6 +58,7 @@ __all__ = [
     "due_date",
     "handling_days",
     "parse_term",
+    "percentile",
 ]
 
 IMMEDIATE: Final = "immediate"
@@ -171,3 +174,28 @@ def handling_days(started_on: date, closed_on: date, suspended_days: int = 0) ->
     A case settled on the day it started took 0 days; the result is never negative.
     """
     return max(0, (closed_on - started_on).days - suspended_days)
+
+
+def percentile(counts: Mapping[int, int], fraction: float) -> int | None:
+    """The nearest-rank percentile of values given as {value: how many}.
+
+    The smallest value at or below which at least ``fraction`` of all values lie
+    (``fraction`` 0.5: the median; 0.9: the 90th percentile); None for no values.
+
+    >>> percentile({3: 5, 10: 4, 40: 1}, 0.9)
+    10
+    >>> percentile({3: 5, 10: 4, 40: 1}, 0.95)
+    40
+    """
+    if not 0 < fraction <= 1:
+        raise ValueError("the fraction lies in (0, 1]")
+    total = sum(counts.values())
+    if not total:
+        return None
+    rank = math.ceil(fraction * total)
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen >= rank:
+            return value
+    raise AssertionError("unreachable: the counts sum to total")

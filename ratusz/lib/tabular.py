@@ -78,6 +78,7 @@ class Table:
     columns: tuple[str, ...]
     _rows: Iterator[tuple[int, Sequence[Any]]] = field(repr=False)
     _positions: tuple[int | None, ...] = field(repr=False)
+    _text: bool = field(default=True, repr=False)  # rows are lists of str (CSV)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """Yield (row number, values of ``columns``) for every row that is not blank.
@@ -86,16 +87,18 @@ class Table:
         """
         positions = self._positions
         width = len(self.headers)
+        text = self._text
         for number, raw in self._rows:
-            values = [_text(v) for v in raw]
-            if len(values) > width and any(values[width:]):
-                raise TableError("too_many_values", row=number)
-            if not any(values):
+            if not text:
+                raw = [_text(v) for v in raw]
+            if not any(raw):
                 continue
-            yield (
-                number,
-                [values[p] if p is not None and p < len(values) else "" for p in positions],
-            )
+            size = len(raw)
+            if size > width and any(v.strip() for v in raw[width:]):
+                raise TableError("too_many_values", row=number)
+            values = [raw[p].strip() if p is not None and p < size else "" for p in positions]
+            if any(values) or any(v.strip() for v in raw):
+                yield number, values
 
 
 def open_table(
@@ -114,10 +117,8 @@ def open_table(
     """
     head = stream.read(4)
     stream.seek(0)
-    if head == _ZIP_MAGIC:
-        headers, rows = _xlsx_rows(stream)
-    else:
-        headers, rows = _csv_rows(stream)
+    text = head != _ZIP_MAGIC
+    headers, rows = _csv_rows(stream) if text else _xlsx_rows(stream)
     renames = {normalise_header(k): v for k, v in (mapping or {}).items()}
     names = tuple(renames.get(h, h) for h in (normalise_header(h) for h in headers))
     duplicates = sorted(n for n, count in Counter(names).items() if n and count > 1)
@@ -127,7 +128,9 @@ def open_table(
     if missing:
         raise TableError("missing_columns", columns=missing)
     positions = tuple(names.index(c) if c in names else None for c in columns)
-    return Table(headers=names, columns=tuple(columns), _rows=rows, _positions=positions)
+    return Table(
+        headers=names, columns=tuple(columns), _rows=rows, _positions=positions, _text=text
+    )
 
 
 def _text(value: Any) -> str:

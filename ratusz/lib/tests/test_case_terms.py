@@ -20,6 +20,7 @@ from ratusz.lib.case_terms import (
     due_date,
     handling_days,
     parse_term,
+    percentile,
 )
 
 
@@ -145,3 +146,26 @@ def test_the_worked_examples_in_the_module_hold():
     result = doctest.testmod(case_terms)
     assert result.attempted >= 4
     assert result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("counts", "fraction", "expected"),
+    [
+        ({}, 0.9, None),
+        ({7: 1}, 0.9, 7),
+        # Ten values 1..10: the 90th percentile by nearest rank is the 9th, the median the 5th.
+        (dict.fromkeys(range(1, 11), 1), 0.9, 9),
+        (dict.fromkeys(range(1, 11), 1), 0.5, 5),
+        # 99 cases settled in 3 days and one in 60: the 90th percentile is 3, the 100th 60.
+        ({3: 99, 60: 1}, 0.9, 3),
+        ({3: 99, 60: 1}, 1.0, 60),
+    ],
+)
+def test_percentiles_from_counted_values(counts, fraction, expected):
+    assert percentile(counts, fraction) == expected
+
+
+@pytest.mark.parametrize("fraction", [0, -0.1, 1.5])
+def test_a_percentile_outside_zero_to_one_is_refused(fraction):
+    with pytest.raises(ValueError):
+        percentile({1: 1}, fraction)

@@ -1,0 +1,205 @@
+"""Writes of the public services area: service cards and case imports.
+
+Cases themselves are written only by the import (`importer.py`), which the EZD
+export drives; each import is recorded as a `CaseImport` (who, which file, what it
+did), so the audit trail shows every change to the register without a row per case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ratusz.core.errors import Denied
+from ratusz.core.models import OrgUnit, User
+from ratusz.core.services import apply_changes, lock
+from ratusz.services import importer, policies
+from ratusz.services.models import CaseImport, ServiceCard
+
+CARD_FIELDS = ("number", "name", "org_unit", "on_time_target", "is_active")
+
+
+def _check_number(number: str, exclude_pk: int | None = None) -> str:
+    number = number.strip()
+    if not number:
+        raise ValidationError({"number": _("Give the card its number, e.g. KU-SO-01.")})
+    taken = ServiceCard.objects.filter(number__iexact=number)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        raise ValidationError(
+            {"number": _("Number %(number)s is already used by another card.") % {"number": number}}
+        )
+    return number
+
+
+def _save(card: ServiceCard, **kwargs) -> None:
+    try:
+        with transaction.atomic():
+            card.save(**kwargs)
+    except IntegrityError:
+        raise ValidationError(
+            {
+                "number": _("Number %(number)s is already used by another card.")
+                % {"number": card.number}
+            }
+        ) from None
+
+
+@transaction.atomic
+def create_card(
+    *,
+    actor: User,
+    number: str,
+    name: str,
+    org_unit: OrgUnit,
+    on_time_target: Decimal = Decimal("90"),
+) -> ServiceCard:
+    if not policies.can_create_card(actor) or not (
+        policies.can_edit_card(actor, ServiceCard(org_unit=org_unit))
+    ):
+        raise Denied(
+            _("Only the quality manager or the head of the unit adds its service cards."),
+            field="org_unit",
+        )
+    card = ServiceCard(
+        number=_check_number(number),
+        name=name.strip(),
+        org_unit=org_unit,
+        on_time_target=on_time_target,
+    )
+    card.full_clean(validate_unique=False)
+    _save(card)
+    return card
+
+
+@transaction.atomic
+def update_card(
+    *, actor: User, card: ServiceCard, expected_version: int | None, **changes
+) -> ServiceCard:
+    current = lock(ServiceCard, card.pk, expected_version, related=("org_unit",))
+    if not policies.can_edit_card(actor, current):
+        raise Denied(_("Only the quality manager or the head of the unit changes its cards."))
+    new_unit = changes.get("org_unit", current.org_unit)
+    if new_unit != current.org_unit and not policies.can_edit_card(
+        actor, ServiceCard(org_unit=new_unit)
+    ):
+        raise Denied(_("You cannot give a card to a unit you do not manage."), field="org_unit")
+    if "number" in changes:
+        changes["number"] = _check_number(changes["number"], exclude_pk=current.pk)
+    if "name" in changes:
+        changes["name"] = changes["name"].strip()
+    fields = apply_changes(current, changes, CARD_FIELDS)
+    current.full_clean(validate_unique=False)
+    current.version += 1
+    _save(current, update_fields=[*fields, "version"])
+    return current
+
+
+def start_import(*, actor: User | None, file_name: str) -> CaseImport:
+    """Record that an import begins (before its file is read)."""
+    if actor is not None and not policies.can_import_cases(actor):
+        raise Denied(_("Only the quality manager imports the case register."))
+    return CaseImport.objects.create(file_name=file_name[:255], started_by=actor)
+
+
+def run_import(
+    *,
+    record: CaseImport,
+    stream: IO[bytes],
+    mapping: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+    today: date | None = None,
+    progress=None,
+) -> importer.ImportResult:
+    """Import the file into the register and record the outcome on `record`.
+
+    Raises `importer.ImportRefused` (the record then says "refused") when the file is
+    not imported; the register is then exactly as it was.
+    """
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(1 << 20), b""):
+        digest.update(chunk)
+    stream.seek(0)
+    record.file_sha256 = digest.hexdigest()
+    try:
+        result = importer.import_cases(
+            stream,
+            mapping=mapping,
+            skip_bad=skip_bad,
+            today=today or timezone.localdate(),
+            progress=progress,
+        )
+    except importer.ImportRefused as refused:
+        _finish(record, CaseImport.Status.REFUSED, refused.result, message=refused.message)
+        raise
+    except BaseException:
+        _finish(record, CaseImport.Status.FAILED, importer.ImportResult())
+        raise
+    _finish(record, CaseImport.Status.DONE, result)
+    return result
+
+
+def _finish(
+    record: CaseImport, status: str, result: importer.ImportResult, message: str = ""
+) -> None:
+    record.status = status
+    record.finished_at = timezone.now()
+    record.number = result.number
+    record.rows_read = result.rows_read
+    record.created = result.created
+    record.updated = result.updated
+    record.rejected = result.rejected
+    errors = [bad.as_dict() for bad in result.bad_rows[: importer.KEPT_ERRORS]]
+    if message and not errors:
+        errors = [{"row": None, "column": "", "reason": message}]
+    record.errors = errors
+    record.save()
+
+
+def import_upload(
+    *, actor: User, file, mapping: Mapping[str, str] | None = None, skip_bad: bool = False
+):
+    """Keep an uploaded export and import it in the background; returns the job.
+
+    The file waits in the media directory until the job has read it, then it is
+    deleted: the register keeps the cases, the import record keeps what happened.
+    """
+    from ratusz.core import jobs
+    from ratusz.services import jobs as import_jobs
+
+    if not policies.can_import_cases(actor):
+        raise Denied(_("Only the quality manager imports the case register."))
+    if jobs.running_job(import_jobs.KIND, owner=actor) is not None:
+        raise ValidationError(
+            {"file": _("An import you started is still running; wait for it to finish.")}
+        )
+    name = f"{uuid.uuid4().hex}{Path(file.name).suffix.lower()[:8]}"
+    target = import_jobs.upload_path(name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        for chunk in file.chunks():
+            out.write(chunk)
+    record = start_import(actor=actor, file_name=file.name)
+    return jobs.start(
+        import_jobs.KIND,
+        owner=actor,
+        params={
+            "import": record.pk,
+            "file": name,
+            "mapping": dict(mapping or {}),
+            "skip_bad": skip_bad,
+        },
+        back_url=reverse("services:imports"),
+    )

@@ -1,0 +1,64 @@
+"""The demo office's public services: 60 cards, three years of cases, one late service.
+
+The demo is loaded once for the module, in a transaction rolled back at its end.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.utils import timezone
+
+from ratusz.core.models import User
+from ratusz.core.plugins import RED
+from ratusz.services import figures, readiness
+from ratusz.services.models import Case, CaseImport, ServiceCard
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_loaded, db):
+    return None
+
+
+def test_sixty_cards_across_the_departments_that_serve_residents(demo):
+    units = set(ServiceCard.objects.values_list("org_unit__code", flat=True))
+    assert ServiceCard.objects.count() == 60
+    assert {"SO", "USC", "KM", "AB", "PO", "OS", "GN"} <= units
+
+
+def test_three_years_of_cases_imported_through_the_import(demo):
+    assert 29_000 <= Case.objects.count() <= 30_000
+    record = CaseImport.objects.get()
+    assert (record.status, record.rejected) == ("done", 0)
+    first = Case.objects.order_by("started_on").values_list("started_on", flat=True).first()
+    assert (timezone.localdate() - first).days > 365 * 2
+
+
+def test_building_permits_fall_below_their_target_and_readiness_says_so(demo):
+    permits = ServiceCard.objects.get(name="Pozwolenie na budowę")
+    first, last = figures.last_twelve_months(timezone.localdate())
+    share = figures.total(first=first, last=last, service=permits.pk).on_time_share
+    assert share is not None and share < permits.on_time_target
+    rule = next(r for r in readiness.RULES if r.clause == "8.5")
+    verdict = rule.check(timezone.localdate(), rule.params)
+    assert verdict.state == RED and permits.number in verdict.reason
+
+
+def test_the_quality_manager_sees_the_late_service_on_the_figures_page(demo):
+    client = Client()
+    client.force_login(
+        User.objects.get(username="quality"), backend="ratusz.core.auth.RatuszBackend"
+    )
+    page = client.get("/services/").content.decode()
+    assert "Pozwolenie na budowę" in page
+    assert "poniżej celu" in page  # Polish by default: "below target"

@@ -1,0 +1,108 @@
+"""Role × endpoint for public services (joins the core permission table)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
+from ratusz.services.models import CaseImport
+from ratusz.services.tests.factories import make_card
+
+TABLE = {
+    "services:figures": ("get", "/services/", row(200, anonymous=LOGIN, external=403)),
+    "services:cards": ("get", "/services/cards/", row(200, anonymous=LOGIN, external=403)),
+    "services:card_create": (
+        "get",
+        "/services/cards/new/",
+        row(403, anonymous=LOGIN, quality=200, owner=200, transport_owner=200),
+    ),
+    "services:card": ("get", "/services/cards/{card}/", row(200, anonymous=LOGIN, external=403)),
+    "services:card_edit": (
+        "get",
+        "/services/cards/{card}/edit/",
+        row(403, anonymous=LOGIN, quality=200, owner=200),
+    ),
+    "services:import_form": (
+        "get",
+        "/services/import/",
+        row(403, anonymous=LOGIN, quality=200),
+    ),
+    "services:imports": ("get", "/services/imports/", row(200, anonymous=LOGIN, external=403)),
+    "services:import": (
+        "get",
+        "/services/imports/{record}/",
+        row(200, anonymous=LOGIN, external=403),
+    ),
+}
+
+WRITES = {
+    # The head of another unit may add cards, but not for this unit: the form says so
+    # on the unit field.
+    "page: add a service card": (
+        "post",
+        "/services/cards/new/",
+        row(403, anonymous=LOGIN, quality=302, owner=302, transport_owner=200),
+    ),
+    "page: edit a service card": (
+        "post",
+        "/services/cards/{card}/edit/",
+        row(403, anonymous=LOGIN, quality=302, owner=302),
+    ),
+    "page: import cases": (
+        "post",
+        "/services/import/",
+        row(403, anonymous=LOGIN, quality=302),
+    ),
+}
+
+
+def _fixtures(office):
+    card = make_card(office)
+    record = CaseImport.objects.create(file_name="ezd.csv", started_by=office.quality)
+    return {"card": card.pk, "record": record.pk}
+
+
+def _payload(office, path):
+    if path == "/services/cards/new/":
+        return {
+            "number": "KU-SO-02",
+            "name": "Meldunek",
+            "org_unit": office.civil.pk,
+            "on_time_target": "95",
+        }
+    if path.endswith("/edit/"):
+        return {
+            "version": 1,
+            "number": "KU-SO-01",
+            "name": "Dowód osobisty",
+            "org_unit": office.civil.pk,
+            "on_time_target": "92",
+            "is_active": "on",
+        }
+    if path == "/services/import/":
+        data = b"case_sign;unit;started_on;term\nSO.1.2026;SO;2026-03-02;14d\n"
+        return {"file": SimpleUploadedFile("ezd.csv", data, content_type="text/csv")}
+    return {}
+
+
+ALL = {**TABLE, **WRITES}
+PEOPLE = [*PERSONAS, "transport_owner"]
+
+
+@pytest.mark.parametrize(("name", "persona"), [(n, p) for n in ALL for p in PEOPLE])
+def test_role_may_or_may_not_use_the_services_endpoint(office, name, persona):
+    method, template, expected = ALL[name]
+    expected = {"transport_owner": expected.get("employee"), **expected}
+    ids = _fixtures(office)
+    path = template.format(**ids)
+    client = Client()
+    user = None if persona == "anonymous" else getattr(office, persona)
+    if user:
+        client.force_login(user, backend="ratusz.core.auth.RatuszBackend")
+    response = client.post(path, _payload(office, path)) if method == "post" else client.get(path)
+    assert response.status_code == expected[persona], (
+        f"{persona} {method.upper()} {path}: expected {expected[persona]}, "
+        f"got {response.status_code}: {response.content[:300]!r}"
+    )

@@ -1,0 +1,104 @@
+"""What public services contribute to readiness, the dashboard, KPIs and the review."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from ratusz.core.plugins import AMBER, GREEN, RED, ReviewTopic
+from ratusz.services import dashboard, kpi, readiness, review
+from ratusz.services.models import CaseImport
+from ratusz.services.tests.factories import import_rows, make_card
+
+RULES = {rule.clause: rule for rule in readiness.RULES}
+
+
+def check(clause: str, today: date | None = None):
+    rule = RULES[clause]
+    return rule.check(today or timezone.localdate(), rule.params)
+
+
+def this_month(day: int) -> str:
+    return timezone.localdate().replace(day=day).isoformat()
+
+
+def test_8_1_wants_cards_and_a_recent_import(office):
+    assert check("8.1").state == RED  # no cards
+    make_card(office)
+    verdict = check("8.1")
+    assert verdict.state == RED and "imported" in verdict.reason
+    import_rows(office, "SO.1;;KU-SO-01;SO;2026-03-02;;14d;;;")
+    assert check("8.1").state == GREEN
+    CaseImport.objects.update(finished_at=timezone.now() - timedelta(days=40))
+    assert check("8.1").state == AMBER
+
+
+def test_8_5_turns_red_when_a_service_misses_its_target(office):
+    make_card(office, on_time_target=Decimal("90"))
+    make_card(office, number="KU-SO-02", on_time_target=Decimal("50"))
+    assert check("8.5").state == AMBER  # nothing settled yet
+    today = timezone.localdate()
+    import_rows(
+        office,
+        f"SO.1;;KU-SO-01;SO;{this_month(1)};{this_month(1)};14d;;;",
+        f"SO.2;;KU-SO-02;SO;{this_month(1)};{this_month(1)};14d;;;",
+        today=today,
+    )
+    assert check("8.5").state == GREEN
+    import_rows(office, f"SO.3;;KU-SO-01;SO;2025-01-02;{this_month(2)};14d;;;", today=today)
+    verdict = check("8.5")
+    assert (
+        verdict.state == RED
+        and "KU-SO-01" in verdict.reason
+        and "50.0%" in verdict.reason
+        and "90.0%" in verdict.reason
+    )
+
+
+def test_the_dashboard_card_shows_heads_their_units_overdue_cases(office):
+    import_rows(office, "SO.1;;;SO;2026-01-05;;14d;;;", "KM.1;;;KM;2026-01-05;;14d;;;")
+    everything = dashboard.card(office.quality)
+    assert {row.unit.code for row in everything.data["units"]} == {"SO", "KM"}
+    mine = dashboard.card(office.owner)
+    assert [row.unit.code for row in mine.data["units"]] == ["SO"]
+    assert mine.data["units"][0].overdue == 1
+    assert dashboard.card(office.employee) is None
+
+
+def test_kpi_sources_measure_cases_on_time(office):
+    today = timezone.localdate()
+    import_rows(
+        office,
+        f"SO.1;;;SO;{this_month(1)};{this_month(1)};14d;;;",
+        f"SO.2;;;SO;2025-01-02;{this_month(2)};14d;;;",
+        f"KM.1;;;KM;{this_month(1)};{this_month(1)};14d;;;",
+        today=today,
+    )
+    start, end = today.replace(day=1), today
+    sources = {s.key: s for s in kpi.SOURCES}
+    assert sources["services.cases_on_time"].measure(start=start, end=end) == Decimal("66.7")
+    civil = sources["services.cases_on_time"].measure(start=start, end=end, org_unit=office.civil)
+    assert civil == Decimal("50.0")
+    late = sources["services.late_without_notice"].measure(start=start, end=end)
+    assert late == Decimal("33.3")
+    assert (
+        sources["services.cases_on_time"].measure(start=date(2020, 1, 1), end=date(2020, 12, 31))
+        is None
+    )
+
+
+def test_the_review_input_compares_the_period_with_the_one_before(office):
+    make_card(office)
+    import_rows(
+        office,
+        "SO.1;;KU-SO-01;SO;2026-02-02;2026-02-03;14d;;;",
+        "SO.2;;KU-SO-01;SO;2025-02-02;2025-03-30;14d;;;",
+    )
+    (item,) = review.inputs(date(2026, 1, 1), date(2026, 12, 31))
+    assert item.topic == ReviewTopic.PROCESSES
+    figures = {f.label: (f.value, f.previous) for f in item.figures}
+    assert figures["Settled on time"] == ("100.0%", "0.0%")
+    assert figures["Cases settled"] == ("1", "1")
+    assert item.summary == "Every service met its on-time target."

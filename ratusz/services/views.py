@@ -1,0 +1,161 @@
+"""Pages of public services: timeliness figures, service cards, the case import.
+
+Each view: access helper → form or service → render or redirect.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ratusz.core import access
+from ratusz.core.forms import service_kwargs, submit
+from ratusz.services import figures, policies, selectors, services
+from ratusz.services.forms import (
+    CardEditForm,
+    CardForm,
+    FiguresFilter,
+    HeaderMapForm,
+    ImportForm,
+)
+from ratusz.services.models import CaseImport, ServiceCard
+
+
+@login_required
+def figures_view(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    today = timezone.localdate()
+    form = FiguresFilter(request.GET or None)
+    first, last = figures.last_twelve_months(today)
+    chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    selection = selectors.Selection(
+        first=chosen.get("first") or first,
+        last=chosen.get("last") or last,
+        org_unit=chosen.get("org_unit"),
+        service=chosen.get("service"),
+        jrwa=(chosen.get("jrwa") or "").strip(),
+    )
+    context = {
+        "form": form,
+        "selection": selection,
+        "page": selectors.figures_page(selection, today=today),
+        "can_import": policies.can_import_cases(request.user),
+    }
+    return render(request, "services/figures.html", context)
+
+
+@login_required
+def card_list(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    context = {
+        "cards": selectors.card_list(today=timezone.localdate()),
+        "can_create": policies.can_create_card(request.user),
+    }
+    return render(request, "services/card_list.html", context)
+
+
+@login_required
+def card_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require_staff(request)
+    card = get_object_or_404(ServiceCard.objects.select_related("org_unit"), pk=pk)
+    context = {
+        "card": card,
+        "page": selectors.card_page(card, today=timezone.localdate()),
+        "can_edit": policies.can_edit_card(request.user, card),
+    }
+    return render(request, "services/card_detail.html", context)
+
+
+@login_required
+def card_create(request: HttpRequest) -> HttpResponse:
+    if not policies.can_create_card(request.user):
+        raise PermissionDenied(_("Only the quality manager or a head of unit adds service cards."))
+    form = CardForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        card = submit(
+            form, lambda: services.create_card(actor=request.user, **service_kwargs(form))
+        )
+        if card is not None:
+            messages.success(request, _("Service card %(number)s added.") % {"number": card.number})
+            return redirect(card)
+    return render(request, "services/card_form.html", {"form": form, "card": None})
+
+
+@login_required
+def card_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_object_or_404(ServiceCard.objects.select_related("org_unit"), pk=pk)
+    if not policies.can_edit_card(request.user, card):
+        raise PermissionDenied(
+            _("Only the quality manager or the head of the unit changes its cards.")
+        )
+    initial = {
+        "number": card.number,
+        "name": card.name,
+        "org_unit": card.org_unit_id,
+        "on_time_target": card.on_time_target,
+        "is_active": card.is_active,
+        "version": card.version,
+    }
+    form = CardEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = submit(
+            form,
+            lambda: services.update_card(actor=request.user, card=card, **service_kwargs(form)),
+        )
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            return redirect(saved)
+    context = {"form": form, "card": card, "conflict": form.conflict}
+    return render(request, "services/card_form.html", context)
+
+
+@login_required
+def import_cases(request: HttpRequest) -> HttpResponse:
+    if not policies.can_import_cases(request.user):
+        raise PermissionDenied(_("Only the quality manager imports the case register."))
+    # Bound on any POST: a post with only the file has an empty request.POST.
+    data = request.POST if request.method == "POST" else None
+    form = ImportForm(data, request.FILES or None)
+    headers = HeaderMapForm(data, prefix="headers")
+    headers_valid = headers.is_valid()  # validated even when the file is refused
+    if request.method == "POST" and form.is_valid() and headers_valid:
+        job = submit(
+            form,
+            lambda: services.import_upload(
+                actor=request.user,
+                file=form.cleaned_data["file"],
+                mapping=headers.mapping(),
+                skip_bad=form.cleaned_data["skip_bad"],
+            ),
+        )
+        if job is not None:
+            return redirect(job)
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "form": form,
+        "headers": headers,
+        "open_headers": bool(headers.errors) or (headers_valid and bool(headers.mapping())),
+    }
+    return render(request, "services/import_form.html", context, status=status)
+
+
+@login_required
+def import_list(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    paginator = Paginator(selectors.imports(), 30)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"page": page, "can_import": policies.can_import_cases(request.user)}
+    return render(request, "services/import_list.html", context)
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require_staff(request)
+    record = get_object_or_404(CaseImport.objects.select_related("started_by"), pk=pk)
+    return render(request, "services/import_detail.html", {"record": record})
