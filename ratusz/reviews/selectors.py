@@ -19,8 +19,10 @@ from ratusz.reviews.models import Attendance, Decision, InputNote, Review
 def review_list(*, user: User) -> QuerySet[Review]:
     if not policies.can_view_review(user):
         return Review.objects.none()
-    return Review.objects.select_related("chair").annotate(
-        decision_count=Count("decisions", distinct=True)
+    return (
+        Review.objects.select_related("chair")
+        .annotate(decision_count=Count("decisions", distinct=True))
+        .order_by("-planned_date", "-id")
     )
 
 
