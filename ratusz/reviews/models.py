@@ -48,8 +48,9 @@ class Review(models.Model):
     )
     invited_at = models.DateTimeField(_("invitations sent"), null=True, blank=True)
     held_on = models.DateField(_("held on"), null=True, blank=True)
-    # The inputs as they were when the review was held (plain texts, never recomputed).
-    snapshot = models.JSONField(_("inputs as reviewed"), default=list, blank=True)
+    # The inputs as they were when the review was held (plain texts, never recomputed):
+    # {"topics": [{"topic", "label", "inputs", "comment", "evidence"}, …]}.
+    snapshot = models.JSONField(_("inputs as reviewed"), default=dict, blank=True)
     # The audit trail's head as last exported when the review was held.
     audit_head = models.CharField(_("audit trail head"), max_length=255, blank=True)
     suitability = models.TextField(_("suitability of the QMS"), blank=True)

@@ -82,12 +82,12 @@ def compile_inputs(start: date, end: date) -> dict[str, list[dict]]:
     return by_topic
 
 
-def snapshot_of(review: Review) -> list[dict]:
+def snapshot_of(review: Review) -> dict:
     """What is frozen when the review is held: each topic, its inputs, the comment."""
     notes = {note.topic: note for note in review.notes.all()}
     compiled = compile_inputs(review.period_start, review.period_end)
     files = _files_by_topic(list(notes.values()))
-    return [
+    topics = [
         {
             "topic": topic,
             "label": str(label),
@@ -97,6 +97,7 @@ def snapshot_of(review: Review) -> list[dict]:
         }
         for topic, label in ReviewTopic.choices
     ]
+    return {"topics": topics}
 
 
 def _files_by_topic(notes: list[InputNote]) -> dict[str, list[Attachment]]:
@@ -186,7 +187,7 @@ def review_page(review: Review, *, user: User, today: date | None = None) -> Rev
                 discussion=notes[row["topic"]].discussion if row["topic"] in notes else "",
                 evidence=row["evidence"],
             )
-            for row in review.snapshot
+            for row in review.snapshot["topics"]
         ]
     else:
         compiled = compile_inputs(review.period_start, review.period_end)

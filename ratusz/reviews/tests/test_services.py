@@ -70,7 +70,7 @@ def test_holding_without_a_chair_is_refused_and_nothing_changes(office):
         )
     assert "chair" in error.value.message_dict
     review.refresh_from_db()
-    assert review.status == Review.Status.PLANNED and review.snapshot == []
+    assert review.status == Review.Status.PLANNED and review.snapshot == {}
 
 
 def test_holding_before_the_planned_day_is_refused(office):
@@ -97,15 +97,15 @@ def test_the_inputs_are_frozen_when_held_and_never_recomputed(office):
     today = timezone.localdate()
     make_nc(office, None, number=1, detected_on=today - timedelta(days=5))
     review = held(office)
-    c4 = next(row for row in review.snapshot if row["topic"] == "c4")
+    c4 = next(row for row in review.snapshot["topics"] if row["topic"] == "c4")
     opened = dict((label, value) for label, value, _prev in c4["inputs"][0]["figures"])
     assert opened["Nonconformities opened"] == "1"
     make_nc(office, None, number=2, detected_on=today - timedelta(days=2))
     assert Nonconformity.objects.count() == 2
     review.refresh_from_db()
-    c4_again = next(row for row in review.snapshot if row["topic"] == "c4")
+    c4_again = next(row for row in review.snapshot["topics"] if row["topic"] == "c4")
     assert c4_again == c4
-    not_held = next(row for row in review.snapshot if row["topic"] == "c1")
+    not_held = next(row for row in review.snapshot["topics"] if row["topic"] == "c1")
     assert not_held["inputs"] == []
 
 
