@@ -22,7 +22,7 @@ def _figures(start: date, end: date) -> dict[str, str]:
     findings = Finding.objects.filter(audit__planned_start__range=(start, end)).exclude(
         audit__status=Audit.Status.CANCELLED
     )
-    by_grade = {grade: 0 for grade in Finding.Grade.values}
+    by_grade = dict.fromkeys(Finding.Grade.values, 0)
     for grade in findings.values_list("grade", flat=True):
         by_grade[grade] += 1
     return {

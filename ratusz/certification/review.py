@@ -18,7 +18,7 @@ def _figures(start: date, end: date) -> dict[str, str]:
     audits = ExternalAudit.objects.filter(
         status=ExternalAudit.Status.DONE, end_date__range=(start, end)
     )
-    by_grade = {grade: 0 for grade in ExternalFinding.Grade.values}
+    by_grade = dict.fromkeys(ExternalFinding.Grade.values, 0)
     for grade in ExternalFinding.objects.filter(audit__in=audits).values_list("grade", flat=True):
         by_grade[grade] += 1
     return {"audits": str(audits.count()), **{g: str(n) for g, n in by_grade.items()}}

@@ -19,7 +19,9 @@ def _nc_figures(start: date, end: date) -> dict[str, str]:
     ncs = Nonconformity.objects.exclude(status=Nonconformity.Status.REJECTED)
     closed = ncs.filter(closed_at__date__range=(start, end))
     closed_count = closed.count()
-    on_time = closed.filter(target_date__isnull=False, closed_at__date__lte=F("target_date")).count()
+    on_time = closed.filter(
+        target_date__isnull=False, closed_at__date__lte=F("target_date")
+    ).count()
     overdue = ncs.filter(
         Q(closed_at__isnull=True) | Q(closed_at__date__gt=end),
         detected_on__lte=end,
@@ -46,9 +48,7 @@ def _idea_figures(start: date, end: date) -> dict[str, str]:
         "submitted": str(Idea.objects.filter(created_at__date__range=(start, end)).count()),
         "implemented": str(Idea.objects.filter(implemented_on__range=(start, end)).count()),
         "open": str(
-            Idea.objects.filter(
-                status__in=Idea.OPEN_STATUSES, created_at__date__lte=end
-            ).count()
+            Idea.objects.filter(status__in=Idea.OPEN_STATUSES, created_at__date__lte=end).count()
         ),
     }
 

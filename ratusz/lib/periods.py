@@ -26,7 +26,7 @@ def percent(part: int, whole: int) -> str:
 
 
 def trend(value: str, previous: str) -> str:
-    """"up", "down", "same" or "" comparing two figures written as numbers or percentages."""
+    """ "up", "down", "same" or "" comparing two figures written as numbers or percentages."""
     try:
         now, before = float(value.rstrip("%")), float(previous.rstrip("%"))
     except ValueError:

@@ -118,9 +118,7 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         page = selectors.review_page(self.get_object(), user=request.user)
         return Response(TopicSerializer(page.topics, many=True).data)
 
-    @extend_schema(
-        methods=["get"], responses=DecisionSerializer(many=True)
-    )
+    @extend_schema(methods=["get"], responses=DecisionSerializer(many=True))
     @extend_schema(methods=["post"], request=DecisionPayload, responses={201: DecisionSerializer})
     @api_action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None)
     def decisions(self, request, pk=None):

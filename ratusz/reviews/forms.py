@@ -20,9 +20,7 @@ from ratusz.reviews.models import Decision
 
 def top_management():
     return (
-        core_selectors.staff_choices()
-        .filter(role_assignments__role=Role.TOP_MANAGEMENT)
-        .distinct()
+        core_selectors.staff_choices().filter(role_assignments__role=Role.TOP_MANAGEMENT).distinct()
     )
 
 
@@ -91,7 +89,9 @@ class HoldForm(IrreversibleForm, VersionedForm):
 
 class RecordForm(VersionedForm):
     suitability = forms.CharField(
-        label=_("Is the QMS still suitable?"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Is the QMS still suitable?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     adequacy = forms.CharField(
         label=_("Is the QMS adequate?"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -116,9 +116,7 @@ class RecordForm(VersionedForm):
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
-        discussion = {
-            topic: data.pop(f"discussion_{topic}") for topic in ReviewTopic.values
-        }
+        discussion = {topic: data.pop(f"discussion_{topic}") for topic in ReviewTopic.values}
         data["expected_version"] = data.pop("version")
         data["discussion"] = discussion
         return data

@@ -86,6 +86,9 @@ class Review(models.Model):
     def __str__(self) -> str:
         return _("Management review %(ref)s") % {"ref": self.reference}
 
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:detail", args=[self.pk])
+
     @property
     def reference(self) -> str:
         return f"PZ/{self.year}/{self.number:02d}"
@@ -93,9 +96,6 @@ class Review(models.Model):
     @property
     def is_held(self) -> bool:
         return self.status in self.DONE_STATUSES
-
-    def get_absolute_url(self) -> str:
-        return reverse("reviews:detail", args=[self.pk])
 
 
 class Attendance(models.Model):

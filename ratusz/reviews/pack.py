@@ -66,7 +66,9 @@ def review_pdf(review: Review) -> bytes:
                     ),
                 )
         if row.evidence:
-            html += _p(_("Evidence attached: %(files)s") % {"files": "; ".join(map(str, row.evidence))})
+            html += _p(
+                _("Evidence attached: %(files)s") % {"files": "; ".join(map(str, row.evidence))}
+            )
         if row.comment:
             html += _p(_("Quality manager's comment: %(text)s") % {"text": row.comment})
         if row.discussion:
@@ -105,5 +107,8 @@ def review_pdf(review: Review) -> bytes:
     )
     html += _p(signed)
     if review.audit_head:
-        html += _p(_("Audit trail head last exported when the review was held: %(head)s") % {"head": review.audit_head})
+        html += _p(
+            _("Audit trail head last exported when the review was held: %(head)s")
+            % {"head": review.audit_head}
+        )
     return record_pdf(str(review), html, today=review.held_on, landscape=True)

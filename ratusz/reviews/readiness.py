@@ -21,7 +21,9 @@ def _list() -> str:
 def _held(today: date, p: dict) -> Verdict:
     last = selectors.last_held(before=today + timedelta(days=1))
     if last is None or last.held_on is None:
-        return Verdict(RED, _("No management review has been held."), _list(), policies.can_plan_review)
+        return Verdict(
+            RED, _("No management review has been held."), _list(), policies.can_plan_review
+        )
     age = (today - last.held_on).days
     when = date_format(last.held_on, "SHORT_DATE_FORMAT")
     if age > p["max_days"]:
@@ -39,7 +41,9 @@ def _held(today: date, p: dict) -> Verdict:
             % {"ref": last.reference, "date": when},
             last.get_absolute_url(),
         )
-    return Verdict(GREEN, _("Review %(ref)s held on %(date)s.") % {"ref": last.reference, "date": when})
+    return Verdict(
+        GREEN, _("Review %(ref)s held on %(date)s.") % {"ref": last.reference, "date": when}
+    )
 
 
 def _decisions(today: date, p: dict) -> Verdict:
@@ -60,7 +64,9 @@ def _decisions(today: date, p: dict) -> Verdict:
 def _chaired(today: date, p: dict) -> Verdict:
     last = selectors.last_held(before=today + timedelta(days=1))
     if last is None:
-        return Verdict(RED, _("No management review chaired by top management is recorded."), _list())
+        return Verdict(
+            RED, _("No management review chaired by top management is recorded."), _list()
+        )
     if last.chair is None or not policies.can_chair(last.chair):
         return Verdict(
             AMBER,
@@ -76,7 +82,10 @@ def _chaired(today: date, p: dict) -> Verdict:
 
 RULES: list[ReadinessRule] = [
     ReadinessRule(
-        "9.3", gettext_lazy("A management review held in the last 12 months"), _held, {"max_days": 366}
+        "9.3",
+        gettext_lazy("A management review held in the last 12 months"),
+        _held,
+        {"max_days": 366},
     ),
     ReadinessRule(
         "9.3",

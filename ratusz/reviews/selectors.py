@@ -154,23 +154,11 @@ class ReviewPage:
     frozen: bool
     today: date
 
-    @property
-    def overdue_decisions(self) -> int:
-        return sum(1 for d in self.decisions if d.overdue)
 
-
-def decisions_of(review: Review, today: date) -> list[Decision]:
-    decisions = list(
+def decisions_of(review: Review) -> list[Decision]:
+    return list(
         review.decisions.select_related("action__owner", "action__org_unit").order_by("number")
     )
-    for decision in decisions:
-        action = decision.action
-        decision.overdue = bool(  # type: ignore[attr-defined]
-            action is not None
-            and action.status in Action.OPEN_STATUSES
-            and action.due_date < today
-        )
-    return decisions
 
 
 def review_page(review: Review, *, user: User, today: date | None = None) -> ReviewPage:
@@ -205,7 +193,7 @@ def review_page(review: Review, *, user: User, today: date | None = None) -> Rev
     return ReviewPage(
         review=review,
         topics=topics,
-        decisions=decisions_of(review, today),
+        decisions=decisions_of(review),
         frozen=review.is_held,
         today=today,
     )
@@ -224,7 +212,7 @@ def for_dashboard(*, user: User, today: date | None = None) -> dict | None:
     return {
         "next": next_planned(today),
         "last": last,
-        "stale": last is None or last.held_on < today - timedelta(days=365),
+        "stale": last is None or last.held_on is None or last.held_on < today - timedelta(days=365),
         "overdue": overdue["n"],
         "overdue_mine": overdue["mine"],
     }

@@ -46,10 +46,7 @@ def _check_people(people: list[User]) -> None:
     for person in people:
         if not person.is_active or access.is_external(person):
             raise ValidationError(
-                {
-                    "attendees": _("%(user)s is not an active member of staff.")
-                    % {"user": person}
-                }
+                {"attendees": _("%(user)s is not an active member of staff.") % {"user": person}}
             )
 
 
@@ -144,9 +141,7 @@ def update_review(
     current.period_end = planned_date
     current.chair = chair
     current.location = location.strip()
-    save_versioned(
-        current, ["planned_date", "period_start", "period_end", "chair", "location"]
-    )
+    save_versioned(current, ["planned_date", "period_start", "period_end", "chair", "location"])
     _set_attendees(current, attendees)
     return current
 
@@ -186,7 +181,8 @@ def invite(*, actor: User, review: Review, expected_version: int | None) -> Revi
     agenda = "\n".join(f"{topic}) {label}" for topic, label in ReviewTopic.choices)
     _mail(
         people,
-        _("Invitation: management review %(ref)s on %(date)s") % {"ref": current.reference, "date": when},
+        _("Invitation: management review %(ref)s on %(date)s")
+        % {"ref": current.reference, "date": when},
         _(
             "You are invited to the management review %(ref)s on %(date)s%(place)s.\n\n"
             "Agenda (ISO 9001 9.3.2):\n%(agenda)s\n\nThe inputs: %(link)s\n"
@@ -280,7 +276,9 @@ def hold_review(
             {"present": _("%(user)s was not invited to this review.") % {"user": strangers[0]}}
         )
     if current.chair_id not in {person.pk for person in present}:
-        raise ValidationError({"present": _("The chair must be present for the review to be held.")})
+        raise ValidationError(
+            {"present": _("The chair must be present for the review to be held.")}
+        )
     here = {person.pk for person in present}
     for row in invited.values():
         row.present = row.person_id in here
@@ -311,7 +309,9 @@ def save_record(
     require_status(
         current,
         Review.Status.HELD,
-        message=_("The record can be written only after the review is held and before it is signed."),
+        message=_(
+            "The record can be written only after the review is held and before it is signed."
+        ),
     )
     for topic, text in (discussion or {}).items():
         if topic not in ReviewTopic.values:
@@ -359,7 +359,9 @@ def add_decision(
     unit = org_unit or owner.org_unit
     if unit is None:
         raise ValidationError({"org_unit": _("Choose the unit that carries out the decision.")})
-    number = (current.decisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    number = (
+        current.decisions.order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
     decision = Decision(review=current, number=number, kind=kind, text=text.strip())
     decision.full_clean(exclude=["action"])
     decision.save()
@@ -404,9 +406,7 @@ def distribute_review(*, actor: User, review: Review, expected_version: int | No
     current = _locked(review, expected_version)
     if not policies.can_manage_review(actor, current):
         raise Denied(_("Only the quality manager distributes the record."))
-    require_status(
-        current, Review.Status.SIGNED, message=_("Only a signed record is distributed.")
-    )
+    require_status(current, Review.Status.SIGNED, message=_("Only a signed record is distributed."))
     people = _people(current)
     for person in people:
         core_services.notify(

@@ -6,7 +6,6 @@ Each view: access helper → form or service → render or redirect.
 
 from __future__ import annotations
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied

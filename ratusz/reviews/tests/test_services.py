@@ -98,7 +98,7 @@ def test_the_inputs_are_frozen_when_held_and_never_recomputed(office):
     make_nc(office, None, number=1, detected_on=today - timedelta(days=5))
     review = held(office)
     c4 = next(row for row in review.snapshot["topics"] if row["topic"] == "c4")
-    opened = dict((label, value) for label, value, _prev in c4["inputs"][0]["figures"])
+    opened = {label: value for label, value, _prev in c4["inputs"][0]["figures"]}
     assert opened["Nonconformities opened"] == "1"
     make_nc(office, None, number=2, detected_on=today - timedelta(days=2))
     assert Nonconformity.objects.count() == 2
