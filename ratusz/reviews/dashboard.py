@@ -10,4 +10,4 @@ def card(user) -> DashboardCard | None:
     data = selectors.for_dashboard(user=user)
     if data is None:
         return None
-    return DashboardCard("reviews/_dashboard_card.html", data, order=30)
+    return DashboardCard("reviews/_dashboard_card.html", data)

@@ -200,6 +200,8 @@ def review_page(review: Review, *, user: User, today: date | None = None) -> Rev
 
 
 def for_dashboard(*, user: User, today: date | None = None) -> dict | None:
+    """The card for the quality manager, top management and the owners of overdue
+    decisions; None for everyone else, who has nothing to do about the reviews."""
     if not policies.can_view_review(user):
         return None
     today = today or timezone.localdate()
@@ -208,6 +210,8 @@ def for_dashboard(*, user: User, today: date | None = None) -> dict | None:
         .filter(status__in=Action.OPEN_STATUSES, due_date__lt=today)
         .aggregate(n=Count("pk"), mine=Count("pk", filter=Q(owner=user)))
     )
+    if not (policies.can_plan_review(user) or policies.can_chair(user) or overdue["mine"]):
+        return None
     last = last_held()
     return {
         "next": next_planned(today),

@@ -118,3 +118,9 @@ def test_the_navigation_shows_reviews_to_staff_only(office):
     client = Client()
     client.force_login(office.external, backend="ratusz.core.auth.RatuszBackend")
     assert client.get("/reviews/").status_code == 403
+
+
+def test_an_employee_with_nothing_to_do_about_reviews_gets_no_card(office, client_for):
+    plan(office, timezone.localdate() + timedelta(days=5))
+    assert "review-card-heading" not in client_for(office.employee).get("/").content.decode()
+    assert "review-card-heading" in client_for(office.mayor).get("/").content.decode()
