@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ratusz.core.models import Action
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
@@ -55,7 +55,11 @@ def _decisions(today: date, p: dict) -> Verdict:
     state = RED if count > p["overdue_red"] else AMBER
     return Verdict(
         state,
-        _("%(n)d action(s) decided at management reviews overdue, e.g. %(ref)s.")
+        ngettext(
+            "%(n)d action decided at management reviews is overdue, e.g. %(ref)s.",
+            "%(n)d actions decided at management reviews are overdue, e.g. %(ref)s.",
+            count,
+        )
         % {"n": count, "ref": overdue.reference},
         overdue.get_absolute_url(),
     )

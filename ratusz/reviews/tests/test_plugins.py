@@ -52,7 +52,10 @@ def test_an_overdue_decision_makes_the_decisions_rule_amber(office):
     assert _check("Actions decided").state == GREEN
     decide(office, review_, due_in=-3)
     verdict = _check("Actions decided")
-    assert verdict.state == AMBER and "1 action(s)" in verdict.reason
+    assert (
+        verdict.state == AMBER
+        and "1 action decided at management reviews is overdue" in verdict.reason
+    )
 
 
 def test_the_evidence_pack_holds_the_review_pack_instead_of_the_gap(office):
