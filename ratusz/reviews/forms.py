@@ -15,6 +15,7 @@ from ratusz.core.forms import (
 )
 from ratusz.core.models import Role, User
 from ratusz.core.plugins import ReviewTopic
+from ratusz.core.widgets import PeopleChoiceField
 from ratusz.reviews.models import Decision
 
 
@@ -33,11 +34,10 @@ class ReviewForm(forms.Form):
         required=False,
         help_text=_("The mayor or another member of top management; needed to hold the review."),
     )
-    attendees = forms.ModelMultipleChoiceField(
+    attendees = PeopleChoiceField(
         label=_("Attendees"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Heads of units and others invited; the chair is invited anyway."),
     )
 
@@ -72,11 +72,8 @@ class EvidenceForm(forms.Form):
 
 class HoldForm(IrreversibleForm, VersionedForm):
     confirm_label = _("I confirm: the inputs are frozen as they are now")
-    present = forms.ModelMultipleChoiceField(
-        label=_("Present at the meeting"),
-        queryset=User.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
+    present = PeopleChoiceField(
+        label=_("Present at the meeting"), queryset=User.objects.none(), required=False
     )
 
     def __init__(self, *args, review=None, **kwargs):
