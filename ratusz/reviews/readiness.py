@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from ratusz.core import access
 from ratusz.core.models import Action
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
 from ratusz.reviews import policies, selectors
@@ -62,6 +63,7 @@ def _decisions(today: date, p: dict) -> Verdict:
         )
         % {"n": count, "ref": overdue.reference},
         overdue.get_absolute_url(),
+        lambda user: access.can_view_action(user, overdue),
     )
 
 

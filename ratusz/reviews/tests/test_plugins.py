@@ -127,3 +127,10 @@ def test_an_employee_with_nothing_to_do_about_reviews_gets_no_card(office, clien
     plan(office, timezone.localdate() + timedelta(days=5))
     assert "review-card-heading" not in client_for(office.employee).get("/").content.decode()
     assert "review-card-heading" in client_for(office.mayor).get("/").content.decode()
+
+
+def test_the_overdue_decision_link_shows_only_to_those_who_see_the_action(office):
+    decide(office, held(office), due_in=-3)
+    verdict = _check("Actions decided")
+    assert verdict.fix_url_for(office.quality) == verdict.fix_url
+    assert verdict.fix_url_for(office.outsider) == ""
