@@ -100,20 +100,22 @@ def review_create(request: HttpRequest) -> HttpResponse:
 def _context(request: HttpRequest, review: Review, **forms) -> dict:
     steps = policies.review_steps(request.user, review)
     page = selectors.review_page(review, user=request.user)
+    v = {"version": review.version}
     context = {
         "review": review,
         "page": page,
         "steps": steps,
         "version": review.version,
+        # Each step's form has its own ids, as several are on the page at once.
         "hold_form": forms.pop("hold_form", None)
-        or HoldForm(review=review, initial={"version": review.version}),
+        or HoldForm(review=review, initial=v, auto_id="id_hold_%s"),
         "record_form": forms.pop("record_form", None)
-        or RecordForm(initial=_record_initial(review, page)),
-        "decide_form": forms.pop("decide_form", None) or DecisionForm(),
-        "sign_form": forms.pop("sign_form", None) or SignForm(initial={"version": review.version}),
-        "invite_form": InviteForm(initial={"version": review.version}),
-        "distribute_form": DistributeForm(initial={"version": review.version}),
-        "acknowledge_form": AcknowledgeForm(),
+        or RecordForm(initial=_record_initial(review, page), auto_id="id_record_%s"),
+        "decide_form": forms.pop("decide_form", None) or DecisionForm(auto_id="id_decide_%s"),
+        "sign_form": forms.pop("sign_form", None) or SignForm(initial=v, auto_id="id_sign_%s"),
+        "invite_form": InviteForm(initial=v, auto_id="id_invite_%s"),
+        "distribute_form": DistributeForm(initial=v, auto_id="id_distribute_%s"),
+        "acknowledge_form": AcknowledgeForm(auto_id="id_acknowledge_%s"),
     }
     refused_comment = forms.pop("comment_form", None)
     refused_attach = forms.pop("attach_form", None)
@@ -217,6 +219,7 @@ def review_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 def _refused(request: HttpRequest, pk: int, step: str, form) -> HttpResponse:
     review = _get_review_for_user(request, pk)
+    form.auto_id = f"id_{step}_%s"
     context = _context(request, review, **{f"{step}_form": form})
     context["open_panel"] = step
     return render(request, "reviews/review_detail.html", context, status=400)

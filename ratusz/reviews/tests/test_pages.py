@@ -150,3 +150,16 @@ def test_the_pack_pdf_holds_the_inputs_record_and_decisions(office, client_for):
 def test_a_planned_review_has_no_pack_yet(office, client_for):
     review = plan(office)
     assert client_for(office.quality).get(f"/reviews/{review.pk}/pack.pdf").status_code == 404
+
+
+def test_no_id_is_used_twice_on_the_review_page(office, client_for):
+    import re
+    from collections import Counter
+
+    review = plan(office)
+    for page in (
+        client_for(office.quality).get(review.get_absolute_url()).content.decode(),
+        client_for(office.quality).get(recorded(office).get_absolute_url()).content.decode(),
+    ):
+        twice = [i for i, n in Counter(re.findall(r' id="([^"]+)"', page)).items() if n > 1]
+        assert twice == []
