@@ -36,6 +36,7 @@ urlpatterns = [
     path("improvement/", include("ratusz.improvement.urls")),
     path("audits/", include("ratusz.audits.urls")),
     path("certification/", include("ratusz.certification.urls")),
+    path("reviews/", include("ratusz.reviews.urls")),
     path("", include("ratusz.core.urls")),
 ]
 
