@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ObjectivesConfig(AppConfig):
+    name = "ratusz.objectives"
+    label = "objectives"
+    verbose_name = _("Quality objectives")
+
+    def ready(self) -> None:
+        from ratusz.objectives import policies
+
+        policies.register()
