@@ -8,6 +8,10 @@ class ObjectivesConfig(AppConfig):
     verbose_name = _("Quality objectives")
 
     def ready(self) -> None:
+        from ratusz.core import notifications
         from ratusz.objectives import policies
+        from ratusz.objectives.daily import MESSAGES
 
         policies.register()
+        for kind, template in MESSAGES.items():
+            notifications.register(kind, template)
