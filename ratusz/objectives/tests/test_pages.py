@@ -227,3 +227,21 @@ def test_changing_an_approved_objective_warns_that_it_needs_approval_again(
     data["title"] = "Zmieniony cel"
     response = client.post(f"/objectives/{objective.pk}/edit/", data, follow=True)
     assert "needs approval again" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/objectives/", "/api/v1/kpis/", "/api/v1/measurements/"])
+def test_the_api_lists_queries_do_not_grow_with_rows(
+    office, client_for, django_assert_max_num_queries, path
+):
+    client = client_for(office.quality)
+    _measured_kpi(office, months=2)
+    # session, user, roles, count, rows, processes of the rows
+    with django_assert_max_num_queries(7):
+        assert client.get(path).status_code == 200
+    for i in range(15):
+        objective = make_objective(office, year=LAST_YEAR, title=f"Cel {i}")
+        kpi = make_kpi(office, objective)
+        measure(office, kpi, date(LAST_YEAR, 1, 1), "95")
+    with django_assert_max_num_queries(7):
+        response = client.get(path)
+    assert response.status_code == 200 and response.json()["count"] >= 16
