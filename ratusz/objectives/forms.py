@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors as core_selectors
@@ -172,7 +171,3 @@ class CommentForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why the figure is what it is, and what follows from it (ISO 9001 9.1.3)."),
     )
-
-
-def current_year() -> int:
-    return timezone.localdate().year

@@ -4,6 +4,8 @@ render or redirect."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -201,7 +203,7 @@ def kpi_create(request: HttpRequest, pk: int) -> HttpResponse:
         "unit": "%",
         "higher_is_better": "True",
         "frequency": Kpi.Frequency.MONTHLY,
-        "measured_from": objective.due_date.replace(year=objective.year, month=1, day=1),
+        "measured_from": date(objective.year, 1, 1),
         "owner": objective.owner_id,
         "processes": list(objective.processes.values_list("pk", flat=True)),
     }
@@ -350,9 +352,7 @@ MEASUREMENT_STEPS = {
 @login_required
 @require_POST
 def measurement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    measurement = (
-        Measurement.objects.select_related("kpi").filter(pk=pk).only("id", "kpi_id").first()
-    )
+    measurement = Measurement.objects.filter(pk=pk).first()
     if measurement is None:
         raise Http404
     kpi = _get_kpi_for_user(request, measurement.kpi_id)
