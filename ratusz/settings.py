@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "ratusz.certification",
     "ratusz.services",
     "ratusz.reviews",
+    "ratusz.objectives",
 ]
 
 MIDDLEWARE = [

@@ -37,6 +37,7 @@ urlpatterns = [
     path("audits/", include("ratusz.audits.urls")),
     path("certification/", include("ratusz.certification.urls")),
     path("reviews/", include("ratusz.reviews.urls")),
+    path("objectives/", include("ratusz.objectives.urls")),
     path("", include("ratusz.core.urls")),
 ]
 

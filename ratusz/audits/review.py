@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from ratusz.audits.models import Audit, Finding
 from ratusz.core.plugins import ReviewFigure, ReviewInput, ReviewTopic
-from ratusz.lib.periods import percent, previous_period
+from ratusz.lib.review_periods import percent, previous_period
 
 
 def _figures(start: date, end: date) -> dict[str, str]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ratusz.certification.models import Certificate, ExternalAudit, ExternalFinding
 from ratusz.core.plugins import ReviewFigure, ReviewInput, ReviewTopic
-from ratusz.lib.periods import previous_period
+from ratusz.lib.review_periods import previous_period
 
 
 def _figures(start: date, end: date) -> dict[str, str]:

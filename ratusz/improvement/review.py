@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ratusz.core.models import Action
 from ratusz.core.plugins import ReviewFigure, ReviewInput, ReviewTopic
 from ratusz.improvement.models import Idea, Nonconformity
-from ratusz.lib.periods import percent, previous_period
+from ratusz.lib.review_periods import percent, previous_period
 
 
 def _nc_figures(start: date, end: date) -> dict[str, str]:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ratusz.core.plugins import ReviewFigure, ReviewInput, ReviewTopic
-from ratusz.lib.periods import percent, previous_period
+from ratusz.lib.review_periods import percent, previous_period
 from ratusz.processes.models import Process
 
 

@@ -9,7 +9,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from ratusz.core.records import record_pdf, table_html
-from ratusz.lib.periods import trend
+from ratusz.lib.review_periods import trend
 from ratusz.reviews import selectors
 from ratusz.reviews.models import Review
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ratusz.core.models import Action
 from ratusz.core.plugins import ReviewFigure, ReviewInput, ReviewTopic
-from ratusz.lib.periods import percent
+from ratusz.lib.review_periods import percent
 
 
 def _figures(on: date) -> dict[str, str]:

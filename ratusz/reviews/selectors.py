@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ratusz.core.models import Action, Attachment, User
 from ratusz.core.plugins import ReviewInput, ReviewTopic, area_modules
-from ratusz.lib.periods import trend
+from ratusz.lib.review_periods import trend
 from ratusz.reviews import policies
 from ratusz.reviews.models import Attendance, Decision, InputNote, Review
 
