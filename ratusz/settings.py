@@ -95,9 +95,9 @@ INSTALLED_APPS = [
     "ratusz.improvement",
     "ratusz.audits",
     "ratusz.certification",
+    "ratusz.objectives",
     "ratusz.services",
     "ratusz.reviews",
-    "ratusz.objectives",
 ]
 
 MIDDLEWARE = [

@@ -96,7 +96,7 @@ RULES: list[ReadinessRule] = [
         {"amber_up_to": 1},
     ),
     ReadinessRule(
-        "9.1.1",
+        "9.1",
         gettext_lazy("KPIs measured on schedule"),
         _measured,
         {"amber_up_to": 1},

@@ -52,6 +52,7 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
         ("Internal audits", "/audits/"),
         ("Audit programme", "/audits/programme/"),
         ("Auditor pool", "/audits/auditors/"),
+        ("Management reviews", "/reviews/"),
         ("Certification", "/certification/"),
         ("Readiness", "/certification/readiness/"),
     ]
@@ -83,6 +84,10 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
                 ("To read", "/documents/to-read/"),
                 ("Records register", "/documents/records/"),
             ],
+        ),
+        (
+            "Operation (8)",
+            [("Timeliness of cases", "/services/"), ("Service cards", "/services/cards/")],
         ),
         ("Performance evaluation (9)", evaluation),
         ("Improvement (10)", improvement),
@@ -121,9 +126,10 @@ def test_the_navigation_speaks_the_readers_language(office, client_for):
     assert navigation[0][0] != "Overview"
 
 
-def _contribute(monkeypatch, *entries: NavEntry) -> None:
-    """A fake area whose `navigation.py` holds these entries, next to the real ones."""
-    real = list(navigation.area_modules("navigation"))
+def _contribute(monkeypatch, *entries: NavEntry, alone: bool = False) -> None:
+    """A fake area whose `navigation.py` holds these entries, next to the real ones
+    (`alone`: instead of them, so that a test can start from empty groups)."""
+    real = [] if alone else list(navigation.area_modules("navigation"))
     fake = ("fake", SimpleNamespace(ENTRIES=list(entries)))
     monkeypatch.setattr(navigation, "area_modules", lambda name: iter([*real, fake]))
 
@@ -140,8 +146,15 @@ def test_an_areas_entry_joins_its_group_at_its_place(office, client_for, monkeyp
 
 
 def test_a_group_shows_in_clause_order_once_an_area_fills_it(office, client_for, monkeypatch):
+    _contribute(monkeypatch, NavEntry(NavGroup.SUPPORT, 10, "Documents", "core:profile"), alone=True)
     assert "Operation (8)" not in dict(navigation_of(client_for(office.employee)))
-    _contribute(monkeypatch, NavEntry(NavGroup.OPERATION, 10, "Services", "core:profile"))
+    _contribute(
+        monkeypatch,
+        NavEntry(NavGroup.SUPPORT, 10, "Documents", "core:profile"),
+        NavEntry(NavGroup.OPERATION, 10, "Services", "core:profile"),
+        NavEntry(NavGroup.EVALUATION, 10, "Audits", "core:profile"),
+        alone=True,
+    )
     titles = [title for title, _links in navigation_of(client_for(office.employee))]
     assert titles.index("Support (7)") < titles.index("Operation (8)")
     assert titles.index("Operation (8)") < titles.index("Performance evaluation (9)")
@@ -153,6 +166,7 @@ def test_an_entry_shows_only_to_whom_its_policy_lets_in(office, client_for, monk
         NavEntry(
             NavGroup.OPERATION, 10, "Contracts", "core:profile", visible=access.is_quality_manager
         ),
+        alone=True,
     )
     assert "Operation (8)" in dict(navigation_of(client_for(office.quality)))
     assert "Operation (8)" not in dict(navigation_of(client_for(office.employee)))
