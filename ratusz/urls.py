@@ -35,6 +35,8 @@ urlpatterns = [
     path("improvement/", include("ratusz.improvement.urls")),
     path("audits/", include("ratusz.audits.urls")),
     path("certification/", include("ratusz.certification.urls")),
+    path("suppliers/", include("ratusz.suppliers.urls")),
+    path("public/investments/", include("ratusz.suppliers.public_urls")),
     path("", include("ratusz.core.urls")),
 ]
 

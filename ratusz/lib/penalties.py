@@ -201,9 +201,7 @@ def compute(events: Iterable[Event], *, cap: Cap, net: int, gross: int) -> Ledge
         total += due
         if reached is None and total >= limit and raw > 0:
             reached = event.on
-        lines.append(
-            PenaltyLine(key=event.key, on=event.on, raw=raw, due=due, capped=due < raw)
-        )
+        lines.append(PenaltyLine(key=event.key, on=event.on, raw=raw, due=due, capped=due < raw))
     return Ledger(lines=tuple(lines), cap=limit, total_due=total, cap_reached_on=reached)
 
 
