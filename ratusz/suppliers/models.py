@@ -231,9 +231,12 @@ class Contract(models.Model):
             errors["cap_percent"] = _("The cap is a percentage between 0 and 100.")
         if self.cap_amount is not None and self.cap_amount <= 0:
             errors["cap_amount"] = _("The cap must be greater than zero.")
-        if self.value_gross is not None and self.value_net is not None:
-            if self.value_gross < self.value_net:
-                errors["value_gross"] = _("The gross value cannot be lower than the net value.")
+        if (
+            self.value_gross is not None
+            and self.value_net is not None
+            and self.value_gross < self.value_net
+        ):
+            errors["value_gross"] = _("The gross value cannot be lower than the net value.")
         if self.signed_on and self.planned_completion and self.planned_completion < self.signed_on:
             errors["planned_completion"] = _("Completion cannot be planned before signing.")
         if errors:
@@ -579,3 +582,6 @@ class EvaluationScore(models.Model):
                 fields=["evaluation", "criterion"], name="evaluation_score_unique"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"

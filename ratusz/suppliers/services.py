@@ -9,6 +9,7 @@ whenever one of them changes (`recompute_ledger`).
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from decimal import Decimal
 
@@ -82,10 +83,9 @@ def _clean_ids(values: dict) -> dict:
     for name, normalize in (("nip", normalize_nip), ("regon", normalize_regon)):
         value = values.get(name)
         if value:
-            try:
+            # An invalid one is left as typed: the model's validator names the field.
+            with contextlib.suppress(ValueError):
                 values[name] = normalize(value)
-            except ValueError:
-                pass  # the model's validator names the field
     if "nip" in values and not values["nip"]:
         values["nip"] = None
     return values
