@@ -46,6 +46,7 @@ def normalize_nip(value: str) -> str:
 def normalize_regon(value: str) -> str:
     """Return the REGON as 9 or 14 digits, or raise ``ValueError`` saying what is wrong."""
     regon = _digits(value, (9, 14), "REGON")
+    weights: tuple[int, ...]
     if len(regon) == 14:
         normalize_regon(regon[:9])
         weights = _REGON14_WEIGHTS

@@ -6,6 +6,8 @@ lives in `ratusz.lib.penalties`.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from functools import cached_property
 from typing import ClassVar
 
 from django.conf import settings
@@ -13,10 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core.models import OrgUnit
 from ratusz.core.tones import Tone
+from ratusz.lib.penalties import days_of_delay
 from ratusz.lib.taxids import normalize_nip, normalize_regon
 from ratusz.processes.models import Process
 
@@ -39,6 +44,9 @@ def validate_regon(value: str) -> None:
             _("This REGON is not valid: it has 9 or 14 digits and its last digit must match."),
             code="regon",
         ) from None
+
+
+NOTICE_448_DAYS = 30
 
 
 class Contractor(models.Model):
@@ -217,6 +225,66 @@ class Contract(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("suppliers:contract", args=[self.pk])
+
+    # --- derived facts (no queries when the list selectors prefetched and annotated) ---
+
+    def _excused(self) -> list[tuple[date, date]]:
+        periods = getattr(self, "excused_delays", None)
+        if periods is None:
+            periods = list(self.delays.exclude(cause=DelayPeriod.Cause.CONTRACTOR))
+        return [(d.starts_on, d.ends_on) for d in periods]
+
+    @cached_property
+    def days_late(self) -> int:
+        """Days of zwłoka against the planned completion (to completion, or to today)."""
+        if self.status == self.Status.PLANNED:
+            return 0
+        done = self.completed_on or timezone.localdate()
+        return days_of_delay(self.planned_completion, done, excused=self._excused())
+
+    @cached_property
+    def current_completion(self) -> date:
+        """When it was finished, or the earliest it can still be: the plan or today."""
+        return self.completed_on or max(self.planned_completion, timezone.localdate())
+
+    @cached_property
+    def total_due(self) -> int:
+        annotated = getattr(self, "penalties_due", None)
+        if annotated is not None:
+            return int(annotated)
+        return int(self.penalties.aggregate(total=models.Sum("due"))["total"] or 0)
+
+    def art446_delay_days(self) -> int:
+        """30 days (90 for a large contract); thresholds set in settings."""
+        large = getattr(settings, "RATUSZ_ART446_LARGE_CONTRACT_NET", 2_400_000_000)
+        if self.value_net >= large:
+            return int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS_LARGE", 90))
+        return int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS", 30))
+
+    @cached_property
+    def report_reasons(self) -> list[str]:
+        """Why the art. 446 PZP report is required on this contract (empty: it is not)."""
+        reasons = []
+        price = self.offer_price
+        if price and self.value_gross * 10 >= price * 11:
+            reasons.append(gettext("The value reached 10 % over the offer price."))
+        if price and self.spent * 10 >= price * 11:
+            reasons.append(gettext("Spending reached 10 % over the offer price."))
+        if price and self.total_due * 10 >= price:
+            reasons.append(gettext("Penalties reached 10 % of the price."))
+        limit = self.art446_delay_days()
+        if self.days_late > limit:
+            reasons.append(gettext("The delay passed %(days)s days.") % {"days": limit})
+        if self.status in (self.Status.TERMINATED, self.Status.WITHDRAWN):
+            reasons.append(gettext("The contract was terminated or withdrawn from."))
+        return reasons
+
+    @property
+    def notice_448_due(self) -> date | None:
+        """Art. 448 PZP: the completion notice within 30 days of the final acceptance."""
+        if self.final_accepted_on is None:
+            return None
+        return self.final_accepted_on + timedelta(days=NOTICE_448_DAYS)
 
     def clean(self) -> None:
         errors = {}

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from django.conf import settings
 from django.db.models import (
     BigIntegerField,
     Count,
@@ -19,7 +18,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from ratusz.suppliers import ledger, policies
 from ratusz.suppliers.models import (
@@ -30,40 +28,6 @@ from ratusz.suppliers.models import (
     Evaluation,
     Penalty,
 )
-
-NOTICE_448_DAYS = 30
-
-
-def art446_delay_days(contract: Contract) -> int:
-    """30 days (90 for a large contract), both set in settings."""
-    large = getattr(settings, "RATUSZ_ART446_LARGE_CONTRACT_NET", 2_400_000_000)
-    if contract.value_net >= large:
-        return int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS_LARGE", 90))
-    return int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS", 30))
-
-
-def art446_reasons(contract: Contract, *, penalties_due: int, days_late: int) -> list[str]:
-    """Why the art. 446 PZP report is required on this contract (empty: it is not)."""
-    reasons = []
-    price = contract.offer_price
-    if price and contract.value_gross * 10 >= price * 11:
-        reasons.append(_("The value reached 10 % over the offer price."))
-    if price and contract.spent * 10 >= price * 11:
-        reasons.append(_("Spending reached 10 % over the offer price."))
-    if price and penalties_due * 10 >= price:
-        reasons.append(_("Penalties reached 10 % of the price."))
-    if days_late > art446_delay_days(contract):
-        reasons.append(_("The delay passed %(days)s days.") % {"days": art446_delay_days(contract)})
-    if contract.status in (Contract.Status.TERMINATED, Contract.Status.WITHDRAWN):
-        reasons.append(_("The contract was terminated or withdrawn from."))
-    return reasons
-
-
-def notice_448_due(contract: Contract) -> date | None:
-    """Art. 448 PZP: the completion notice within 30 days of the final acceptance."""
-    if contract.final_accepted_on is None:
-        return None
-    return contract.final_accepted_on + timedelta(days=NOTICE_448_DAYS)
 
 
 def _sum(field_name: str):
@@ -96,8 +60,8 @@ def _excused_delays() -> Prefetch:
 def contract_list(*, user) -> QuerySet:
     """Contracts the user may see, newest first, with contractor, unit and penalty totals.
 
-    Each row gets `days_late` through `annotate_rows` (the excused delays are prefetched:
-    one query for the whole page).
+    Each row's `days_late` and `report_reasons` need no query: the excused delays are
+    prefetched (one query for the whole page) and the penalty totals annotated.
     """
     if not policies.can_view_register(user):
         return Contract.objects.none()
@@ -108,17 +72,9 @@ def contract_list(*, user) -> QuerySet:
     ).order_by("-year", "-number", "-pk")
 
 
-def annotate_rows(rows, today: date | None = None) -> list:
-    """Days of zwłoka and the art. 446 flag of each contract of a page (no queries)."""
-    today = today or timezone.localdate()
-    rows = list(rows)
-    for row in rows:
-        row.days_late = ledger.contract_delay(row, row.excused_delays, today)
-        row.report_reasons = art446_reasons(
-            row, penalties_due=row.penalties_due, days_late=row.days_late
-        )
-        row.current_completion = row.completed_on or max(row.planned_completion, today)
-    return rows
+def annotate_rows(rows) -> list:
+    """The rows of a list as a list (their derived facts come from the model)."""
+    return list(rows)
 
 
 def contract_detail(*, user, pk: int) -> Contract | None:
@@ -165,7 +121,7 @@ def contract_page(contract: Contract, *, user, today: date | None = None) -> Con
     )
     cap = ledger.cap_of(contract).in_grosze(net=contract.value_net, gross=contract.value_gross)
     due = sum(p.due for p in penalties)
-    days_late = ledger.contract_delay(contract, delays, today)
+    contract.penalties_due = due
     return ContractPage(
         milestones=milestones,
         annexes=list(contract.annexes.select_related("milestone")),
@@ -181,9 +137,9 @@ def contract_page(contract: Contract, *, user, today: date | None = None) -> Con
         waived=sum(p.waived for p in penalties),
         open=sum(p.open for p in penalties),
         cap_reached=bool(penalties) and due >= cap,
-        days_late=days_late,
-        report_reasons=art446_reasons(contract, penalties_due=due, days_late=days_late),
-        notice_448_due=notice_448_due(contract),
+        days_late=ledger.contract_delay(contract, delays, today),
+        report_reasons=contract.report_reasons,
+        notice_448_due=contract.notice_448_due,
     )
 
 
@@ -224,7 +180,7 @@ def contractor_page(contractor: Contractor) -> dict:
     }
 
 
-def public_contracts(today: date | None = None) -> list:
+def public_contracts() -> list:
     """What residents see: public contracts only, with their delays and penalty totals."""
     qs = with_totals(
         Contract.objects.filter(is_public=True)
@@ -232,4 +188,4 @@ def public_contracts(today: date | None = None) -> list:
         .select_related("contractor")
         .prefetch_related(_excused_delays())
     ).order_by("-signed_on", "-pk")
-    return annotate_rows(qs, today)
+    return list(qs)
