@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import (
     BigIntegerField,
     Count,
     Exists,
+    F,
     Max,
     OuterRef,
     Prefetch,
@@ -26,6 +27,7 @@ from ratusz.suppliers.models import (
     Contractor,
     DelayPeriod,
     Evaluation,
+    Milestone,
     Penalty,
 )
 
@@ -189,3 +191,97 @@ def public_contracts() -> list:
         .prefetch_related(_excused_delays())
     ).order_by("-signed_on", "-pk")
     return list(qs)
+
+
+# --- what needs doing (dashboard, reminders, readiness) -------------------------------
+
+DUE_SOON_DAYS = 14
+PENALTY_GRACE_DAYS = 30  # a penalty due and neither charged nor waived after this is late
+ENDING_SOON_DAYS = 30
+
+
+@dataclass
+class Attention:
+    milestones_soon: list
+    milestones_late: list
+    penalties_unhandled: list
+    reports_missing: list
+    notices_due: list
+    securities_to_return: list
+    warranties_ending: list
+
+    @property
+    def total(self) -> int:
+        return sum(
+            len(getattr(self, name))
+            for name in (
+                "milestones_late",
+                "penalties_unhandled",
+                "reports_missing",
+                "notices_due",
+                "securities_to_return",
+                "warranties_ending",
+            )
+        )
+
+
+def _open_penalties():
+    return Penalty.objects.filter(due__gt=F("charged") + F("waived"))
+
+
+def unhandled_penalties(today: date, grace_days: int = PENALTY_GRACE_DAYS) -> QuerySet:
+    """Penalties due and neither charged nor waived for more than `grace_days` days."""
+    return (
+        _open_penalties()
+        .filter(event_on__lt=today - timedelta(days=grace_days))
+        .select_related("contract", "clause")
+        .order_by("event_on", "pk")
+    )
+
+
+def reports_missing(limit: int | None = None) -> list[Contract]:
+    """Contracts whose art. 446 report is required but not written."""
+    rows = with_totals(
+        Contract.objects.exclude(status=Contract.Status.PLANNED)
+        .filter(report_446__isnull=True)
+        .select_related("contractor")
+        .prefetch_related(_excused_delays())
+    ).order_by("planned_completion", "pk")
+    found = [c for c in rows if c.report_reasons]
+    return found[:limit] if limit else found
+
+
+def attention(*, today: date | None = None, user=None, limit: int = 10) -> Attention:
+    """What the contract people must act on, office-wide; a fixed number of queries."""
+    today = today or timezone.localdate()
+    running = Milestone.objects.filter(
+        completed_on__isnull=True, contract__status=Contract.Status.RUNNING
+    ).select_related("contract")
+    contracts = Contract.objects.select_related("contractor")
+    return Attention(
+        milestones_soon=list(
+            running.filter(
+                planned_on__gte=today, planned_on__lte=today + timedelta(DUE_SOON_DAYS)
+            ).order_by("planned_on")[:limit]
+        ),
+        milestones_late=list(running.filter(planned_on__lt=today).order_by("planned_on")[:limit]),
+        penalties_unhandled=list(unhandled_penalties(today)[:limit]),
+        reports_missing=reports_missing(limit),
+        notices_due=list(
+            contracts.filter(
+                final_accepted_on__isnull=False, notice_448_sent_on__isnull=True
+            ).order_by("final_accepted_on")[:limit]
+        ),
+        securities_to_return=list(
+            contracts.filter(
+                security_amount__gt=0,
+                security_return_on__gte=today,
+                security_return_on__lte=today + timedelta(ENDING_SOON_DAYS),
+            ).order_by("security_return_on")[:limit]
+        ),
+        warranties_ending=list(
+            contracts.filter(
+                warranty_ends__gte=today, warranty_ends__lte=today + timedelta(ENDING_SOON_DAYS)
+            ).order_by("warranty_ends")[:limit]
+        ),
+    )
