@@ -83,6 +83,10 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
                 ("Records register", "/documents/records/"),
             ],
         ),
+        (
+            "Operation (8)",
+            [("Contracts", "/suppliers/"), ("Contractors", "/suppliers/contractors/")],
+        ),
         ("Performance evaluation (9)", evaluation),
         ("Improvement (10)", improvement),
     ]
@@ -150,9 +154,9 @@ def test_an_entry_shows_only_to_whom_its_policy_lets_in(office, client_for, monk
     _contribute(
         monkeypatch,
         NavEntry(
-            NavGroup.OPERATION, 10, "Contracts", "core:profile", visible=access.is_quality_manager
+            NavGroup.PLANNING, 10, "Risks", "core:profile", visible=access.is_quality_manager
         ),
     )
-    assert "Operation (8)" in dict(navigation_of(client_for(office.quality)))
-    assert "Operation (8)" not in dict(navigation_of(client_for(office.employee)))
+    assert "Planning (6)" in dict(navigation_of(client_for(office.quality)))
+    assert "Planning (6)" not in dict(navigation_of(client_for(office.employee)))
     assert navigation_of(client_for(office.external)) == EXPECTED["external"]

@@ -106,12 +106,12 @@ TABLE = {
 }
 
 WRITES = {
-    "page: record a delay": (
+    "suppliers:contract_step": (
         "post",
         "/suppliers/contracts/{contract}/delay/",
         row(403, anonymous=LOGIN, quality=302, external=404),
     ),
-    "page: charge a penalty": (
+    "suppliers:penalty_step": (
         "post",
         "/suppliers/penalties/{penalty}/charge/",
         row(403, anonymous=LOGIN, quality=302, external=404),
@@ -192,6 +192,10 @@ def _payload(office, path, ids):
         return {"name": "Nowa firma", "nip": "", "regon": ""}
     return {}
 
+
+# A step's URL name is its row in TABLE (the core table checks every URL name has one).
+for _name in ("suppliers:contract_step", "suppliers:penalty_step"):
+    TABLE[_name] = WRITES.pop(_name)
 
 ALL = {**TABLE, **WRITES}
 
