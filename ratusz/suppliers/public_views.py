@@ -20,6 +20,11 @@ def _money(grosze: int) -> str:
     return f"{grosze // 100}.{grosze % 100:02d}"
 
 
+def _cell(text: str) -> str:
+    """Text a spreadsheet would run as a formula is kept as text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def investments_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="investments.csv"'
@@ -45,8 +50,8 @@ def investments_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow(
             [
                 c.reference,
-                c.subject,
-                c.contractor.name,
+                _cell(c.subject),
+                _cell(c.contractor.name),
                 _money(c.value_gross),
                 c.planned_completion.isoformat(),
                 c.current_completion.isoformat(),

@@ -123,7 +123,7 @@ def contract_page(contract: Contract, *, user, today: date | None = None) -> Con
     )
     cap = ledger.cap_of(contract).in_grosze(net=contract.value_net, gross=contract.value_gross)
     due = sum(p.due for p in penalties)
-    contract.penalties_due = due
+    contract.penalties_due = due  # type: ignore[attr-defined]  # as the list annotates it
     return ContractPage(
         milestones=milestones,
         annexes=list(contract.annexes.select_related("milestone")),

@@ -176,6 +176,10 @@ def create_contract(
     if not policies.can_create_contract(actor):
         raise Denied(_("Only the quality manager or a head of unit registers contracts."))
     _check_money({"value_net": value_net, "value_gross": value_gross, "offer_price": offer_price})
+    if status not in (Contract.Status.PLANNED, Contract.Status.RUNNING):
+        raise ValidationError({"status": _("A new contract is planned or running.")})
+    if status == Contract.Status.RUNNING and signed_on is None:
+        raise ValidationError({"signed_on": _("A running contract has its signing date.")})
     year = (signed_on or _today()).year
     contract = Contract(
         year=year,
@@ -238,7 +242,7 @@ def update_contract(
     return saved
 
 
-TRANSITIONS = {
+TRANSITIONS: dict[str, tuple[str, ...]] = {
     Contract.Status.RUNNING: (Contract.Status.PLANNED,),
     Contract.Status.COMPLETED: (Contract.Status.RUNNING,),
     Contract.Status.TERMINATED: (Contract.Status.RUNNING, Contract.Status.PLANNED),

@@ -153,9 +153,7 @@ def test_a_group_shows_in_clause_order_once_an_area_fills_it(office, client_for,
 def test_an_entry_shows_only_to_whom_its_policy_lets_in(office, client_for, monkeypatch):
     _contribute(
         monkeypatch,
-        NavEntry(
-            NavGroup.PLANNING, 10, "Risks", "core:profile", visible=access.is_quality_manager
-        ),
+        NavEntry(NavGroup.PLANNING, 10, "Risks", "core:profile", visible=access.is_quality_manager),
     )
     assert "Planning (6)" in dict(navigation_of(client_for(office.quality)))
     assert "Planning (6)" not in dict(navigation_of(client_for(office.employee)))
