@@ -8,12 +8,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from ratusz.core.listing import paginate
 from ratusz.suppliers import selectors
 
 
+PER_PAGE = 50
+
+
 def investments(request: HttpRequest) -> HttpResponse:
-    rows = selectors.public_contracts()
-    return render(request, "suppliers/public_investments.html", {"rows": rows})
+    page, _query = paginate(request, selectors.public_contracts(), PER_PAGE)
+    return render(request, "suppliers/public_investments.html", {"page": page, "rows": page})
 
 
 def _money(grosze: int) -> str:

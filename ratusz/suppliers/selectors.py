@@ -182,7 +182,7 @@ def contractor_page(contractor: Contractor) -> dict:
     }
 
 
-def public_contracts() -> list:
+def public_contracts() -> QuerySet:
     """What residents see: public contracts only, with their delays and penalty totals."""
     qs = with_totals(
         Contract.objects.filter(is_public=True)
@@ -190,7 +190,7 @@ def public_contracts() -> list:
         .select_related("contractor")
         .prefetch_related(_excused_delays())
     ).order_by("-signed_on", "-pk")
-    return list(qs)
+    return qs
 
 
 # --- what needs doing (dashboard, reminders, readiness) -------------------------------
