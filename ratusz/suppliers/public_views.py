@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from ratusz.core.listing import paginate
 from ratusz.suppliers import selectors
 
-
 PER_PAGE = 50
 
 
