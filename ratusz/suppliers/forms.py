@@ -297,3 +297,18 @@ class WaiveForm(VersionedForm):
     )
     justification = _text(_("Written justification"))
     decided_on = _date(_("Decided on"), required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Contract register (CSV or XLSX)"),
+        help_text=_("The first row names the columns; all rows are imported or none."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise ValidationError(_("Choose a CSV or XLSX file."))
+        if upload.size > 10 * 1024 * 1024:
+            raise ValidationError(_("The file is larger than 10 MB."))
+        return upload

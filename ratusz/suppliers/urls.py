@@ -7,6 +7,7 @@ app_name = "suppliers"
 urlpatterns = [
     path("", views.contract_list, name="list"),
     path("contracts/new/", views.contract_create, name="contract_create"),
+    path("contracts/import/", views.contract_import, name="contract_import"),
     path("contracts/<int:pk>/", views.contract_detail, name="contract"),
     path("contracts/<int:pk>/edit/", views.contract_edit, name="contract_edit"),
     path("contracts/<int:pk>/penalties.xlsx", views.ledger_xlsx, name="ledger_xlsx"),

@@ -17,7 +17,7 @@ from ratusz.core import access
 from ratusz.core.forms import run_step, service_kwargs, submit
 from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.lib import spreadsheet
-from ratusz.suppliers import forms, policies, selectors, services
+from ratusz.suppliers import forms, importing, policies, selectors, services
 from ratusz.suppliers.filters import ContractFilter, ContractorFilter
 from ratusz.suppliers.models import Contract, Contractor, EvaluationCriterion, Penalty
 
@@ -407,4 +407,28 @@ def criteria(request: HttpRequest) -> HttpResponse:
         request,
         "suppliers/criteria.html",
         {"criteria": rows, "form": form, "total": sum(c.weight for c in rows if c.is_active)},
+    )
+
+
+@login_required
+def contract_import(request: HttpRequest) -> HttpResponse:
+    if not policies.can_create_contract(request.user):
+        raise PermissionDenied(_("Only the quality manager or a head of unit registers contracts."))
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        count = submit(
+            form,
+            lambda: importing.import_contracts(
+                actor=request.user, name=upload.name, content=upload.read()
+            ),
+        )
+        if count is not None:
+            messages.success(request, _("Contracts imported: %(n)d.") % {"n": count})
+            return redirect("suppliers:list")
+    return render(
+        request,
+        "suppliers/contract_import.html",
+        {"form": form, "columns": importing.COLUMNS},
+        status=400 if form.errors else 200,
     )

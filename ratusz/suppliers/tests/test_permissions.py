@@ -21,6 +21,7 @@ CONTRACT_PEOPLE = row(403, anonymous=LOGIN, quality=200, external=404)
 TABLE = {
     "suppliers:list": ("get", "/suppliers/", STAFF_READ),
     "suppliers:contract_create": ("get", "/suppliers/contracts/new/", KEEPERS),
+    "suppliers:contract_import": ("get", "/suppliers/contracts/import/", KEEPERS),
     "suppliers:contract": (
         "get",
         "/suppliers/contracts/{contract}/",
