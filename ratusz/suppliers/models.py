@@ -254,12 +254,19 @@ class Contract(models.Model):
             return int(annotated)
         return int(self.penalties.aggregate(total=models.Sum("due"))["total"] or 0)
 
+    @staticmethod
+    def art446_thresholds() -> tuple[int, int]:
+        """Days of delay after which the art. 446 report is required: (normal, large)."""
+        return (
+            int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS", 30)),
+            int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS_LARGE", 90)),
+        )
+
     def art446_delay_days(self) -> int:
         """30 days (90 for a large contract); thresholds set in settings."""
         large = getattr(settings, "RATUSZ_ART446_LARGE_CONTRACT_NET", 2_400_000_000)
-        if self.value_net >= large:
-            return int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS_LARGE", 90))
-        return int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS", 30))
+        normal, for_large = self.art446_thresholds()
+        return for_large if self.value_net >= large else normal
 
     @cached_property
     def report_reasons(self) -> list[str]:

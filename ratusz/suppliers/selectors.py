@@ -8,11 +8,14 @@ from datetime import date, timedelta
 from django.db.models import (
     BigIntegerField,
     Count,
+    DurationField,
     Exists,
+    ExpressionWrapper,
     F,
     Max,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -239,14 +242,41 @@ def unhandled_penalties(today: date, grace_days: int = PENALTY_GRACE_DAYS) -> Qu
     )
 
 
-def reports_missing(limit: int | None = None) -> list[Contract]:
-    """Contracts whose art. 446 report is required but not written."""
-    rows = with_totals(
-        Contract.objects.exclude(status=Contract.Status.PLANNED)
-        .filter(report_446__isnull=True)
-        .select_related("contractor")
-        .prefetch_related(_excused_delays())
-    ).order_by("planned_completion", "pk")
+def reports_missing(limit: int | None = None, today: date | None = None) -> list[Contract]:
+    """Contracts whose art. 446 report is required but not written.
+
+    The database narrows the register to the contracts that may need one (each flag's
+    condition without the excused delays); the model then decides exactly.
+    """
+    today = today or timezone.localdate()
+    shortest = timedelta(days=min(Contract.art446_thresholds()))
+    maybe = (
+        Q(status__in=(Contract.Status.TERMINATED, Contract.Status.WITHDRAWN))
+        | Q(value10__gte=F("price11"))
+        | Q(spent10__gte=F("price11"))
+        | Q(due10__gte=F("offer_price"))
+        | Q(completed_on__isnull=True, planned_completion__lt=today - shortest)
+        | Q(completed_on__isnull=False, late_by__gt=shortest)
+    )
+    rows = (
+        with_totals(
+            Contract.objects.exclude(status=Contract.Status.PLANNED)
+            .filter(report_446__isnull=True)
+            .select_related("contractor")
+            .prefetch_related(_excused_delays())
+        )
+        .annotate(
+            value10=F("value_gross") * 10,
+            spent10=F("spent") * 10,
+            price11=F("offer_price") * 11,
+            due10=F("penalties_due") * 10,
+            late_by=ExpressionWrapper(
+                F("completed_on") - F("planned_completion"), output_field=DurationField()
+            ),
+        )
+        .filter(maybe)
+        .order_by("planned_completion", "pk")
+    )
     found = [c for c in rows if c.report_reasons]
     return found[:limit] if limit else found
 
@@ -266,7 +296,7 @@ def attention(*, today: date | None = None, user=None, limit: int = 10) -> Atten
         ),
         milestones_late=list(running.filter(planned_on__lt=today).order_by("planned_on")[:limit]),
         penalties_unhandled=list(unhandled_penalties(today)[:limit]),
-        reports_missing=reports_missing(limit),
+        reports_missing=reports_missing(limit, today),
         notices_due=list(
             contracts.filter(
                 final_accepted_on__isnull=False, notice_448_sent_on__isnull=True
