@@ -16,7 +16,7 @@ def office() -> list[Event]:
     events = [
         Event(
             uid=f"milestone-{m.pk}",
-            summary=_("%(ref)s: %(name)s") % {"ref": m.contract.reference, "name": m.name},
+            summary=_("%(ref)s: %(name)s") % {"ref": m.contract.reference, "name": m.label},
             start=m.planned_on,
             path=m.contract.get_absolute_url(),
         )

@@ -395,7 +395,12 @@ class Milestone(models.Model):
         ordering = ["contract", "planned_on", "pk"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The completion milestone is named in the reader's language, whatever was stored."""
+        return gettext("Completion of the contract") if self.is_final else self.name
 
 
 class Annex(models.Model):
