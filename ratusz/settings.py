@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "ratusz.audits",
     "ratusz.certification",
     "ratusz.objectives",
+    "ratusz.suppliers",
     "ratusz.services",
     "ratusz.reviews",
 ]

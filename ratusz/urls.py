@@ -38,6 +38,8 @@ urlpatterns = [
     path("certification/", include("ratusz.certification.urls")),
     path("reviews/", include("ratusz.reviews.urls")),
     path("objectives/", include("ratusz.objectives.urls")),
+    path("suppliers/", include("ratusz.suppliers.urls")),
+    path("public/investments/", include("ratusz.suppliers.public_urls")),
     path("", include("ratusz.core.urls")),
 ]
 

@@ -87,7 +87,12 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
         ),
         (
             "Operation (8)",
-            [("Timeliness of cases", "/services/"), ("Service cards", "/services/cards/")],
+            [
+                ("Timeliness of cases", "/services/"),
+                ("Service cards", "/services/cards/"),
+                ("Contracts", "/suppliers/"),
+                ("Contractors", "/suppliers/contractors/"),
+            ],
         ),
         ("Performance evaluation (9)", evaluation),
         ("Improvement (10)", improvement),

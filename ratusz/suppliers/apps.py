@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SuppliersConfig(AppConfig):
+    name = "ratusz.suppliers"
+    label = "suppliers"
+    verbose_name = _("Contractors and contracts")
+
+    def ready(self) -> None:
+        from ratusz.suppliers import policies
+
+        policies.register()

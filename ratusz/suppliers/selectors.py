@@ -1,0 +1,317 @@
+"""Named reads of the contract register; each runs a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from ratusz.suppliers import ledger, policies
+from ratusz.suppliers.models import (
+    Art446Report,
+    Contract,
+    Contractor,
+    DelayPeriod,
+    Evaluation,
+    Milestone,
+    Penalty,
+)
+
+
+def _sum(field_name: str):
+    rows = (
+        Penalty.objects.filter(contract=OuterRef("pk"))
+        .order_by()
+        .values("contract")
+        .annotate(total=Sum(field_name))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows, output_field=BigIntegerField()), 0)
+
+
+def with_totals(qs: QuerySet) -> QuerySet:
+    return qs.annotate(
+        penalties_due=_sum("due"),
+        penalties_charged=_sum("charged"),
+        penalties_waived=_sum("waived"),
+    )
+
+
+def _excused_delays() -> Prefetch:
+    return Prefetch(
+        "delays",
+        queryset=DelayPeriod.objects.exclude(cause=DelayPeriod.Cause.CONTRACTOR),
+        to_attr="excused_delays",
+    )
+
+
+def contract_list(*, user) -> QuerySet:
+    """Contracts the user may see, newest first, with contractor, unit and penalty totals.
+
+    Each row's `days_late` and `report_reasons` need no query: the excused delays are
+    prefetched (one query for the whole page) and the penalty totals annotated.
+    """
+    if not policies.can_view_register(user):
+        return Contract.objects.none()
+    return with_totals(
+        Contract.objects.select_related("contractor", "org_unit", "manager")
+        .prefetch_related(_excused_delays())
+        .annotate(has_report=Exists(Art446Report.objects.filter(contract=OuterRef("pk"))))
+    ).order_by("-year", "-number", "-pk")
+
+
+def annotate_rows(rows) -> list:
+    """The rows of a list as a list (their derived facts come from the model)."""
+    return list(rows)
+
+
+def contract_detail(*, user, pk: int) -> Contract | None:
+    contract = (
+        Contract.objects.select_related("contractor", "org_unit", "manager", "process")
+        .filter(pk=pk)
+        .first()
+    )
+    if contract is None or not policies.can_view_register(user, contract):
+        return None
+    return contract
+
+
+@dataclass
+class ContractPage:
+    milestones: list
+    annexes: list
+    delays: list
+    protocols: list
+    clauses: list
+    penalties: list
+    evaluations: list
+    report: Art446Report | None
+    cap: int
+    due: int
+    charged: int
+    waived: int
+    open: int
+    cap_reached: bool
+    days_late: int
+    report_reasons: list[str] = field(default_factory=list)
+    notice_448_due: date | None = None
+
+
+def contract_page(contract: Contract, *, user, today: date | None = None) -> ContractPage:
+    """Everything the contract page shows: eight small queries."""
+    today = today or timezone.localdate()
+    milestones = list(contract.milestones.all())
+    delays = list(contract.delays.all())
+    penalties = list(
+        contract.penalties.select_related("clause", "milestone", "decided_by").order_by(
+            "event_on", "pk"
+        )
+    )
+    cap = ledger.cap_of(contract).in_grosze(net=contract.value_net, gross=contract.value_gross)
+    due = sum(p.due for p in penalties)
+    contract.penalties_due = due  # type: ignore[attr-defined]  # as the list annotates it
+    return ContractPage(
+        milestones=milestones,
+        annexes=list(contract.annexes.select_related("milestone")),
+        delays=delays,
+        protocols=list(contract.protocols.select_related("milestone")),
+        clauses=list(contract.clauses.all()),
+        penalties=penalties,
+        evaluations=list(contract.evaluations.select_related("evaluator")),
+        report=Art446Report.objects.filter(contract=contract).first(),
+        cap=cap,
+        due=due,
+        charged=sum(p.charged for p in penalties),
+        waived=sum(p.waived for p in penalties),
+        open=sum(p.open for p in penalties),
+        cap_reached=bool(penalties) and due >= cap,
+        days_late=ledger.contract_delay(contract, delays, today),
+        report_reasons=contract.report_reasons,
+        notice_448_due=contract.notice_448_due,
+    )
+
+
+def contractor_list(*, user) -> QuerySet:
+    if not policies.can_view_register(user):
+        return Contractor.objects.none()
+    last = (
+        Evaluation.objects.filter(contractor=OuterRef("pk"))
+        .order_by("-evaluated_on", "-pk")
+        .values("score")[:1]
+    )
+    return Contractor.objects.annotate(
+        contract_count=Count("contracts", distinct=True),
+        last_score=Subquery(last),
+        last_evaluated=Max("evaluations__evaluated_on"),
+    ).order_by("name", "pk")
+
+
+def contractor_detail(*, user, pk: int) -> Contractor | None:
+    contractor = Contractor.objects.filter(pk=pk).first()
+    if contractor is None or not policies.can_view_register(user, contractor):
+        return None
+    return contractor
+
+
+def contractor_page(contractor: Contractor) -> dict:
+    return {
+        "contracts": annotate_rows(
+            with_totals(
+                contractor.contracts.select_related("org_unit").prefetch_related(_excused_delays())
+            )
+        ),
+        "evaluations": list(
+            contractor.evaluations.select_related("evaluator", "contract").prefetch_related(
+                "scores__criterion"
+            )
+        ),
+    }
+
+
+def public_contracts() -> QuerySet:
+    """What residents see: public contracts only, with their delays and penalty totals."""
+    qs = with_totals(
+        Contract.objects.filter(is_public=True)
+        .exclude(status=Contract.Status.PLANNED)
+        .select_related("contractor")
+        .prefetch_related(_excused_delays())
+    ).order_by("-signed_on", "-pk")
+    return qs
+
+
+# --- what needs doing (dashboard, reminders, readiness) -------------------------------
+
+DUE_SOON_DAYS = 14
+PENALTY_GRACE_DAYS = 30  # a penalty due and neither charged nor waived after this is late
+ENDING_SOON_DAYS = 30
+
+
+@dataclass
+class Attention:
+    milestones_soon: list
+    milestones_late: list
+    penalties_unhandled: list
+    reports_missing: list
+    notices_due: list
+    securities_to_return: list
+    warranties_ending: list
+
+    @property
+    def total(self) -> int:
+        return sum(
+            len(getattr(self, name))
+            for name in (
+                "milestones_late",
+                "penalties_unhandled",
+                "reports_missing",
+                "notices_due",
+                "securities_to_return",
+                "warranties_ending",
+            )
+        )
+
+
+def _open_penalties():
+    return Penalty.objects.filter(due__gt=F("charged") + F("waived"))
+
+
+def unhandled_penalties(today: date, grace_days: int = PENALTY_GRACE_DAYS) -> QuerySet:
+    """Penalties due and neither charged nor waived for more than `grace_days` days."""
+    return (
+        _open_penalties()
+        .filter(event_on__lt=today - timedelta(days=grace_days))
+        .select_related("contract", "clause")
+        .order_by("event_on", "pk")
+    )
+
+
+def reports_missing(limit: int | None = None, today: date | None = None) -> list[Contract]:
+    """Contracts whose art. 446 report is required but not written.
+
+    The database narrows the register to the contracts that may need one (each flag's
+    condition without the excused delays); the model then decides exactly.
+    """
+    today = today or timezone.localdate()
+    shortest = timedelta(days=min(Contract.art446_thresholds()))
+    maybe = (
+        Q(status__in=(Contract.Status.TERMINATED, Contract.Status.WITHDRAWN))
+        | Q(value10__gte=F("price11"))
+        | Q(spent10__gte=F("price11"))
+        | Q(due10__gte=F("offer_price"))
+        | Q(completed_on__isnull=True, planned_completion__lt=today - shortest)
+        | Q(completed_on__isnull=False, late_by__gt=shortest)
+    )
+    rows = (
+        with_totals(
+            Contract.objects.exclude(status=Contract.Status.PLANNED)
+            .filter(report_446__isnull=True)
+            .select_related("contractor")
+            .prefetch_related(_excused_delays())
+        )
+        .annotate(
+            value10=F("value_gross") * 10,
+            spent10=F("spent") * 10,
+            price11=F("offer_price") * 11,
+            due10=F("penalties_due") * 10,
+            late_by=ExpressionWrapper(
+                F("completed_on") - F("planned_completion"), output_field=DurationField()
+            ),
+        )
+        .filter(maybe)
+        .order_by("planned_completion", "pk")
+    )
+    found = [c for c in rows if c.report_reasons]
+    return found[:limit] if limit else found
+
+
+def attention(*, today: date | None = None, user=None, limit: int = 10) -> Attention:
+    """What the contract people must act on, office-wide; a fixed number of queries."""
+    today = today or timezone.localdate()
+    running = Milestone.objects.filter(
+        completed_on__isnull=True, contract__status=Contract.Status.RUNNING
+    ).select_related("contract")
+    contracts = Contract.objects.select_related("contractor")
+    return Attention(
+        milestones_soon=list(
+            running.filter(
+                planned_on__gte=today, planned_on__lte=today + timedelta(DUE_SOON_DAYS)
+            ).order_by("planned_on")[:limit]
+        ),
+        milestones_late=list(running.filter(planned_on__lt=today).order_by("planned_on")[:limit]),
+        penalties_unhandled=list(unhandled_penalties(today)[:limit]),
+        reports_missing=reports_missing(limit, today),
+        notices_due=list(
+            contracts.filter(
+                final_accepted_on__isnull=False, notice_448_sent_on__isnull=True
+            ).order_by("final_accepted_on")[:limit]
+        ),
+        securities_to_return=list(
+            contracts.filter(
+                security_amount__gt=0,
+                security_return_on__gte=today,
+                security_return_on__lte=today + timedelta(ENDING_SOON_DAYS),
+            ).order_by("security_return_on")[:limit]
+        ),
+        warranties_ending=list(
+            contracts.filter(
+                warranty_ends__gte=today, warranty_ends__lte=today + timedelta(ENDING_SOON_DAYS)
+            ).order_by("warranty_ends")[:limit]
+        ),
+    )

@@ -1,0 +1,74 @@
+"""The register's readiness rules, reminders and dashboard card."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from ratusz.core.plugins import GREEN, RED
+from ratusz.suppliers import daily, dashboard, readiness, services
+from ratusz.suppliers.tests.factories import final_milestone, make_contract
+
+pytestmark = pytest.mark.django_db
+
+
+def _verdict(name: str):
+    rule = next(r for r in readiness.RULES if str(r.evidence) == name)
+    return rule.check(timezone.localdate(), rule.params)
+
+
+def _unhandled_penalty(office):
+    contract = make_contract(
+        office, signed_on=date(2025, 1, 10), planned_completion=date(2025, 6, 30)
+    )
+    services.record_acceptance(
+        actor=office.quality, contract=contract, kind="final", accepted_on=date(2025, 7, 10)
+    )
+    return services.record_penalty(
+        actor=office.quality,
+        contract=contract,
+        clause=contract.clauses.get(),
+        milestone=final_milestone(contract),
+        event_on=date(2025, 7, 10),
+    )
+
+
+def test_without_criteria_the_evaluation_rule_is_red(office):
+    assert _verdict("Criteria for evaluating contractors").state == RED
+    services.create_criterion(actor=office.quality, name="Terminowość", weight=1)
+    assert _verdict("Criteria for evaluating contractors").state == GREEN
+
+
+def test_a_penalty_left_unhandled_turns_the_rule_red_until_charged(office):
+    penalty = _unhandled_penalty(office)
+    verdict = _verdict("Contractual penalties pursued")
+    assert verdict.state == RED and penalty.contract.reference in verdict.reason
+    services.charge_penalty(
+        actor=office.quality,
+        penalty=penalty,
+        expected_version=penalty.version,
+        amount=penalty.due,
+        charge_form="note",
+        charge_document="NK/1",
+        charged_on=date(2025, 8, 1),
+    )
+    assert _verdict("Contractual penalties pursued").state == GREEN
+
+
+def test_a_required_report_missing_is_red(office):
+    make_contract(office)  # 50 days late
+    assert _verdict("Art. 446 PZP reports written").state == RED
+
+
+def test_the_daily_run_counts_what_is_owed_and_the_card_shows_it(office):
+    _unhandled_penalty(office)
+    counts = daily.run()
+    assert counts["penalties due and not charged"] == 1
+    # 10 days late, penalties 1.6 % of the price: no art. 446 report is required.
+    assert counts["art. 446 reports missing"] == 0
+    assert counts["art. 448 notices due"] == 1
+    card = dashboard.card(office.quality)
+    assert card is not None and len(card.data.penalties_unhandled) == 1
+    assert dashboard.card(office.employee) is None
