@@ -94,6 +94,7 @@ class ContractForm(forms.Form):
         help_text=_("The total maximum of penalties (art. 436 pkt 3 PZP): an amount or a %."),
     )
     cap_percent = forms.DecimalField(
+        # xgettext:no-python-format
         label=_("Penalty cap: % of the value"), required=False, max_digits=6, decimal_places=2
     )
     cap_base = forms.ChoiceField(label=_("Cap taken of"), choices=Contract.CapBase.choices)

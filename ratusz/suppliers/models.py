@@ -274,10 +274,13 @@ class Contract(models.Model):
         reasons = []
         price = self.offer_price
         if price and self.value_gross * 10 >= price * 11:
+            # xgettext:no-python-format
             reasons.append(gettext("The value reached 10 % over the offer price."))
         if price and self.spent * 10 >= price * 11:
+            # xgettext:no-python-format
             reasons.append(gettext("Spending reached 10 % over the offer price."))
         if price and self.total_due * 10 >= price:
+            # xgettext:no-python-format
             reasons.append(gettext("Penalties reached 10 % of the price."))
         limit = self.art446_delay_days()
         if self.days_late > limit:
@@ -328,8 +331,10 @@ class PenaltyClause(models.Model):
         OTHER = "other", _("Other")
 
     class Basis(models.TextChoices):
+        # xgettext:no-python-format
         PERCENT_PER_DAY = "percent_per_day", _("% of the value per day")
         AMOUNT_PER_DAY = "amount_per_day", _("fixed amount per day")
+        # xgettext:no-python-format
         ONE_OFF_PERCENT = "one_off_percent", _("one-off % of the value")
         ONE_OFF_AMOUNT = "one_off_amount", _("one-off amount")
 

@@ -255,6 +255,7 @@ def test_each_area_checks_its_own_clauses(db):
         "audits": ["7.2", "9.2"],
         "certification": ["4.3", "5.3"],  # the clauses core owns: scope and roles
         "objectives": ["6.2", "9.1"],
+        "suppliers": ["8.4", "8.4", "8.4", "8.4"],
         "services": ["8.1", "8.5"],
         "reviews": ["5.1", "9.3", "9.3"],
     }
