@@ -95,7 +95,10 @@ class ContractForm(forms.Form):
     )
     cap_percent = forms.DecimalField(
         # xgettext:no-python-format
-        label=_("Penalty cap: % of the value"), required=False, max_digits=6, decimal_places=2
+        label=_("Penalty cap: % of the value"),
+        required=False,
+        max_digits=6,
+        decimal_places=2,
     )
     cap_base = forms.ChoiceField(label=_("Cap taken of"), choices=Contract.CapBase.choices)
     payment_terms = _text(_("Payment terms"), required=False, rows=2)

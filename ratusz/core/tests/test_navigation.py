@@ -151,7 +151,9 @@ def test_an_areas_entry_joins_its_group_at_its_place(office, client_for, monkeyp
 
 
 def test_a_group_shows_in_clause_order_once_an_area_fills_it(office, client_for, monkeypatch):
-    _contribute(monkeypatch, NavEntry(NavGroup.SUPPORT, 10, "Documents", "core:profile"), alone=True)
+    _contribute(
+        monkeypatch, NavEntry(NavGroup.SUPPORT, 10, "Documents", "core:profile"), alone=True
+    )
     assert "Operation (8)" not in dict(navigation_of(client_for(office.employee)))
     _contribute(
         monkeypatch,
