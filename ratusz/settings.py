@@ -243,6 +243,12 @@ WHITENOISE_USE_FINDERS = True
 RATUSZ_MAX_UPLOAD_BYTES = env_int("RATUSZ_MAX_UPLOAD_MB", 20) * 1024 * 1024
 # An EZD export of the case register (`services`): millions of rows.
 RATUSZ_MAX_IMPORT_BYTES = env_int("RATUSZ_MAX_IMPORT_MB", 2048) * 1024 * 1024
+# Contracts (`suppliers`): when PZP art. 446 asks for a report, and who may waive a
+# contractual penalty (a role code, e.g. top_management or quality_manager).
+RATUSZ_ART446_DELAY_DAYS = env_int("RATUSZ_ART446_DELAY_DAYS", 30)
+RATUSZ_ART446_DELAY_DAYS_LARGE = env_int("RATUSZ_ART446_DELAY_DAYS_LARGE", 90)
+RATUSZ_ART446_LARGE_CONTRACT_NET = env_int("RATUSZ_ART446_LARGE_CONTRACT_PLN", 24_000_000) * 100
+RATUSZ_PENALTY_WAIVER_ROLE = env_str("RATUSZ_PENALTY_WAIVER_ROLE", "top_management")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
