@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "ratusz.improvement",
     "ratusz.audits",
     "ratusz.certification",
+    "ratusz.context",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,7 @@ urlpatterns = [
     path("improvement/", include("ratusz.improvement.urls")),
     path("audits/", include("ratusz.audits.urls")),
     path("certification/", include("ratusz.certification.urls")),
+    path("context/", include("ratusz.context.urls")),
     path("", include("ratusz.core.urls")),
 ]
 

@@ -71,6 +71,8 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
             "Context and leadership (4–5)",
             [
                 ("Organisation", "/organisation/"),
+                ("Context of the office", "/context/"),
+                ("Interested parties", "/context/parties/"),
                 ("Processes", "/processes/"),
                 ("ISO 9001 clauses", "/clauses/"),
             ],
