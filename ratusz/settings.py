@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "ratusz.audits",
     "ratusz.certification",
     "ratusz.context",
+    "ratusz.risks",
 ]
 
 MIDDLEWARE = [

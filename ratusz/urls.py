@@ -36,6 +36,7 @@ urlpatterns = [
     path("audits/", include("ratusz.audits.urls")),
     path("certification/", include("ratusz.certification.urls")),
     path("context/", include("ratusz.context.urls")),
+    path("risks/", include("ratusz.risks.urls")),
     path("", include("ratusz.core.urls")),
 ]
 

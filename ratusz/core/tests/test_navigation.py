@@ -78,6 +78,10 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
             ],
         ),
         (
+            "Planning (6)",
+            [("Risks and opportunities", "/risks/"), ("Heat map", "/risks/heat-map/")],
+        ),
+        (
             "Support (7)",
             [
                 ("Documents", "/documents/"),
@@ -141,11 +145,11 @@ def test_an_areas_entry_joins_its_group_at_its_place(office, client_for, monkeyp
 
 
 def test_a_group_shows_in_clause_order_once_an_area_fills_it(office, client_for, monkeypatch):
-    assert "Planning (6)" not in dict(navigation_of(client_for(office.employee)))
-    _contribute(monkeypatch, NavEntry(NavGroup.PLANNING, 10, "Risks", "core:profile"))
+    assert "Operation (8)" not in dict(navigation_of(client_for(office.employee)))
+    _contribute(monkeypatch, NavEntry(NavGroup.OPERATION, 10, "Contracts", "core:profile"))
     titles = [title for title, _links in navigation_of(client_for(office.employee))]
-    assert titles.index("Context and leadership (4–5)") < titles.index("Planning (6)")
-    assert titles.index("Planning (6)") < titles.index("Support (7)")
+    assert titles.index("Support (7)") < titles.index("Operation (8)")
+    assert titles.index("Operation (8)") < titles.index("Performance evaluation (9)")
 
 
 def test_an_entry_shows_only_to_whom_its_policy_lets_in(office, client_for, monkeypatch):

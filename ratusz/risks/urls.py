@@ -1,0 +1,16 @@
+from django.urls import path
+
+from ratusz.risks import views
+
+app_name = "risks"
+
+urlpatterns = [
+    path("", views.risk_list, name="list"),
+    path("export.xlsx", views.risk_export, name="export"),
+    path("heat-map/", views.heat_map, name="heat_map"),
+    path("scale/", views.scale, name="scale"),
+    path("new/", views.risk_create, name="create"),
+    path("<int:pk>/", views.risk_detail, name="detail"),
+    path("<int:pk>/edit/", views.risk_edit, name="edit"),
+    path("<int:pk>/<str:step>/", views.risk_step, name="step"),
+]
