@@ -236,3 +236,87 @@ def dashboard_counts(*, user, today: date) -> dict[str, int]:
         mine_overdue=Count("pk", filter=Q(review_date__lt=today, owner=user)),
     )
     return counts
+
+
+# --- effect of the treatments and the yearly report --------------------------------------
+
+
+def treatment_effect(start: date, end: date) -> dict[str, int]:
+    """Treatments completed and overdue in the period, and reassessments in it
+    that lowered or raised a residual level: two queries."""
+    treatments = Action.objects.filter(
+        source_type=ContentType.objects.get_for_model(Risk), kind=Action.Kind.RISK_TREATMENT
+    )
+    done = treatments.aggregate(
+        done=Count("pk", filter=Q(completed_at__date__range=(start, end))),
+        late=Count(
+            "pk",
+            filter=Q(status__in=Action.OPEN_STATUSES, due_date__lte=end, due_date__gte=start),
+        ),
+    )
+    before = (
+        Assessment.objects.filter(risk=OuterRef("risk"))
+        .filter(
+            Q(assessed_on__lt=OuterRef("assessed_on"))
+            | Q(assessed_on=OuterRef("assessed_on"), pk__lt=OuterRef("pk"))
+        )
+        .order_by("-assessed_on", "-pk")
+        .values("residual_level")[:1]
+    )
+    moved = (
+        Assessment.objects.filter(assessed_on__range=(start, end))
+        .annotate(before=Subquery(before))
+        .aggregate(
+            lowered=Count("pk", filter=Q(residual_level__lt=F("before"))),
+            rose=Count("pk", filter=Q(residual_level__gt=F("before"))),
+        )
+    )
+    return {
+        "done": done["done"],
+        "late": done["late"],
+        "lowered": moved["lowered"],
+        "rose": moved["rose"],
+    }
+
+
+TOP_RISKS = 15
+
+
+@dataclass
+class YearReport:
+    year: int
+    top: list[Risk]
+    added: int
+    closed: int
+    effect: dict[str, int]
+    done: list[Action]
+    late: list[Action]
+
+
+def year_report(year: int, today: date) -> YearReport:
+    """What the yearly risk report for the mayor says: the top open risks, what
+    changed in the year and the treatments done and late (seven queries)."""
+    start, end = date(year, 1, 1), min(date(year, 12, 31), today)
+    treatments = (
+        Action.objects.filter(
+            source_type=ContentType.objects.get_for_model(Risk),
+            kind=Action.Kind.RISK_TREATMENT,
+        )
+        .select_related("owner")
+        .order_by("due_date", "pk")
+    )
+    return YearReport(
+        year=year,
+        top=list(
+            Risk.objects.filter(status=Risk.Status.OPEN)
+            .select_related("process", "org_unit", "owner")
+            .order_by("-residual_level", "-inherent_level", "year", "number")[:TOP_RISKS]
+        ),
+        added=Risk.objects.filter(year=year).count(),
+        closed=Risk.objects.filter(
+            status=Risk.Status.CLOSED, updated_at__date__range=(start, end)
+        ).count(),
+        effect=treatment_effect(start, end),
+        done=list(treatments.filter(completed_at__date__range=(start, end))[:200]),
+        late=list(treatments.filter(status__in=Action.OPEN_STATUSES, due_date__lt=end)[:200]),
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("export.xlsx", views.risk_export, name="export"),
     path("heat-map/", views.heat_map, name="heat_map"),
     path("scale/", views.scale, name="scale"),
+    path("report/<int:year>.pdf", views.yearly_report, name="report"),
     path("new/", views.risk_create, name="create"),
     path("<int:pk>/", views.risk_detail, name="detail"),
     path("<int:pk>/edit/", views.risk_edit, name="edit"),

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from ratusz.core import access
 from ratusz.core.forms import VersionedForm, run_step, service_kwargs, submit
 from ratusz.core.listing import export_name, render_list, xlsx_response
-from ratusz.risks import export, policies, selectors, services
+from ratusz.risks import export, policies, report, selectors, services
 from ratusz.risks.filters import HeatMapFilter, RiskFilter
 from ratusz.risks.forms import AssessForm, RiskEditForm, RiskForm, ScaleForm, TreatmentForm
 from ratusz.risks.models import Risk, RiskScale
@@ -63,6 +63,18 @@ def risk_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def yearly_report(request: HttpRequest, year: int) -> HttpResponse:
+    """The yearly risk report for the mayor, as a PDF download."""
+    access.require_staff(request)
+    today = timezone.localdate()
+    if not 2000 <= year <= today.year:
+        raise Http404(_("There is no risk report for that year."))
+    response = HttpResponse(report.yearly_report_pdf(year, today), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="risk-report-{year}.pdf"'
+    return response
+
+
+@login_required
 def heat_map(request: HttpRequest) -> HttpResponse:
     access.require_staff(request)
     filters = HeatMapFilter(
@@ -75,6 +87,7 @@ def heat_map(request: HttpRequest) -> HttpResponse:
         "form": filters.form,
         "page": selectors.heat_map(risks),
         "query": urlencode({name: getattr(v, "pk", v) for name, v in used.items()}),
+        "year": timezone.localdate().year,
     }
     return render(request, "risks/heat_map.html", context)
 

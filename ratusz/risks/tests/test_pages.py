@@ -213,3 +213,28 @@ def test_the_quality_manager_sets_the_scale_and_the_forms_follow_it(office, clie
     assert response.status_code == 302
     html = client.get("/risks/new/").content.decode()
     assert "3: Często" in html and "2: Duży" in html and "4: " not in html
+
+
+def test_the_yearly_report_lists_top_risks_and_late_treatments(office, client_for):
+    from pypdf import PdfReader
+
+    from ratusz.risks import services
+
+    risk = make_risk(
+        office, title="Powódź na Nadrzecznej", residual_likelihood=4, residual_impact=4
+    )
+    services.add_treatment(
+        actor=office.quality,
+        risk=risk,
+        title="Zbiornik retencyjny",
+        owner=office.owner,
+        due_date=timezone.localdate() - timedelta(days=3),
+        confirmed=True,
+    )
+    year = timezone.localdate().year
+    client = client_for(office.employee)
+    response = client.get(f"/risks/report/{year}.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Powódź na Nadrzecznej" in text and "Zbiornik retencyjny" in text
+    assert client.get(f"/risks/report/{year + 1}.pdf").status_code == 404

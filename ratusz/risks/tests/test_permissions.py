@@ -24,6 +24,7 @@ TABLE = {
     "risks:list": ("get", "/risks/", READ),
     "risks:export": ("get", "/risks/export.xlsx", READ),
     "risks:heat_map": ("get", "/risks/heat-map/", READ),
+    "risks:report": ("get", "/risks/report/{year}.pdf", READ),
     "risks:scale": ("get", "/risks/scale/", row(403, anonymous=LOGIN, quality=200)),
     "risks:create": (
         "get",
@@ -80,7 +81,11 @@ WRITES = {
 
 def _fixtures(office):
     risk = make_risk(office)
-    return {"risk": risk.pk, "assessment": risk.assessments.get().pk}
+    return {
+        "risk": risk.pk,
+        "assessment": risk.assessments.get().pk,
+        "year": timezone.localdate().year,
+    }
 
 
 def _payload(office, path, ids):
