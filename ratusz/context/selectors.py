@@ -30,6 +30,13 @@ def issue_detail(*, user, pk: int) -> ContextIssue | None:
     return issue
 
 
+def linked_risks(issue: ContextIssue) -> list:
+    """The open risks and opportunities that come from the issue (6.1 links to 4.1)."""
+    return list(
+        issue.risks.filter(status="open").only("id", "year", "number", "title", "residual_level")
+    )
+
+
 def party_list(*, user) -> QuerySet[InterestedParty]:
     if not policies.can_view_context(user):
         return InterestedParty.objects.none()

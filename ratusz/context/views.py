@@ -172,7 +172,11 @@ def issue_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
     issue = _get_issue(request, pk)
-    context = {"issue": issue, "can_edit": policies.can_edit_issue(request.user, issue)}
+    context = {
+        "issue": issue,
+        "can_edit": policies.can_edit_issue(request.user, issue),
+        "risks": selectors.linked_risks(issue),
+    }
     return render(request, "context/issue_detail.html", context)
 
 

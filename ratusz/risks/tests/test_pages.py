@@ -238,3 +238,12 @@ def test_the_yearly_report_lists_top_risks_and_late_treatments(office, client_fo
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Powódź na Nadrzecznej" in text and "Zbiornik retencyjny" in text
     assert client.get(f"/risks/report/{year + 1}.pdf").status_code == 404
+
+
+def test_the_context_issue_page_lists_the_risks_that_come_from_it(office, client_for):
+    from ratusz.context.tests.factories import make_issue
+
+    issue = make_issue(office, title="Ulewy")
+    risk = make_risk(office, title="Zalanie ulic", issues=[issue])
+    html = client_for(office.employee).get(f"/context/issues/{issue.pk}/").content.decode()
+    assert risk.reference in html and "Zalanie ulic" in html
