@@ -611,6 +611,45 @@ def load(ctx) -> None:
         risk.refresh_from_db()
         made.append(risk)
     _treat(ctx, made, today)
+    _changes(ctx, today)
+
+
+def _changes(ctx, today) -> None:
+    """Two changes to the QMS (6.3): the electronic document system carried out, and
+    the move of the residents' office planned, with its actions."""
+    quality = ctx.users["quality"]
+    done = services.plan_change(
+        actor=quality,
+        title="Wdrożenie elektronicznego zarządzania dokumentacją (EZD)",
+        purpose="Elektroniczny obieg spraw i krótsze terminy.",
+        consequences="Przejściowo dłuższa obsługa; ryzyko utraty danych przy migracji.",
+        integrity="Instrukcja kancelaryjna i procedury P02, P03 zmienione przed uruchomieniem.",
+        resources="Serwer, licencje, 3 dni szkoleń na wydział.",
+        responsibilities="Referat Informatyki wdraża, sekretarz miasta zatwierdza.",
+        org_unit=ctx.units["OR-IT"],
+        owner=ctx.units["OR-IT"].head or quality,
+        planned_for=today - timedelta(days=120),
+    )
+    services.update_change(actor=quality, plan=done, expected_version=done.version, status="done")
+    planned = services.plan_change(
+        actor=quality,
+        title="Przeniesienie Biura Obsługi Mieszkańców na parter",
+        purpose="Dostępność dla osób z niepełnosprawnościami.",
+        consequences="Dwa dni bez obsługi w BOM; zmiana oznakowania.",
+        integrity="Karty usług i strona BIP zaktualizowane w dniu przeprowadzki.",
+        resources="Remont pomieszczeń, przeniesienie stanowisk.",
+        responsibilities="Sekretarz miasta; kierownik BOM.",
+        org_unit=ctx.units["BOM"],
+        owner=ctx.units["BOM"].head or quality,
+        planned_for=today + timedelta(days=60),
+    )
+    services.add_change_action(
+        actor=quality,
+        plan=planned,
+        title="Aktualizacja kart usług po przeprowadzce",
+        owner=planned.owner,
+        due_date=today + timedelta(days=65),
+    )
 
 
 STATES = ("open", "in_progress", "closed", "cancelled", "overdue")

@@ -18,7 +18,7 @@ from ratusz.core.listing import (
     UnitFilter,
 )
 from ratusz.processes.models import Process
-from ratusz.risks.models import Risk
+from ratusz.risks.models import ChangePlan, Risk
 
 # A heat-map cell: inherent or residual, likelihood, impact ("r-3-4").
 CELL = RegexValidator(r"^[ir]-\d{1,2}-\d{1,2}$", _("A cell is written r-3-4 or i-3-4."))
@@ -98,3 +98,11 @@ class RiskFilter(HeatMapFilter):
 
 class AssessmentFilter(ListFilterSet):
     risk = django_filters.NumberFilter(label=_("Risk"), field_name="risk_id", min_value=1)
+
+
+class ChangeFilter(ListFilterSet):
+    q = TextFilter(label=_("Change or purpose"), search_fields=("title", "purpose"))
+    unit = UnitFilter(label=_("Unit (with sub-units)"), field_name="org_unit")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ChangePlan.Status.choices, empty_label=_("All")
+    )

@@ -15,7 +15,7 @@ from ratusz.core.forms import (
 )
 from ratusz.core.models import OrgUnit, User
 from ratusz.processes.models import Process
-from ratusz.risks.models import Risk, RiskScale
+from ratusz.risks.models import ChangePlan, Risk, RiskScale
 
 LEVELS = (
     ("inherent_likelihood", _("Inherent likelihood"), "likelihood"),
@@ -214,3 +214,41 @@ class ScaleForm(forms.Form):
             if name in data:
                 data[name] = [line for line in data[name].splitlines() if line.strip()]
         return data
+
+
+class ChangeForm(forms.Form):
+    title = forms.CharField(label=_("Change"), max_length=200)
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 2}))
+    consequences = forms.CharField(
+        label=_("Potential consequences"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    integrity = forms.CharField(
+        label=_("How the QMS stays whole"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Which documents, processes and records change with it, and when."),
+    )
+    resources = forms.CharField(
+        label=_("Resources needed"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    responsibilities = forms.CharField(
+        label=_("Responsibilities"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    org_unit = UnitChoiceField(label=_("Unit"), queryset=core_selectors.unit_choices())
+    owner = StaffChoiceField(label=_("Owner"), queryset=core_selectors.staff_choices())
+    planned_for = forms.DateField(label=_("Planned for"), widget=DateInput())
+
+
+class ChangeEditForm(VersionedForm, ChangeForm):
+    status = forms.ChoiceField(label=_("Status"), choices=ChangePlan.Status.choices)
+
+    def __init__(self, *args, plan: ChangePlan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org_unit"].queryset = OrgUnit.objects.filter(
+            Q(is_active=True) | Q(pk=plan.org_unit_id)
+        ).order_by("path")
+        owners = self.fields["owner"]
+        owners.queryset = (
+            User.objects.filter(Q(pk=plan.owner_id) | Q(pk__in=owners.queryset.values("pk")))
+            .select_related("org_unit")
+            .order_by("last_name", "first_name")
+        )

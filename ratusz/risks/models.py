@@ -248,3 +248,53 @@ class Assessment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("risks:detail", args=[self.risk_id])
+
+
+class ChangePlan(models.Model):
+    """A planned change to the QMS (ISO 9001 6.3): why, what it may bring, how the
+    system stays whole, what it needs and who does it; its actions run in the
+    action tracker."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        DONE = "done", _("Carried out")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    STATUS_TONES: ClassVar[dict[str, Tone]] = {
+        Status.PLANNED: Tone.INFO,
+        Status.DONE: Tone.OK,
+        Status.CANCELLED: Tone.MUTED,
+    }
+
+    title = models.CharField(_("change"), max_length=200)
+    purpose = models.TextField(_("purpose"))
+    consequences = models.TextField(_("potential consequences"))
+    integrity = models.TextField(_("how the QMS stays whole"))
+    resources = models.TextField(_("resources needed"))
+    responsibilities = models.TextField(_("responsibilities"))
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="change_plans"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="change_plans",
+    )
+    planned_for = models.DateField(_("planned for"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("planned change")
+        verbose_name_plural = _("planned changes")
+        ordering = ["-planned_for", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("risks:change_detail", args=[self.pk])

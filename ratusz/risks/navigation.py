@@ -10,4 +10,5 @@ from ratusz.risks.policies import can_view_risks
 ENTRIES: list[NavEntry] = [
     NavEntry(NavGroup.PLANNING, 10, _("Risks and opportunities"), "risks:list", can_view_risks),
     NavEntry(NavGroup.PLANNING, 20, _("Heat map"), "risks:heat_map", can_view_risks),
+    NavEntry(NavGroup.PLANNING, 40, _("Planned changes"), "risks:change_list", can_view_risks),
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ratusz.core import access
 from ratusz.core.models import OrgUnit, Role
-from ratusz.risks.models import Assessment, Risk
+from ratusz.risks.models import Assessment, ChangePlan, Risk
 
 
 def can_view_risks(user, risk: Risk | None = None) -> bool:
@@ -62,8 +62,22 @@ def risk_steps(user, risk: Risk) -> dict[str, bool]:
 
 def register() -> None:
     access.register_object_policy(Risk, view=can_view_risks, change=can_edit_risk)
+    access.register_object_policy(ChangePlan, view=can_view_risks, change=can_edit_change)
     access.register_object_policy(
         Assessment,
         view=can_view_risks,
         change=lambda user, assessment: can_edit_risk(user, assessment.risk),
+    )
+
+
+def can_plan_change(user, unit: OrgUnit | None = None) -> bool:
+    """Plan a change to the QMS (for `unit`, when given): as adding a risk."""
+    return can_create_risk(user, unit)
+
+
+def can_edit_change(user, plan) -> bool:
+    return (
+        runs_the_register(user)
+        or access.manages_unit(user, plan.org_unit)
+        or (access.is_staff_member(user) and plan.owner_id == user.pk)
     )

@@ -1,5 +1,6 @@
 """Readiness of the risk register (6.1): every process has an assessed risk, no
-risk above the accepted level goes untreated, and reviews are not overdue."""
+risk above the accepted level goes untreated, and reviews are not overdue; and of
+the planning of changes (6.3): no planned change is left past its date."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
 from ratusz.processes.models import Process
 from ratusz.risks import selectors
-from ratusz.risks.models import Risk
+from ratusz.risks.models import ChangePlan, Risk
 from ratusz.risks.policies import can_create_risk, can_edit_risk
 
 
@@ -61,6 +62,27 @@ def _risks(today: date, p: dict) -> Verdict:
     )
 
 
+def _changes(today: date, p: dict) -> Verdict:
+    changes = ChangePlan.objects.filter(status=ChangePlan.Status.PLANNED)
+    late = changes.filter(planned_for__lt=today).order_by("planned_for").first()
+    if late is not None:
+        return Verdict(
+            AMBER,
+            _("The planned change %(change)s is past its date and not recorded as carried out.")
+            % {"change": late},
+            late.get_absolute_url(),
+        )
+    if not ChangePlan.objects.exists():
+        return Verdict(
+            AMBER,
+            _("No changes to the QMS are planned or recorded."),
+            reverse("risks:change_list"),
+        )
+    return Verdict(
+        GREEN, _("%(n)d changes to the QMS planned, none overdue.") % {"n": changes.count()}
+    )
+
+
 RULES: list[ReadinessRule] = [
     ReadinessRule(
         "6.1",
@@ -68,4 +90,5 @@ RULES: list[ReadinessRule] = [
         _risks,
         {"overdue_allowed": 0},
     ),
+    ReadinessRule("6.3", gettext_lazy("Changes to the QMS planned and carried out"), _changes),
 ]

@@ -23,7 +23,7 @@ from django.db.models.functions import Cast, Coalesce
 from ratusz.core.models import Action
 from ratusz.lib import risk_scoring
 from ratusz.risks import policies
-from ratusz.risks.models import Assessment, Risk, RiskScale
+from ratusz.risks.models import Assessment, ChangePlan, Risk, RiskScale
 
 
 def treatments_of(risk: Risk) -> QuerySet[Action]:
@@ -319,4 +319,30 @@ def year_report(year: int, today: date) -> YearReport:
         effect=treatment_effect(start, end),
         done=list(treatments.filter(completed_at__date__range=(start, end))[:200]),
         late=list(treatments.filter(status__in=Action.OPEN_STATUSES, due_date__lt=end)[:200]),
+    )
+
+
+# --- planning of changes -------------------------------------------------------------------
+
+
+def change_list(*, user) -> QuerySet[ChangePlan]:
+    if not policies.can_view_risks(user):
+        return ChangePlan.objects.none()
+    return ChangePlan.objects.select_related("org_unit", "owner").order_by("-planned_for", "-pk")
+
+
+def change_detail(*, user, pk: int) -> ChangePlan | None:
+    plan = ChangePlan.objects.select_related("org_unit", "owner").filter(pk=pk).first()
+    if plan is None or not policies.can_view_risks(user):
+        return None
+    return plan
+
+
+def actions_of_change(plan: ChangePlan) -> list[Action]:
+    return list(
+        Action.objects.filter(
+            source_type=ContentType.objects.get_for_model(ChangePlan), source_id=str(plan.pk)
+        )
+        .select_related("owner")
+        .order_by("due_date", "pk")
     )

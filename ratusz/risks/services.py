@@ -33,7 +33,7 @@ from ratusz.lib import risk_scoring
 from ratusz.lib.risk_scoring import Problem
 from ratusz.processes.models import Process
 from ratusz.risks import policies
-from ratusz.risks.models import Assessment, Risk, RiskScale
+from ratusz.risks.models import Assessment, ChangePlan, Risk, RiskScale
 
 # What `update_risk` may change; the levels change only by an assessment.
 EDITABLE_FIELDS = (
@@ -457,3 +457,145 @@ def _check_appetite_on(likelihood: int, impact: int, appetite: int | None) -> No
     problem = risk_scoring.check_appetite(appetite, likelihood, impact)
     if problem:
         raise ValidationError(_messages([problem]))
+
+
+# --- planning of changes (6.3) ------------------------------------------------------------
+
+CHANGE_FIELDS = (
+    "title",
+    "purpose",
+    "consequences",
+    "integrity",
+    "resources",
+    "responsibilities",
+    "org_unit",
+    "owner",
+    "planned_for",
+    "status",
+)
+
+
+@transaction.atomic
+def plan_change(
+    *,
+    actor: User,
+    title: str,
+    purpose: str,
+    consequences: str,
+    integrity: str,
+    resources: str,
+    responsibilities: str,
+    org_unit: OrgUnit,
+    owner: User,
+    planned_for: date,
+) -> ChangePlan:
+    if not policies.can_plan_change(actor, org_unit):
+        raise Denied(
+            _("You can plan changes only for the units you run (%(unit)s is not one of them).")
+            % {"unit": org_unit},
+            field="org_unit",
+        )
+    values = {
+        "title": title,
+        "purpose": purpose,
+        "consequences": consequences,
+        "integrity": integrity,
+        "resources": resources,
+        "responsibilities": responsibilities,
+    }
+    _require_text(values)
+    _check_owner(owner)
+    plan = ChangePlan(
+        **{k: v.strip() for k, v in values.items()},
+        org_unit=org_unit,
+        owner=owner,
+        planned_for=planned_for,
+    )
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def update_change(
+    *, actor: User, plan: ChangePlan, expected_version: int | None, **changes
+) -> ChangePlan:
+    current = lock(ChangePlan, plan.pk, expected_version, related=("org_unit",))
+    if not policies.can_edit_change(actor, current):
+        raise Denied(
+            _("Only the quality manager, the head of the unit or the change's owner change it.")
+        )
+    moved = "org_unit" in changes and changes["org_unit"] != current.org_unit
+    if moved and not policies.can_plan_change(actor, changes["org_unit"]):
+        raise Denied(_("You can move changes only to the units you run."), field="org_unit")
+    fields = apply_changes(current, changes, CHANGE_FIELDS)
+    _require_text(
+        {
+            name: getattr(current, name)
+            for name in (
+                "title",
+                "purpose",
+                "consequences",
+                "integrity",
+                "resources",
+                "responsibilities",
+            )
+        }
+    )
+    if "owner" in changes:
+        _check_owner(current.owner)
+    return save_versioned(current, fields)
+
+
+@transaction.atomic
+def add_change_action(
+    *,
+    actor: User,
+    plan: ChangePlan,
+    title: str,
+    owner: User,
+    due_date: date | None,
+    description: str = "",
+    confirmed: bool = False,
+    expected_version: int | None = None,
+) -> Action:
+    """An action of the change in the one action tracker, raised by the change."""
+    current = lock(ChangePlan, plan.pk, expected_version, related=("org_unit",))
+    if not policies.can_edit_change(actor, current):
+        raise Denied(
+            _("Only the quality manager, the head of the unit or the change's owner change it.")
+        )
+    if current.status != ChangePlan.Status.PLANNED:
+        raise ValidationError(_("Only a planned change takes new actions."))
+    if not title.strip():
+        raise ValidationError({"title": _("Give the action a title.")})
+    _check_owner(owner)
+    if due_date is None:
+        raise ValidationError({"due_date": _("Give the date by which the action must be done.")})
+    confirm_due_date(due_date, confirmed)
+    action = Action(
+        title=title.strip(),
+        description=description.strip(),
+        kind=Action.Kind.OTHER,
+        org_unit=current.org_unit,
+        owner=owner,
+        due_date=due_date,
+        clause=Clause.objects.filter(standard="ISO 9001", edition="2015", number="6.3").first(),
+        created_by=actor,
+        effectiveness_required=False,
+        source_type=ContentType.objects.get_for_model(ChangePlan),
+        source_id=str(current.pk),
+        source_label=str(current)[:255],
+    )
+    action.full_clean()
+    action.save()
+    search.index_action(action)
+    if owner.pk != actor.pk:
+        notify(
+            recipient=owner,
+            kind="action_assigned",
+            url=action.get_absolute_url(),
+            params={"ref": action.reference, "title": action.title, "by": str(actor)},
+        )
+    save_versioned(current, [])
+    return action

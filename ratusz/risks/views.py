@@ -22,9 +22,17 @@ from ratusz.core import access
 from ratusz.core.forms import VersionedForm, run_step, service_kwargs, submit
 from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.risks import export, policies, report, selectors, services
-from ratusz.risks.filters import HeatMapFilter, RiskFilter
-from ratusz.risks.forms import AssessForm, RiskEditForm, RiskForm, ScaleForm, TreatmentForm
-from ratusz.risks.models import Risk, RiskScale
+from ratusz.risks.filters import ChangeFilter, HeatMapFilter, RiskFilter
+from ratusz.risks.forms import (
+    AssessForm,
+    ChangeEditForm,
+    ChangeForm,
+    RiskEditForm,
+    RiskForm,
+    ScaleForm,
+    TreatmentForm,
+)
+from ratusz.risks.models import ChangePlan, Risk, RiskScale
 
 PER_PAGE = 30
 
@@ -240,4 +248,128 @@ def scale(request: HttpRequest) -> HttpResponse:
         request,
         "risks/scale_form.html",
         {"form": form, "conflict": getattr(form, "conflict", None)},
+    )
+
+
+# --- planning of changes (6.3) ---------------------------------------------------------------
+
+
+def _get_change(request: HttpRequest, pk: int) -> ChangePlan:
+    plan = selectors.change_detail(user=request.user, pk=pk)
+    if plan is None:
+        raise Http404(_("No such planned change, or it is not visible to you."))
+    return plan
+
+
+@login_required
+def change_list(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    filters = ChangeFilter(
+        request.GET, queryset=selectors.change_list(user=request.user), request=request
+    )
+    return render_list(
+        request,
+        filters,
+        "risks/change_list.html",
+        target="change-results",
+        per_page=PER_PAGE,
+        can_create=policies.can_plan_change(request.user),
+    )
+
+
+@login_required
+def change_create(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    if not policies.can_plan_change(request.user):
+        raise PermissionDenied(
+            _("Only the quality manager, top management or the head of a unit plan changes.")
+        )
+    initial = {"owner": request.user.pk, "org_unit": request.user.org_unit_id}
+    form = ChangeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        plan = submit(
+            form, lambda: services.plan_change(actor=request.user, **service_kwargs(form))
+        )
+        if plan is not None:
+            messages.success(request, _("The change is planned."))
+            return redirect(plan)
+    return render(request, "risks/change_form.html", {"form": form, "plan": None})
+
+
+def _change_context(request: HttpRequest, plan: ChangePlan, **forms) -> dict:
+    can_edit = (
+        policies.can_edit_change(request.user, plan) and plan.status == ChangePlan.Status.PLANNED
+    )
+    context = {
+        "plan": plan,
+        "actions": selectors.actions_of_change(plan),
+        "can_edit": policies.can_edit_change(request.user, plan),
+        "add_action_form": TreatmentForm(initial={"version": plan.version, "owner": plan.owner_id})
+        if can_edit
+        else None,
+    }
+    context.update(forms)
+    return context
+
+
+@login_required
+def change_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_change(request, pk)
+    return render(request, "risks/change_detail.html", _change_context(request, plan))
+
+
+CHANGE_STEPS = {
+    "add-action": (
+        TreatmentForm,
+        services.add_change_action,
+        gettext_lazy("Action %(ref)s added to the action tracker."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def change_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    plan = _get_change(request, pk)
+    form, result = run_step(request, CHANGE_STEPS, step, plan=plan)
+    if result is not None:
+        return redirect(plan)
+    plan = _get_change(request, pk)
+    context = _change_context(request, plan, add_action_form=form)
+    context["next_panel"] = step
+    return render(request, "risks/change_detail.html", context, status=400)
+
+
+@login_required
+def change_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _get_change(request, pk)
+    if not policies.can_edit_change(request.user, plan):
+        raise PermissionDenied(
+            _("Only the quality manager, the head of the unit or the change's owner change it.")
+        )
+    initial = {
+        name: getattr(plan, name)
+        for name in (
+            "title",
+            "purpose",
+            "consequences",
+            "integrity",
+            "resources",
+            "responsibilities",
+            "planned_for",
+            "status",
+            "version",
+        )
+    } | {"org_unit": plan.org_unit_id, "owner": plan.owner_id}
+    form = ChangeEditForm(request.POST or None, initial=initial, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        saved = submit(
+            form,
+            lambda: services.update_change(actor=request.user, plan=plan, **service_kwargs(form)),
+        )
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            return redirect(saved)
+    return render(
+        request, "risks/change_form.html", {"form": form, "plan": plan, "conflict": form.conflict}
     )

@@ -19,6 +19,7 @@ def test_the_certificate_card_comes_first_then_my_actions_then_the_areas(office,
         "docs-heading",
         "nc-card-heading",
         "audits-heading",
+        "risk-card-heading",
     ]
 
 
@@ -27,4 +28,4 @@ def test_an_area_with_nothing_to_show_adds_no_card(office, client_for, monkeypat
     nothing = ("fake", SimpleNamespace(card=lambda user: None))
     monkeypatch.setattr(views, "area_modules", lambda name: iter([*real, nothing]))
     page = client_for(office.quality).get("/").content.decode()
-    assert len(HEADINGS.findall(page)) == 5
+    assert len(HEADINGS.findall(page)) == 6

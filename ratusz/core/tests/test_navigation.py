@@ -79,7 +79,11 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
         ),
         (
             "Planning (6)",
-            [("Risks and opportunities", "/risks/"), ("Heat map", "/risks/heat-map/")],
+            [
+                ("Risks and opportunities", "/risks/"),
+                ("Heat map", "/risks/heat-map/"),
+                ("Planned changes", "/risks/changes/"),
+            ],
         ),
         (
             "Support (7)",

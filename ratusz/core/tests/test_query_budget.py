@@ -22,8 +22,8 @@ def add_actions(office, n):
         # initial certification plan: stage audits, any certificate; documents card:
         # to read, to review, to approve, my overdue reviews, my unit;
         # nonconformities card: counts; audits card: my audits, reports to
-        # acknowledge, units I run, programme
-        ("/", 24),
+        # acknowledge, units I run, programme; risks card: counts
+        ("/", 25),
         ("/api/v1/actions/", 6),
     ],
 )

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
+from ratusz.risks import services
 from ratusz.risks.tests.factories import make_risk
 
 API = 403  # the API refuses a signed-in caller it does not serve with 403
@@ -36,6 +37,19 @@ TABLE = {
     "risks:step": (
         "post",
         "/risks/{risk}/assess/",
+        row(403, anonymous=LOGIN, quality=302, mayor=302, owner=302, external=404),
+    ),
+    "risks:change_list": ("get", "/risks/changes/", READ),
+    "risks:change_create": (
+        "get",
+        "/risks/changes/new/",
+        row(403, anonymous=LOGIN, quality=200, mayor=200, owner=200),
+    ),
+    "risks:change_detail": ("get", "/risks/changes/{change}/", READ_ONE),
+    "risks:change_edit": ("get", "/risks/changes/{change}/edit/", RISK_EDIT),
+    "risks:change_step": (
+        "post",
+        "/risks/changes/{change}/add-action/",
         row(403, anonymous=LOGIN, quality=302, mayor=302, owner=302, external=404),
     ),
     "risk-list": ("get", "/api/v1/risks/", API_READ),
@@ -81,7 +95,20 @@ WRITES = {
 
 def _fixtures(office):
     risk = make_risk(office)
+    change = services.plan_change(
+        actor=office.quality,
+        title="EZD",
+        purpose="p",
+        consequences="c",
+        integrity="i",
+        resources="r",
+        responsibilities="o",
+        org_unit=office.civil,
+        owner=office.owner,
+        planned_for=timezone.localdate() + timedelta(days=30),
+    )
     return {
+        "change": change.pk,
         "risk": risk.pk,
         "assessment": risk.assessments.get().pk,
         "year": timezone.localdate().year,
@@ -98,7 +125,11 @@ def _payload(office, path, ids):
     }
     if path.endswith("/assess/"):
         return {"version": 1, **levels}
-    if path.endswith("/add-treatment/") or path.endswith("/treatments/"):
+    if (
+        path.endswith("/add-treatment/")
+        or path.endswith("/treatments/")
+        or path.endswith("/add-action/")
+    ):
         return {"version": 1, "title": "Szkolenie", "owner": office.owner.pk, "due_date": due}
     if path == "/risks/scale/":
         return {
