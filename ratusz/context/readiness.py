@@ -56,7 +56,8 @@ def _issues(today: date, p: dict) -> Verdict:
 
 def _parties(today: date, p: dict) -> Verdict:
     parties = InterestedParty.objects.filter(is_active=True)
-    if not parties.exists():
+    count = parties.count()
+    if not count:
         return Verdict(
             RED,
             _("No interested parties are recorded."),
@@ -85,7 +86,7 @@ def _parties(today: date, p: dict) -> Verdict:
     return Verdict(
         GREEN,
         _("%(n)d interested parties, each with requirements reviewed in the last %(m)d months.")
-        % {"n": parties.count(), "m": p["months"]},
+        % {"n": count, "m": p["months"]},
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,7 +21,8 @@ from ratusz.risks.policies import can_create_risk, can_edit_risk
 def _risks(today: date, p: dict) -> Verdict:
     open_risks = Risk.objects.filter(status=Risk.Status.OPEN)
     register = reverse("risks:list")
-    if not open_risks.exists():
+    count = open_risks.count()
+    if not count:
         return Verdict(RED, _("No risks or opportunities are assessed."), register, can_create_risk)
     untreated = selectors.untreated_above_appetite().order_by("-residual_level", "year", "number")
     first = untreated.first()
@@ -58,28 +59,39 @@ def _risks(today: date, p: dict) -> Verdict:
         _(
             "%(n)d open risks and opportunities; every process covered, every risk above the accepted level treated, reviews on time."
         )
-        % {"n": open_risks.count()},
+        % {"n": count},
     )
 
 
 def _changes(today: date, p: dict) -> Verdict:
-    changes = ChangePlan.objects.filter(status=ChangePlan.Status.PLANNED)
-    late = changes.filter(planned_for__lt=today).order_by("planned_for").first()
-    if late is not None:
+    planned = Q(status=ChangePlan.Status.PLANNED)
+    counts = ChangePlan.objects.aggregate(
+        total=Count("pk"),
+        planned=Count("pk", filter=planned),
+        late=Count("pk", filter=planned & Q(planned_for__lt=today)),
+    )
+    if counts["late"]:
+        late = (
+            ChangePlan.objects.filter(planned, planned_for__lt=today)
+            .order_by("planned_for")
+            .first()
+        )
+        assert late is not None
         return Verdict(
             AMBER,
             _("The planned change %(change)s is past its date and not recorded as carried out.")
             % {"change": late},
             late.get_absolute_url(),
         )
-    if not ChangePlan.objects.exists():
+    if not counts["total"]:
         return Verdict(
             AMBER,
             _("No changes to the QMS are planned or recorded."),
             reverse("risks:change_list"),
         )
     return Verdict(
-        GREEN, _("%(n)d changes to the QMS planned, none overdue.") % {"n": changes.count()}
+        GREEN,
+        _("%(n)d changes to the QMS planned, none overdue.") % {"n": counts["planned"]},
     )
 
 
