@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "ratusz.improvement",
     "ratusz.audits",
     "ratusz.certification",
+    "ratusz.context",
+    "ratusz.risks",
     "ratusz.objectives",
     "ratusz.suppliers",
     "ratusz.services",

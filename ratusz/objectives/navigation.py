@@ -10,7 +10,7 @@ from ratusz.objectives import policies
 ENTRIES: list[NavEntry] = [
     NavEntry(
         NavGroup.PLANNING,
-        20,
+        30,
         _("Quality objectives"),
         "objectives:list",
         policies.can_view_objectives,

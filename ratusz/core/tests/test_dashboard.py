@@ -19,6 +19,7 @@ def test_the_certificate_card_comes_first_then_my_actions_then_the_areas(office,
         "docs-heading",
         "nc-card-heading",
         "audits-heading",
+        "risk-card-heading",
         "review-card-heading",
     ]
 

@@ -72,11 +72,21 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
             "Context and leadership (4–5)",
             [
                 ("Organisation", "/organisation/"),
+                ("Context of the office", "/context/"),
+                ("Interested parties", "/context/parties/"),
                 ("Processes", "/processes/"),
                 ("ISO 9001 clauses", "/clauses/"),
             ],
         ),
-        ("Planning (6)", [("Quality objectives", "/objectives/")]),
+        (
+            "Planning (6)",
+            [
+                ("Risks and opportunities", "/risks/"),
+                ("Heat map", "/risks/heat-map/"),
+                ("Quality objectives", "/objectives/"),
+                ("Planned changes", "/risks/changes/"),
+            ],
+        ),
         (
             "Support (7)",
             [

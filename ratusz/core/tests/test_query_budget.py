@@ -22,9 +22,10 @@ def add_actions(office, n):
         # initial certification plan: stage audits, any certificate; documents card:
         # to read, to review, to approve, my overdue reviews, my unit;
         # nonconformities card: counts; audits card: my audits, reports to
-        # acknowledge, units I run, programme; objectives card: this year's KPIs;
-        # services card: open cases by unit; reviews card: next, last held, overdue
-        ("/", 29),
+        # acknowledge, units I run, programme; risks card: counts; objectives card:
+        # this year's KPIs; suppliers card; services card: open cases by unit; reviews
+        # card: next, last held, overdue
+        ("/", 37),
         ("/api/v1/actions/", 6),
     ],
 )
