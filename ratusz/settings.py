@@ -342,6 +342,22 @@ SPECTACULAR_SETTINGS = {
         "ExternalAuditKindEnum": "ratusz.certification.models.ExternalAudit.Kind",
         "ExternalAuditStatusEnum": "ratusz.certification.models.ExternalAudit.Status",
         "CertificateStatusEnum": "ratusz.certification.models.Certificate.Status",
+        # Issues and interested parties share it: internal or external.
+        "InternalExternalEnum": "ratusz.context.models.ContextIssue.Kind",
+        "ContextIssueCategoryEnum": "ratusz.context.models.ContextIssue.Category",
+        "RiskKindEnum": "ratusz.risks.models.Risk.Kind",
+        "RiskCategoryEnum": "ratusz.risks.models.Risk.Category",
+        "RiskResponseEnum": "ratusz.risks.models.Risk.Response",
+        "RiskStatusEnum": "ratusz.risks.models.Risk.Status",
+        # A planned change's status (planned, done, cancelled) shares ExternalAuditStatusEnum.
+        "ObjectiveStatusEnum": "ratusz.objectives.models.Objective.Status",
+        "KpiFrequencyEnum": "ratusz.objectives.models.Kpi.Frequency",
+        "ContractKindEnum": "ratusz.suppliers.models.Contract.Kind",
+        "ContractProcedureEnum": "ratusz.suppliers.models.Contract.Procedure",
+        "ContractStatusEnum": "ratusz.suppliers.models.Contract.Status",
+        "AcceptanceProtocolKindEnum": "ratusz.suppliers.models.AcceptanceProtocol.Kind",
+        "ReviewStatusEnum": "ratusz.reviews.models.Review.Status",
+        "DecisionKindEnum": "ratusz.reviews.models.Decision.Kind",
     },
 }
 

@@ -68,7 +68,7 @@ class ObjectiveUpdateSerializer(ObjectiveSerializer):
         ]
 
 
-class EvaluateSerializer(LockSerializer):
+class ObjectiveEvaluateSerializer(LockSerializer):
     result = serializers.ChoiceField(choices=[s.value for s in services.RESULTS])
     result_notes = serializers.CharField()
 
@@ -118,10 +118,10 @@ class ObjectiveViewSet(
     def approve(self, request, pk=None):
         return self.run_step(request, LockSerializer, services.approve_objective)
 
-    @extend_schema(request=EvaluateSerializer, responses=ObjectiveSerializer)
+    @extend_schema(request=ObjectiveEvaluateSerializer, responses=ObjectiveSerializer)
     @api_action(detail=True, methods=["post"])
     def evaluate(self, request, pk=None):
-        return self.run_step(request, EvaluateSerializer, services.evaluate_objective)
+        return self.run_step(request, ObjectiveEvaluateSerializer, services.evaluate_objective)
 
 
 class KpiSerializer(serializers.ModelSerializer):

@@ -78,12 +78,12 @@ class RiskFilter(HeatMapFilter):
         ],
     )
 
-    def filter_above(self, qs: QuerySet, name: str, value) -> QuerySet:
+    def filter_above(self, qs: QuerySet, name: str, value: bool) -> QuerySet:
         if not value:
             return qs
         return qs.filter(kind=Risk.Kind.RISK, residual_level__gt=F("appetite"))
 
-    def filter_overdue(self, qs: QuerySet, name: str, value) -> QuerySet:
+    def filter_overdue(self, qs: QuerySet, name: str, value: bool) -> QuerySet:
         return qs.filter(review_date__lt=timezone.localdate()) if value else qs
 
     def filter_cell(self, qs: QuerySet, name: str, value: str) -> QuerySet:

@@ -10,7 +10,7 @@ from ratusz.reviews.tests.factories import decide, held, plan
 
 
 def _client(user):
-    client = APIClient()
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")  # assertions read English
     client.force_authenticate(user)
     return client
 
@@ -20,7 +20,8 @@ def test_the_inputs_list_every_topic_with_its_figures(office):
     data = _client(office.employee).get(f"/api/v1/reviews/{review.pk}/inputs/").json()
     topics = {row["topic"]: row for row in data}
     assert len(topics) == 12
-    assert topics["b"]["held_in_ratusz"] is False
+    assert topics["b"]["held_in_ratusz"] is True  # the context area supplies it
+    assert topics["c1"]["held_in_ratusz"] is False  # no residents' feedback area yet
     c4 = topics["c4"]["inputs"][0]["figures"][0]
     assert c4 == {"label": "Nonconformities opened", "value": "0", "previous": "0"}
 
