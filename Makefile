@@ -49,7 +49,7 @@ test: $(INSTALLED)
 # Real-browser tests: Playwright driving the system Chromium (/usr/bin/chromium) + axe-core.
 test-browser: $(INSTALLED)
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "Chromium not found: install Debian's chromium package (apt-get install chromium)"; exit 1; }
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest -m browser -n $(TEST_WORKERS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
