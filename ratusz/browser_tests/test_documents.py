@@ -93,7 +93,7 @@ def test_a_procedure_is_written_reviewed_approved_and_acknowledged(
     quality.get_by_role("button", name="Send for approval").click()
     expect(quality.get_by_text("Sent for approval.")).to_be_visible()
     quality.get_by_role("link", name=number).first.click()
-    quality.get_by_role("link", name="change").click()
+    quality.get_by_role("link", name="change", exact=True).click()
     tick(quality, "Org units (with their sub-units)", "Wydział Spraw Obywatelskich")
     quality.get_by_role("button", name="Save").click()
 

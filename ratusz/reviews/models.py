@@ -28,6 +28,9 @@ class Review(models.Model):
         Status.DISTRIBUTED: Tone.OK,
     }
     DONE_STATUSES = (Status.HELD, Status.SIGNED, Status.DISTRIBUTED)
+    # The frozen inputs are compiled from the areas' own records (each in the trail);
+    # the trail records that the review was held, not pages of figures as raw JSON.
+    audit_trail_derived_fields = ("snapshot",)
 
     year = models.PositiveSmallIntegerField(editable=False)
     number = models.PositiveIntegerField(editable=False)
