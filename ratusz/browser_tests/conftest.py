@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -35,14 +38,34 @@ def browser():
         browser.close()
 
 
+# The demo office as the first test of this worker loaded it: the database (SQLite's
+# backup API copies it whole, search index included) and its files. Loading the demo
+# takes far longer than a test, so every later test starts from this copy instead.
+_demo_copy: dict[str, object] = {}
+
+
 @pytest.fixture
-def demo_site(transactional_db, live_server):
+def demo_site(transactional_db, live_server, settings, tmp_path_factory):
     from django.db import connection
 
     # The live server's threads share the test database connection; a
     # persistent-connection setting would make each thread try to close it.
     connection.settings_dict["CONN_MAX_AGE"] = 0
-    call_command("demo", verbosity=0)
+    media = Path(settings.MEDIA_ROOT)
+    connection.ensure_connection()
+    if connection.vendor != "sqlite":
+        call_command("demo", verbosity=0)
+    elif _demo_copy:
+        _demo_copy["database"].backup(connection.connection)  # type: ignore[attr-defined]
+        shutil.copytree(_demo_copy["media"], media, dirs_exist_ok=True)  # type: ignore[arg-type]
+    else:
+        call_command("demo", verbosity=0)
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        saved_media = tmp_path_factory.mktemp("demo-media")
+        if media.exists():
+            shutil.copytree(media, saved_media, dirs_exist_ok=True)
+        _demo_copy.update(database=copy, media=saved_media)
     return live_server.url
 
 
