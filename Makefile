@@ -44,7 +44,7 @@ dev: $(INSTALLED)
 TEST_WORKERS ?= auto
 test: $(INSTALLED)
 	$(BIN)/ratusz makemigrations --check --dry-run --verbosity 1
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # Real-browser tests: Playwright driving the system Chromium (/usr/bin/chromium) + axe-core.
 test-browser: $(INSTALLED)

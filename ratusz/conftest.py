@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
 from django.utils import timezone, translation
 
 from ratusz.core import services
@@ -32,6 +34,84 @@ def _fast_and_isolated(settings, tmp_path):
         yield
 
 
+class DemoOffice:
+    """The demo office for the tests that ask for the `demo` fixture.
+
+    Loading the demo takes far longer than a test, so it is loaded once, in a
+    transaction kept open while the tests that use it run one after another (they
+    are collected together and kept on one test process, see
+    `pytest_collection_modifyitems`), and rolled back before any other test runs.
+    Each test's own changes are rolled back by its `db` savepoint inside it.
+    """
+
+    current: DemoOffice | None = None
+
+    def __init__(self, blocker, media) -> None:
+        self.blocker = blocker
+        self.media = media
+        self.atomic = None
+
+    def load(self) -> None:
+        if self.atomic is not None:
+            return
+        with self.blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                with override_settings(MEDIA_ROOT=self.media):
+                    call_command("demo", verbosity=0)
+            except BaseException as error:
+                atomic.__exit__(type(error), error, error.__traceback__)
+                raise
+            self.atomic = atomic
+
+    def drop(self) -> None:
+        if self.atomic is None:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = None
+
+
+@pytest.fixture(scope="session")
+def _demo_office(django_db_setup, django_db_blocker, tmp_path_factory):
+    office = DemoOffice(django_db_blocker, tmp_path_factory.mktemp("demo-media"))
+    DemoOffice.current = office
+    yield office
+    office.drop()
+    DemoOffice.current = None
+
+
+@pytest.fixture(autouse=True)
+def _demo_before_the_tests_savepoint(request, _fast_and_isolated):
+    # Autouse fixtures are set up before the `db` fixture that a test asks for,
+    # so the test's savepoint opens inside the demo's transaction.
+    if "demo" in request.fixturenames:
+        office = request.getfixturevalue("_demo_office")
+        office.load()
+        request.getfixturevalue("settings").MEDIA_ROOT = office.media
+
+
+@pytest.fixture
+def demo(db):
+    """The demo office, as `ratusz demo` loads it (see DemoOffice)."""
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests of one file run in one test process (`--dist loadgroup`), and all the
+    tests that use the demo office run together, first (the longest group), in one
+    process, so it is loaded once. This hook runs before xdist's, which reads the groups."""
+    for item in items:
+        group = (
+            "demo" if "demo" in getattr(item, "fixturenames", ()) else item.nodeid.split("::")[0]
+        )
+        item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=lambda item: "demo" not in getattr(item, "fixturenames", ()))
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A test that commits (`transaction=True`, the live server of the browser
@@ -40,6 +120,9 @@ def pytest_runtest_teardown(item, nextitem):
     it. Tests run in parallel in any order, so it is put back at once, as a fresh
     installation has it, for whichever test comes next."""
     result = yield
+    office = DemoOffice.current
+    if office is not None and nextitem is not None and "demo" not in nextitem.fixturenames:
+        office.drop()
     marker = item.get_closest_marker("django_db")
     commits = (marker is not None and marker.kwargs.get("transaction")) or bool(
         {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))

@@ -1,32 +1,16 @@
 """The demo office's internal audits: three years of programmes, audits, findings and NCs.
 
-Loading the demo takes seconds, so this module loads it once, in a transaction
-rolled back when the module is done.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all the tests
+that use it; each test's own changes are rolled back.
 """
 
 from __future__ import annotations
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from ratusz.audits import selectors
 from ratusz.audits.models import Audit, AuditorProfile, Finding, Programme, QuestionTemplate
 from ratusz.improvement.models import Nonconformity
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def test_the_demo_has_a_pool_and_question_templates(demo):

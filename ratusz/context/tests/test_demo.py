@@ -2,25 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
-
 from ratusz.context.models import ClimateDecision, ContextIssue, InterestedParty
 from ratusz.context.readiness import RULES
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def test_the_demo_has_twenty_issues_and_twelve_parties_with_requirements(demo):

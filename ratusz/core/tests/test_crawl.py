@@ -3,8 +3,8 @@
 Signed in as each demo role, the crawl opens the dashboard and every page of the
 navigation, then every internal link on those pages, and expects none of them to
 answer 403, 404 or 500: a link or button shows only to those who may follow it.
-The demo loads once for the module (seconds), in a transaction rolled back at the
-end; the crawl skips downloads, the API, logging out and switching language.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all its tests;
+the crawl skips downloads, the API, logging out and switching language.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, resolve
 
@@ -66,14 +64,6 @@ def page_key(href: str) -> str:
     return parts.path + ("?" + "&".join(names) if names else "")
 
 
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
 def crawl(client: Client, user: User) -> dict[str, str]:
     """Open the start pages and every link on them; return the broken ones
     (link → status and the page it was found on)."""
@@ -113,7 +103,7 @@ def crawl(client: Client, user: User) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("username", DEMO_ROLES)
-def test_every_link_on_the_main_pages_opens_for_each_demo_role(demo_loaded, db, username):
+def test_every_link_on_the_main_pages_opens_for_each_demo_role(demo, username):
     user = User.objects.get(username=username)
     client = Client()
     client.force_login(user, backend="ratusz.core.auth.RatuszBackend")

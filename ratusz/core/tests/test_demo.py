@@ -1,32 +1,18 @@
 """The demo office: loads once, with every role, its history and working logins.
 
-Loading the demo takes seconds, so this module loads it once, in a transaction
-rolled back when the module is done.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all the tests
+that use it; each test's own changes are rolled back.
 """
 
 from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from ratusz.certification import readiness
 from ratusz.certification.models import Certificate, ExternalAudit, ReadinessSnapshot
 from ratusz.core.models import Action, AuditEvent, Clause, Office, OrgUnit, User
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def counts():
@@ -80,7 +66,7 @@ def test_running_the_demo_twice_changes_nothing(demo):
     "username", ["quality", "mayor", "owner", "auditor", "employee", "external"]
 )
 def test_every_demo_login_works(demo, settings, username):
-    # The demo was loaded once for the module, with the production hasher.
+    # The production hasher first, as a real installation has it.
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.Argon2PasswordHasher",
         "django.contrib.auth.hashers.MD5PasswordHasher",

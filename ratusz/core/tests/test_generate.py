@@ -31,7 +31,6 @@ def test_the_sizes_of_city_l_follow_the_design():
     assert (scale.users, scale.units, scale.actions) == (1_000, 40, 100_000)
 
 
-def test_generate_refuses_a_database_with_an_office_of_its_own(db):
-    call_command("demo", verbosity=0)
+def test_generate_refuses_a_database_with_an_office_of_its_own(demo):
     with pytest.raises(CommandError, match="not a synthetic one"):
         call_command("generate", "--scale", "s", verbosity=0)

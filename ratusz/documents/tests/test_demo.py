@@ -1,17 +1,14 @@
 """The demo office's documents: a lived-in register, built through the services.
 
-Loading the demo takes seconds, so this module loads it once, in a transaction
-rolled back when the module is done; each test's own changes are rolled back by
-the usual `db` savepoint.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all the tests
+that use it; each test's own changes are rolled back by the usual `db` savepoint.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from ratusz.core.models import User
@@ -25,19 +22,6 @@ from ratusz.documents.models import (
     ReviewRequest,
     Transition,
 )
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def user(username: str) -> User:

@@ -1,13 +1,10 @@
 """The demo office's nonconformities and ideas: every state, a recurrence, overdue work.
 
-The demo loads once for the module, in a transaction rolled back at the end.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all its tests.
 """
 
 from __future__ import annotations
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -16,19 +13,6 @@ from ratusz.improvement import daily, selectors
 from ratusz.improvement.models import Idea, Nonconformity, Source
 
 NC = Nonconformity.Status
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def test_the_demo_has_nonconformities_in_every_state_from_every_source(demo):

@@ -1,34 +1,18 @@
 """The demo's quality objectives: eight for 2026 with fifteen KPIs, three years measured.
 
-Loading the demo takes seconds, so this module loads it once, in a transaction
-rolled back when the module is done.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all the tests
+that use it; each test's own changes are rolled back.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from ratusz.core.models import User
 from ratusz.objectives import readiness
 from ratusz.objectives.models import Kpi, Measurement, Objective
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def test_the_demo_has_eight_objectives_for_2026_with_fifteen_kpis(demo):

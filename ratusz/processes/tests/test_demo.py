@@ -1,15 +1,12 @@
 """The demo office's process map: P01–P16, owned by the heads of their units.
 
-Loading the demo takes seconds, so this module loads it once, in a transaction
-rolled back when the module is done; each test's own changes are rolled back by
-the usual `db` savepoint.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all the tests
+that use it; each test's own changes are rolled back by the usual `db` savepoint.
 """
 
 from __future__ import annotations
 
-import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from ratusz.core.models import User
@@ -34,19 +31,6 @@ EXPECTED = {
     "P15": ("support", "OR-IT", 3),
     "P16": ("management", "AW", 2),
 }
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def test_the_demo_has_the_sixteen_processes_with_fixed_codes(demo):

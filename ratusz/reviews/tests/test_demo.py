@@ -1,34 +1,18 @@
 """The demo office's management reviews.
 
-Loading the demo takes seconds, so this module loads it once, in a transaction
-rolled back when the module is done.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all the tests
+that use it; each test's own changes are rolled back.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from ratusz.certification.models import ExternalAudit
 from ratusz.core.models import Action, User
 from ratusz.reviews.models import Review
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def test_the_2025_review_is_held_with_decisions_partly_done_and_one_overdue(demo):

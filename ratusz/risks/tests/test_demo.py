@@ -3,9 +3,6 @@ treatments in every state, one risk above its accepted level left untreated."""
 
 from __future__ import annotations
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -14,19 +11,6 @@ from ratusz.processes.models import Process
 from ratusz.risks import selectors
 from ratusz.risks.demo import UNTREATED
 from ratusz.risks.readiness import RULES
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def test_the_demo_has_forty_risks_and_ten_opportunities_on_every_process(demo):

@@ -1,13 +1,10 @@
 """The demo office's public services: 60 cards, three years of cases, one late service.
 
-The demo is loaded once for the module, in a transaction rolled back at its end.
+The `demo` fixture (ratusz/conftest.py) loads the demo once for all its tests.
 """
 
 from __future__ import annotations
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -15,19 +12,6 @@ from ratusz.core.models import User
 from ratusz.core.plugins import RED
 from ratusz.services import figures, readiness
 from ratusz.services.models import Case, CaseImport, ServiceCard
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def test_sixty_cards_across_the_departments_that_serve_residents(demo):

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from ratusz.suppliers import selectors
 from ratusz.suppliers.models import Contract, Contractor, Penalty
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def _contract(subject_start: str) -> Contract:
