@@ -215,9 +215,7 @@ _FORM_NAMES = {
 @login_required
 def submission_reply(request: HttpRequest, pk: int) -> HttpResponse:
     s = _get_submission(request, pk)
-    if not s.reply_text or s.status == Submission.Status.REPLY_DRAFTED and not (
-        policies.can_handle(request.user, s)
-    ):
+    if not s.reply_text:
         raise Http404(_("There is no reply to draw yet."))
     response = HttpResponse(reply_pdf(s), content_type="application/pdf")
     name = s.reference.replace("/", "-")
