@@ -13,6 +13,16 @@ class SubmissionAdmin(ServiceRecordAdmin):
     search_fields = ["subject"]
     list_select_related = ["org_unit"]
     locked_fields = [
-        "year", "number", "status", "statutory_deadline", "deadline", "clock_from", "outcome",
-        "reply_sha256", "reply_sent_on", "closed_on", "code_hash", "anonymised_on",
+        "year",
+        "number",
+        "status",
+        "statutory_deadline",
+        "deadline",
+        "clock_from",
+        "outcome",
+        "reply_sha256",
+        "reply_sent_on",
+        "closed_on",
+        "code_hash",
+        "anonymised_on",
     ]

@@ -21,17 +21,59 @@ class SubmissionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Submission
         fields = [
-            "id", "reference", "year", "number", "kind", "channel", "received_on",
-            "submitter_name", "submitter_address", "submitter_email", "subject", "content",
-            "about_mayor", "status", "org_unit", "handler", "assigned_on", "clock_from",
-            "statutory_deadline", "deadline", "completion_due", "returned_on", "outcome",
-            "outcome_reasons", "forwarded_to", "forwarded_on", "reply_sent_on", "notified",
-            "remarks", "published", "closed_on", "nonconformity", "idea", "version",
+            "id",
+            "reference",
+            "year",
+            "number",
+            "kind",
+            "channel",
+            "received_on",
+            "submitter_name",
+            "submitter_address",
+            "submitter_email",
+            "subject",
+            "content",
+            "about_mayor",
+            "status",
+            "org_unit",
+            "handler",
+            "assigned_on",
+            "clock_from",
+            "statutory_deadline",
+            "deadline",
+            "completion_due",
+            "returned_on",
+            "outcome",
+            "outcome_reasons",
+            "forwarded_to",
+            "forwarded_on",
+            "reply_sent_on",
+            "notified",
+            "remarks",
+            "published",
+            "closed_on",
+            "nonconformity",
+            "idea",
+            "version",
         ]
-        read_only_fields = [f for f in fields if f not in (
-            "kind", "channel", "received_on", "submitter_name", "submitter_address",
-            "submitter_email", "subject", "content", "about_mayor", "org_unit", "remarks",
-        )]
+        read_only_fields = [
+            f
+            for f in fields
+            if f
+            not in (
+                "kind",
+                "channel",
+                "received_on",
+                "submitter_name",
+                "submitter_address",
+                "submitter_email",
+                "subject",
+                "content",
+                "about_mayor",
+                "org_unit",
+                "remarks",
+            )
+        ]
 
 
 class RegisterSerializer(serializers.Serializer):

@@ -8,9 +8,8 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Residents' feedback")
 
     def ready(self) -> None:
-        from ratusz.feedback import policies, search
-
         from ratusz.core import notifications
+        from ratusz.feedback import policies, search
 
         policies.register()
         search.register()

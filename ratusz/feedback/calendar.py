@@ -13,7 +13,8 @@ def personal(user) -> list[Event]:
     return [
         Event(
             uid=f"submission-{s.pk}",
-            summary=_("%(ref)s to be answered: %(title)s") % {"ref": s.reference, "title": s.subject},
+            summary=_("%(ref)s to be answered: %(title)s")
+            % {"ref": s.reference, "title": s.subject},
             start=s.deadline,
             path=s.get_absolute_url(),
         )

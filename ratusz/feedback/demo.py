@@ -42,16 +42,25 @@ def _register(ctx, ago: int, **fields):
 
 def _reply(ctx, s, handler, approver, sent_on, outcome, reasons):
     s = services.decide(
-        actor=handler, submission=s, expected_version=s.version, outcome=outcome,
+        actor=handler,
+        submission=s,
+        expected_version=s.version,
+        outcome=outcome,
         outcome_reasons=reasons,
     )
     s = services.draft_reply(
-        actor=handler, submission=s, expected_version=s.version,
-        reply_text=services.reply_template(s), reply_signatory="Ewa Wiśniewska, Sekretarz Miasta",
+        actor=handler,
+        submission=s,
+        expected_version=s.version,
+        reply_text=services.reply_template(s),
+        reply_signatory="Ewa Wiśniewska, Sekretarz Miasta",
     )
     s = services.approve_reply(actor=approver, submission=s, expected_version=s.version)
     return services.send_reply(
-        actor=handler, submission=s, expected_version=s.version, reply_sent_on=sent_on,
+        actor=handler,
+        submission=s,
+        expected_version=s.version,
+        reply_sent_on=sent_on,
         notified=s.submitter_name,
     )
 
@@ -64,13 +73,21 @@ def load(ctx) -> None:
 
     # Tenders badly run: found justified, answered, and a nonconformity opened.
     s = _register(
-        ctx, 55, kind="complaint", subject="Źle prowadzone przetargi na remonty dróg",
+        ctx,
+        55,
+        kind="complaint",
+        subject="Źle prowadzone przetargi na remonty dróg",
         content="Przetarg na remont ul. Polnej unieważniono dwa razy, bo specyfikacja nie "
         "zawierała przedmiaru robót. Tracimy kolejny sezon.",
     )
     s, handler = _assigned(ctx, s, "ZP", s.received_on + timedelta(days=1))
     s = _reply(
-        ctx, s, handler, quality, s.received_on + timedelta(days=25), "justified",
+        ctx,
+        s,
+        handler,
+        quality,
+        s.received_on + timedelta(days=25),
+        "justified",
         "Specyfikacje dwóch przetargów nie zawierały przedmiaru robót; procedura zostanie "
         "uzupełniona o kontrolę kompletności dokumentacji.",
     )
@@ -78,20 +95,29 @@ def load(ctx) -> None:
 
     # Investments late: overdue, but the handler gave a notice of delay in time.
     s = _register(
-        ctx, 45, kind="complaint", subject="Budowa hali sportowej opóźniona o pół roku",
+        ctx,
+        45,
+        kind="complaint",
+        subject="Budowa hali sportowej opóźniona o pół roku",
         content="Hala przy Szkole Podstawowej nr 3 miała być gotowa we wrześniu. Prace stoją.",
         submitter_name="Tomasz Wróbel",
     )
     s, handler = _assigned(ctx, s, "IN", s.received_on + timedelta(days=2))
     services.give_delay_notice(
-        actor=quality, submission=s, expected_version=s.version,
+        actor=quality,
+        submission=s,
+        expected_version=s.version,
         reason="Potrzebne stanowisko wykonawcy i inspektora nadzoru.",
-        new_deadline=s.deadline + timedelta(days=10), issued_on=s.received_on + timedelta(days=20),
+        new_deadline=s.deadline + timedelta(days=10),
+        issued_on=s.received_on + timedelta(days=20),
     )
 
     # Penalties never enforced: overdue, and no notice was given.
     s = _register(
-        ctx, 40, kind="complaint", subject="Kary umowne za opóźnienia nie są naliczane",
+        ctx,
+        40,
+        kind="complaint",
+        subject="Kary umowne za opóźnienia nie są naliczane",
         content="Wykonawca przebudowy ronda spóźnił się cztery miesiące, a miasto nie naliczyło "
         "kar umownych.",
         submitter_name="Stowarzyszenie Przykładowo Obywatelskie",
@@ -100,24 +126,36 @@ def load(ctx) -> None:
 
     # About the mayor: forwarded to the city council.
     s = _register(
-        ctx, 6, kind="complaint", subject="Prezydent nie odpowiada na wnioski rady osiedla",
+        ctx,
+        6,
+        kind="complaint",
+        subject="Prezydent nie odpowiada na wnioski rady osiedla",
         content="Od trzech miesięcy prezydent nie rozpatrzył wniosków rady osiedla.",
-        about_mayor=True, submitter_name="Rada Osiedla Zielone",
+        about_mayor=True,
+        submitter_name="Rada Osiedla Zielone",
     )
     services.forward(
-        actor=quality, submission=s, expected_version=s.version, forwarded_to=services.COUNCIL,
-        submitter_told=True, forwarded_on=s.received_on + timedelta(days=2),
+        actor=quality,
+        submission=s,
+        expected_version=s.version,
+        forwarded_to=services.COUNCIL,
+        submitter_told=True,
+        forwarded_on=s.received_on + timedelta(days=2),
     )
 
     # Anonymous, through the web form: registered and left without consideration.
     services.submit_public(
-        kind="complaint", subject="Urzędnicy nic nie robią",
+        kind="complaint",
+        subject="Urzędnicy nic nie robią",
         content="Nikt nie odbiera telefonów w wydziale komunikacji.",
     )
 
     # A petition, published; its clock runs.
     s = _register(
-        ctx, 20, kind="petition", subject="Petycja o nasadzenia drzew przy ul. Lipowej",
+        ctx,
+        20,
+        kind="petition",
+        subject="Petycja o nasadzenia drzew przy ul. Lipowej",
         content="Wnosimy o posadzenie 40 lip wzdłuż ul. Lipowej w miejsce wyciętych.",
         submitter_name="Komitet mieszkańców ul. Lipowej (pełnomocnik: Maria Lis)",
         channel="email",
@@ -127,25 +165,42 @@ def load(ctx) -> None:
 
     # Public information: answered on time.
     s = _register(
-        ctx, 30, kind="public_information", subject="Koszt promocji miasta w 2025 r.",
+        ctx,
+        30,
+        kind="public_information",
+        subject="Koszt promocji miasta w 2025 r.",
         content="Proszę o informację o wydatkach na promocję miasta w 2025 r.",
-        channel="email", submitter_name="Redakcja Gazety Przykładowskiej",
+        channel="email",
+        submitter_name="Redakcja Gazety Przykładowskiej",
     )
     s, handler = _assigned(ctx, s, "FN", s.received_on + timedelta(days=1))
     _reply(
-        ctx, s, handler, quality, s.received_on + timedelta(days=10), "answered",
+        ctx,
+        s,
+        handler,
+        quality,
+        s.received_on + timedelta(days=10),
+        "answered",
         "Wydatki na promocję w 2025 r. wyniosły 412 300 zł.",
     )
 
     # A motion waiting to be assigned, and a compliment.
     _register(
-        ctx, 1, kind="motion", subject="Wydłużenie godzin pracy Biura Obsługi Mieszkańców",
-        content="Proszę o otwarcie BOM w czwartki do 18:00.", channel="oral",
+        ctx,
+        1,
+        kind="motion",
+        subject="Wydłużenie godzin pracy Biura Obsługi Mieszkańców",
+        content="Proszę o otwarcie BOM w czwartki do 18:00.",
+        channel="oral",
         submitter_name="Janina Kowal",
     )
     s = _register(
-        ctx, 12, kind="compliment", subject="Sprawna obsługa w Urzędzie Stanu Cywilnego",
-        content="Dziękuję za szybkie wydanie aktu.", channel="email",
+        ctx,
+        12,
+        kind="compliment",
+        subject="Sprawna obsługa w Urzędzie Stanu Cywilnego",
+        content="Dziękuję za szybkie wydanie aktu.",
+        channel="email",
     )
     del s, today
     Notification.objects.filter(kind__startswith="feedback_").delete()

@@ -25,14 +25,27 @@ def _register_pdf(today: date) -> bytes:
     )
     html = table_html(
         [
-            _("Number"), _("Kind"), _("Received on"), _("Subject"), _("Unit"), _("Deadline"),
-            _("Reply sent on"), _("Outcome"), _("Status"),
+            _("Number"),
+            _("Kind"),
+            _("Received on"),
+            _("Subject"),
+            _("Unit"),
+            _("Deadline"),
+            _("Reply sent on"),
+            _("Outcome"),
+            _("Status"),
         ],
         (
             (
-                s.reference, s.get_kind_display(), _fmt(s.received_on), s.subject,
-                s.org_unit.name if s.org_unit else "—", _fmt(s.deadline), _fmt(s.reply_sent_on),
-                s.get_outcome_display() or "—", s.get_status_display(),
+                s.reference,
+                s.get_kind_display(),
+                _fmt(s.received_on),
+                s.subject,
+                s.org_unit.name if s.org_unit else "—",
+                _fmt(s.deadline),
+                _fmt(s.reply_sent_on),
+                s.get_outcome_display() or "—",
+                s.get_status_display(),
             )
             for s in rows
         ),

@@ -25,7 +25,9 @@ class RegisterForm(forms.Form):
     channel = forms.ChoiceField(label=_("Received by"), choices=STAFF_CHANNELS)
     received_on = forms.DateField(label=_("Received on"), widget=DateInput())
     submitter_name = forms.CharField(
-        label=_("Name of the submitter"), max_length=services.MAX_NAME, required=False,
+        label=_("Name of the submitter"),
+        max_length=services.MAX_NAME,
+        required=False,
         help_text=_("Leave empty for an anonymous submission."),
     )
     submitter_address = forms.CharField(
@@ -34,7 +36,9 @@ class RegisterForm(forms.Form):
     submitter_email = forms.EmailField(label=_("E-mail"), required=False)
     subject = forms.CharField(label=_("Subject"), max_length=services.MAX_SUBJECT)
     content = forms.CharField(
-        label=_("Content"), max_length=services.MAX_CONTENT, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Content"),
+        max_length=services.MAX_CONTENT,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     about_mayor = forms.BooleanField(
         label=_("A complaint about the mayor's own tasks (goes to the city council)"),
@@ -177,4 +181,6 @@ class StatusForm(forms.Form):
     reference = forms.CharField(
         label=_("Number"), max_length=30, help_text=_("As on your receipt, e.g. SW/2026/0012.")
     )
-    code = forms.CharField(label=_("Code"), max_length=30, help_text=_("The code from your receipt."))
+    code = forms.CharField(
+        label=_("Code"), max_length=30, help_text=_("The code from your receipt.")
+    )

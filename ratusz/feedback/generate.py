@@ -75,8 +75,10 @@ def generate(ctx, scale) -> int:
             )
             if (today - received).days > 40 or rng.random() < 0.3:
                 late = rng.random() < 0.08
-                sent = due + timedelta(days=rng.randint(1, 10)) if late else due - timedelta(
-                    days=rng.randint(0, 10)
+                sent = (
+                    due + timedelta(days=rng.randint(1, 10))
+                    if late
+                    else due - timedelta(days=rng.randint(0, 10))
                 )
                 sent = min(max(sent, received), today)
                 s.status = S.CLOSED

@@ -30,7 +30,9 @@ def complaints_justified(*, start: date, end: date, org_unit=None) -> Decimal | 
 
 
 SOURCES: list[KpiSource] = [
-    KpiSource("feedback.complaints_on_time", _("Complaints answered on time"), "%", complaints_on_time),
+    KpiSource(
+        "feedback.complaints_on_time", _("Complaints answered on time"), "%", complaints_on_time
+    ),
     KpiSource(
         "feedback.submissions_on_time",
         _("Residents' submissions answered on time"),

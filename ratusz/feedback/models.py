@@ -222,12 +222,12 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.subject}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("feedback:detail", args=[self.pk])
+
     @property
     def reference(self) -> str:
         return f"SW/{self.year}/{self.number:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("feedback:detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -9,7 +9,10 @@ from ratusz.feedback import policies
 
 ENTRIES: list[NavEntry] = [
     NavEntry(
-        NavGroup.EVALUATION, 5, _("Residents' submissions"), "feedback:list",
+        NavGroup.EVALUATION,
+        5,
+        _("Residents' submissions"),
+        "feedback:list",
         policies.can_view_register,
     ),
 ]

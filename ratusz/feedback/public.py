@@ -28,7 +28,9 @@ def sections() -> list[PublicSection]:
         ),
         PublicSection(
             title=_("Complaints and motions in figures"),
-            summary=_("How many arrive, of which kind, and how many are answered on time; open data as CSV."),
+            summary=_(
+                "How many arrive, of which kind, and how many are answered on time; open data as CSV."
+            ),
             url=reverse("residents:statistics"),
             order=60,
         ),
@@ -40,13 +42,17 @@ def sections() -> list[PublicSection]:
         ),
         PublicSection(
             title=_("Accessibility statement"),
-            summary=_("How accessible this website is, and how to ask for content to be made accessible."),
+            summary=_(
+                "How accessible this website is, and how to ask for content to be made accessible."
+            ),
             url=reverse("residents:accessibility"),
             order=90,
         ),
         PublicSection(
             title=_("Personal data (GDPR information clause)"),
-            summary=_("Who processes your data when you write to the office, why and for how long."),
+            summary=_(
+                "Who processes your data when you write to the office, why and for how long."
+            ),
             url=reverse("residents:privacy"),
             order=91,
         ),

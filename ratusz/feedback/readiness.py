@@ -27,7 +27,9 @@ def _complaints(today: date, p: dict) -> Verdict:
     missed = Submission.objects.missed_without_notice(today).count()
     target = _threshold(p)
     if not figures.answered:
-        return Verdict(AMBER, _("No complaints or motions were answered in the last twelve months."))
+        return Verdict(
+            AMBER, _("No complaints or motions were answered in the last twelve months.")
+        )
     share = figures.on_time_share
     text = _("%(share)s%% of complaints and motions answered on time (target %(target)s%%).") % {
         "share": number_format(share, 1),
@@ -69,7 +71,9 @@ def _communication(today: date, p: dict) -> Verdict:
 RULES: list[ReadinessRule] = [
     ReadinessRule(
         "9.1",
-        gettext_lazy("9.1.2: complaints and motions answered on time, above the office's threshold"),
+        gettext_lazy(
+            "9.1.2: complaints and motions answered on time, above the office's threshold"
+        ),
         _complaints,
     ),
     ReadinessRule(

@@ -47,7 +47,9 @@ def inputs(start: date, end: date) -> list[ReviewInput]:
             figures=(
                 ReviewFigure(_("Submissions received"), str(now.received), str(then.received)),
                 ReviewFigure(
-                    _("Complaints received"), str(complaints.received), str(complaints_then.received)
+                    _("Complaints received"),
+                    str(complaints.received),
+                    str(complaints_then.received),
                 ),
                 ReviewFigure(
                     _("Answered on time"), _share(now.on_time_share), _share(then.on_time_share)

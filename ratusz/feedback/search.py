@@ -38,4 +38,6 @@ def _visible(user):
 
 
 def register() -> None:
-    search.register("submission", label=_("Residents' submissions"), provider=_rows, visible=_visible)
+    search.register(
+        "submission", label=_("Residents' submissions"), provider=_rows, visible=_visible
+    )

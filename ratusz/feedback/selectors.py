@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any, cast
 
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
@@ -12,7 +13,7 @@ from django.db.models.functions import ExtractMonth
 
 from ratusz.core.selectors import history_of
 from ratusz.feedback import policies
-from ratusz.feedback.models import Kind, Outcome, Submission
+from ratusz.feedback.models import Kind, Outcome, Submission, SubmissionQuerySet
 
 
 def submission_list(*, user) -> QuerySet:
@@ -24,8 +25,14 @@ def submission_list(*, user) -> QuerySet:
 def submission_detail(*, user, pk: int) -> Submission | None:
     s = (
         Submission.objects.select_related(
-            "org_unit", "handler", "registered_by", "reply_drafted_by", "reply_approved_by",
-            "repeated_of", "nonconformity", "idea",
+            "org_unit",
+            "handler",
+            "registered_by",
+            "reply_drafted_by",
+            "reply_approved_by",
+            "repeated_of",
+            "nonconformity",
+            "idea",
         )
         .filter(pk=pk)
         .first()
@@ -72,7 +79,8 @@ def dashboard(*, user, today: date) -> DashboardData | None:
         overdue=Count("pk", filter=Q(deadline__lt=today)),
         unassigned=Count("pk", filter=Q(status=Submission.Status.REGISTERED)),
     )
-    missed = policies.submissions_visible_to(user).missed_without_notice(today).count()
+    visible = cast(SubmissionQuerySet, policies.submissions_visible_to(user))
+    missed = visible.missed_without_notice(today).count()
     data = DashboardData(missed=missed, **figures)
     if not (data.due_soon or data.overdue or data.missed or data.unassigned):
         return None
@@ -110,7 +118,9 @@ class Totals:
         return _share(self.justified, self.judged)
 
 
-def totals(*, start: date, end: date, kinds: tuple[str, ...] | None = None, org_unit=None) -> Totals:
+def totals(
+    *, start: date, end: date, kinds: tuple[str, ...] | None = None, org_unit=None
+) -> Totals:
     """Figures of the submissions answered (or received) in a period."""
     qs = Submission.objects.all()
     if kinds:
@@ -135,7 +145,7 @@ def totals(*, start: date, end: date, kinds: tuple[str, ...] | None = None, org_
 @dataclass
 class Statistics:
     year: int
-    kinds: list[tuple[str, str]]
+    kinds: list[tuple[str, Any]]
     # (month, {kind: count}) for each month of the year
     months: list[tuple[int, dict[str, int]]]
     totals_by_kind: dict[str, int]

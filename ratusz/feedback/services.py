@@ -280,7 +280,9 @@ def _locked(submission: Submission, expected_version: int | None) -> Submission:
 
 def _may_handle(actor: User, s: Submission) -> None:
     if not policies.can_handle(actor, s):
-        raise Denied(_("Only the handler, the head of the unit or the quality manager may do this."))
+        raise Denied(
+            _("Only the handler, the head of the unit or the quality manager may do this.")
+        )
 
 
 def _open(s: Submission) -> None:
@@ -515,9 +517,14 @@ def decide(
     )
     if outcome not in allowed:
         raise ValidationError({"outcome": _("This outcome does not fit this kind of submission.")})
-    if outcome in (Outcome.UNJUSTIFIED, Outcome.WITHOUT_CONSIDERATION) and not outcome_reasons.strip():
+    if (
+        outcome in (Outcome.UNJUSTIFIED, Outcome.WITHOUT_CONSIDERATION)
+        and not outcome_reasons.strip()
+    ):
         # Art. 238 §1: a refusal gives its factual and legal reasons.
-        raise ValidationError({"outcome_reasons": _("A refusal gives its factual and legal reasons.")})
+        raise ValidationError(
+            {"outcome_reasons": _("A refusal gives its factual and legal reasons.")}
+        )
     s.outcome = outcome
     s.outcome_reasons = outcome_reasons.strip()
     return save_versioned(s, ["outcome", "outcome_reasons"])
@@ -530,7 +537,7 @@ def reply_template(s: Submission) -> str:
     outcome = s.get_outcome_display().lower() if s.outcome else "…"
     text = _(
         "Dear %(name)s,\n\nin reply to your %(kind)s of %(day)s (no. %(ref)s) concerning "
-        "\"%(subject)s\", %(office)s informs you that it has been considered and found: "
+        '"%(subject)s", %(office)s informs you that it has been considered and found: '
         "%(outcome)s.\n\n%(reasons)s"
     ) % {
         "name": s.submitter_name or _("Sir or Madam"),
@@ -561,9 +568,7 @@ def draft_reply(
 ) -> Submission:
     s = _locked(submission, expected_version)
     _may_handle(actor, s)
-    require_status(
-        s, S.IN_PROGRESS, S.REPLY_DRAFTED, message=_("The reply cannot be drafted now.")
-    )
+    require_status(s, S.IN_PROGRESS, S.REPLY_DRAFTED, message=_("The reply cannot be drafted now."))
     if not s.outcome:
         raise ValidationError(_("Decide the outcome before drafting the reply."))
     if not reply_text.strip():
@@ -581,7 +586,9 @@ def draft_reply(
 
 
 @transaction.atomic
-def approve_reply(*, actor: User, submission: Submission, expected_version: int | None) -> Submission:
+def approve_reply(
+    *, actor: User, submission: Submission, expected_version: int | None
+) -> Submission:
     s = _locked(submission, expected_version)
     if not policies.can_approve_reply(actor, s):
         raise Denied(_("The head of the unit or the quality manager approves the reply."))
@@ -592,7 +599,9 @@ def approve_reply(*, actor: User, submission: Submission, expected_version: int 
 
 
 @transaction.atomic
-def return_reply(*, actor: User, submission: Submission, expected_version: int | None) -> Submission:
+def return_reply(
+    *, actor: User, submission: Submission, expected_version: int | None
+) -> Submission:
     s = _locked(submission, expected_version)
     if not policies.can_approve_reply(actor, s):
         raise Denied(_("The head of the unit or the quality manager approves the reply."))
@@ -656,13 +665,16 @@ def open_nonconformity(
         raise ValidationError(_("Only a complaint found justified opens a nonconformity."))
     if s.nonconformity_id:
         raise ValidationError(_("A nonconformity is already open for this complaint."))
+    unit = s.org_unit or actor.org_unit
+    if unit is None:
+        raise ValidationError(_("Assign the complaint to a unit first."))
     nc = raise_nonconformity(
         actor=actor,
         title=s.subject[:255],
         description=s.content,
         source=Source.COMPLAINT,
         source_reference=s.reference,
-        org_unit=s.org_unit or actor.org_unit or OrgUnit.objects.order_by("pk").first(),
+        org_unit=unit,
         detected_on=min(s.received_on, timezone.localdate()),
     )
     s.nonconformity = nc
@@ -723,8 +735,16 @@ def erase_personal_data(
     _anonymise(s, timezone.localdate())
     save_versioned(
         s,
-        ["submitter_name", "submitter_address", "submitter_email", "code_hash", "content",
-         "reply_text", "notified", "anonymised_on"],
+        [
+            "submitter_name",
+            "submitter_address",
+            "submitter_email",
+            "code_hash",
+            "content",
+            "reply_text",
+            "notified",
+            "anonymised_on",
+        ],
     )
     index_submission(s)
     return s
@@ -747,8 +767,16 @@ def anonymise_expired(today: date) -> int:
             _anonymise(s, today)
             save_versioned(
                 s,
-                ["submitter_name", "submitter_address", "submitter_email", "code_hash",
-                 "content", "reply_text", "notified", "anonymised_on"],
+                [
+                    "submitter_name",
+                    "submitter_address",
+                    "submitter_email",
+                    "code_hash",
+                    "content",
+                    "reply_text",
+                    "notified",
+                    "anonymised_on",
+                ],
                 clean=False,
             )
             index_submission(s)

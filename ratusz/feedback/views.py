@@ -145,8 +145,11 @@ def _context(request: HttpRequest, s: Submission, **forms) -> dict:
     defaults = {
         "assign_form": partial(
             AssignForm,
-            initial={**v, "org_unit": s.org_unit_id or request.user.org_unit_id,
-                     "handler": s.handler_id},
+            initial={
+                **v,
+                "org_unit": s.org_unit_id or request.user.org_unit_id,
+                "handler": s.handler_id,
+            },
         ),
         "delay_form": partial(DelayForm, initial=v),
         "call_to_complete_form": partial(CompleteCallForm, initial=v),
@@ -207,8 +210,16 @@ def submission_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 _FORM_NAMES = {
-    "assign_form", "delay_form", "call_to_complete_form", "completed_form", "forward_form",
-    "repeated_form", "decide_form", "draft_form", "send_form", "erase_form",
+    "assign_form",
+    "delay_form",
+    "call_to_complete_form",
+    "completed_form",
+    "forward_form",
+    "repeated_form",
+    "decide_form",
+    "draft_form",
+    "send_form",
+    "erase_form",
 }
 
 

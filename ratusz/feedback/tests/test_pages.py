@@ -86,8 +86,12 @@ def test_staff_register_a_phone_call(office, client_for):
     response = client_for(office.employee).post(
         "/feedback/new/",
         {
-            "kind": "motion", "channel": "phone", "received_on": timezone.localdate().isoformat(),
-            "subject": "Ławki", "content": "Więcej ławek.", "submitter_name": "Jan",
+            "kind": "motion",
+            "channel": "phone",
+            "received_on": timezone.localdate().isoformat(),
+            "subject": "Ławki",
+            "content": "Więcej ławek.",
+            "submitter_name": "Jan",
             "submitter_address": "ul. A 1",
         },
     )

@@ -46,7 +46,11 @@ TABLE = {
     "residents:statistics": ("get", "/public/feedback/statistics/", PUBLIC),
     "residents:statistics_csv": ("get", "/public/feedback/statistics.csv", PUBLIC),
     "residents:petitions": ("get", "/public/petitions/", PUBLIC),
-    "submission-list": ("get", "/api/v1/submissions/", row(200, anonymous=NO_CREDENTIALS, external=API)),
+    "submission-list": (
+        "get",
+        "/api/v1/submissions/",
+        row(200, anonymous=NO_CREDENTIALS, external=API),
+    ),
     "submission-detail": ("get", "/api/v1/submissions/{s}/", API_READERS),
     "submission-assign": ("post", "/api/v1/submissions/{s}/assign/", API_STEP),
     "submission-delay": ("post", "/api/v1/submissions/{s}/delay/", API_STEP),

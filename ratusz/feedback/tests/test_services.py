@@ -76,8 +76,11 @@ def test_forwarding_requires_telling_the_submitter(office):
 def test_forwarding_late_is_noted(office):
     s = register(office, received_on=TODAY() - timedelta(days=20))
     s = services.forward(
-        actor=office.quality, submission=s, expected_version=s.version,
-        forwarded_to="Starosta", submitter_told=True,
+        actor=office.quality,
+        submission=s,
+        expected_version=s.version,
+        forwarded_to="Starosta",
+        submitter_told=True,
     )
     assert "7" in s.remarks
 
@@ -87,11 +90,15 @@ def test_a_repeated_complaint_refers_to_an_unjustified_one(office):
     again = register(office)
     with pytest.raises(ValidationError):
         services.mark_repeated(
-            actor=office.quality, submission=again, expected_version=again.version,
+            actor=office.quality,
+            submission=again,
+            expected_version=again.version,
             repeated_of="SW/1999/0099",
         )
     s = services.mark_repeated(
-        actor=office.quality, submission=again, expected_version=again.version,
+        actor=office.quality,
+        submission=again,
+        expected_version=again.version,
         repeated_of=first.reference,
     )
     assert s.repeated_of == first and s.status == "closed"
@@ -101,8 +108,11 @@ def test_a_delay_notice_moves_the_deadline_before_it_passes(office):
     s = assigned(office)
     new = s.deadline + timedelta(days=14)
     s = services.give_delay_notice(
-        actor=office.employee, submission=s, expected_version=s.version,
-        reason="Potrzebna opinia wydziału.", new_deadline=new,
+        actor=office.employee,
+        submission=s,
+        expected_version=s.version,
+        reason="Potrzebna opinia wydziału.",
+        new_deadline=new,
     )
     assert s.deadline == new and s.delay_notices.count() == 1
     assert s.statutory_deadline < new
@@ -112,8 +122,11 @@ def test_a_delay_notice_after_the_deadline_is_refused(office):
     s = assigned(office, received_on=TODAY() - timedelta(days=60))
     with pytest.raises(ValidationError) as err:
         services.give_delay_notice(
-            actor=office.employee, submission=s, expected_version=s.version,
-            reason="Za późno.", new_deadline=TODAY() + timedelta(days=10),
+            actor=office.employee,
+            submission=s,
+            expected_version=s.version,
+            reason="Za późno.",
+            new_deadline=TODAY() + timedelta(days=10),
         )
     assert "new_deadline" in err.value.message_dict
     assert Submission.objects.missed_without_notice(TODAY()).filter(pk=s.pk).exists()
@@ -123,15 +136,20 @@ def test_public_information_may_be_extended_to_at_most_two_months(office):
     s = assigned(office, kind="public_information")
     with pytest.raises(ValidationError):
         services.give_delay_notice(
-            actor=office.employee, submission=s, expected_version=s.version,
-            reason="Obszerne dane.", new_deadline=s.received_on + timedelta(days=90),
+            actor=office.employee,
+            submission=s,
+            expected_version=s.version,
+            reason="Obszerne dane.",
+            new_deadline=s.received_on + timedelta(days=90),
         )
 
 
 def test_a_petition_clock_runs_from_its_completion(office):
     s = assigned(office, kind="petition", received_on=TODAY() - timedelta(days=5))
     s = services.call_to_complete(
-        actor=office.employee, submission=s, expected_version=s.version,
+        actor=office.employee,
+        submission=s,
+        expected_version=s.version,
         completion_requested="Adres do korespondencji.",
     )
     assert s.status == "awaiting_completion" and s.completion_due
@@ -148,8 +166,11 @@ def test_a_refusal_needs_reasons(office):
     s = assigned(office)
     with pytest.raises(ValidationError) as err:
         services.decide(
-            actor=office.employee, submission=s, expected_version=s.version,
-            outcome="unjustified", outcome_reasons="",
+            actor=office.employee,
+            submission=s,
+            expected_version=s.version,
+            outcome="unjustified",
+            outcome_reasons="",
         )
     assert "outcome_reasons" in err.value.message_dict
 
@@ -158,8 +179,11 @@ def test_an_employee_of_another_unit_may_not_handle_it(office):
     s = assigned(office)
     with pytest.raises(Denied):
         services.decide(
-            actor=office.outsider, submission=s, expected_version=s.version,
-            outcome="justified", outcome_reasons="",
+            actor=office.outsider,
+            submission=s,
+            expected_version=s.version,
+            outcome="justified",
+            outcome_reasons="",
         )
 
 
@@ -204,8 +228,11 @@ def test_erasing_on_request_removes_the_person(office):
 
 def test_the_public_code_opens_the_status_and_a_guess_does_not(office):
     s, code = services.submit_public(
-        kind="complaint", subject="Inwestycja opóźniona", content="Most nadal zamknięty.",
-        submitter_name="Ewa Nowak", submitter_address="ul. Długa 2",
+        kind="complaint",
+        subject="Inwestycja opóźniona",
+        content="Most nadal zamknięty.",
+        submitter_name="Ewa Nowak",
+        submitter_address="ul. Długa 2",
     )
     assert services.check_status(reference=s.reference, code=code) == s
     assert services.check_status(reference=s.reference, code=code.lower().replace("-", "")) == s
