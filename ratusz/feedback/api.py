@@ -107,12 +107,12 @@ class ForwardSerializer(LockSerializer):
     submitter_told = serializers.BooleanField()
 
 
-class DecideSerializer(LockSerializer):
+class OutcomeSerializer(LockSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     outcome_reasons = serializers.CharField(allow_blank=True, max_length=5000)
 
 
-class DraftSerializer(LockSerializer):
+class ReplyDraftSerializer(LockSerializer):
     reply_text = serializers.CharField(max_length=services.MAX_CONTENT)
     reply_signatory = serializers.CharField(max_length=200)
 
@@ -176,15 +176,15 @@ class SubmissionViewSet(
     def forward(self, request, pk=None):
         return self.run_step(request, ForwardSerializer, services.forward)
 
-    @extend_schema(request=DecideSerializer, responses=SubmissionSerializer)
+    @extend_schema(request=OutcomeSerializer, responses=SubmissionSerializer)
     @api_action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
-        return self.run_step(request, DecideSerializer, services.decide)
+        return self.run_step(request, OutcomeSerializer, services.decide)
 
-    @extend_schema(request=DraftSerializer, responses=SubmissionSerializer)
+    @extend_schema(request=ReplyDraftSerializer, responses=SubmissionSerializer)
     @api_action(detail=True, methods=["post"], url_path="draft-reply")
     def draft_reply(self, request, pk=None):
-        return self.run_step(request, DraftSerializer, services.draft_reply)
+        return self.run_step(request, ReplyDraftSerializer, services.draft_reply)
 
     @extend_schema(request=LockSerializer, responses=SubmissionSerializer)
     @api_action(detail=True, methods=["post"], url_path="approve-reply")

@@ -56,17 +56,17 @@ class SubmissionFilter(ListFilterSet):
             return qs.filter(status=Submission.Status.CLOSED)
         return qs
 
-    def filter_overdue(self, qs: QuerySet, name: str, value) -> QuerySet:
+    def filter_overdue(self, qs: QuerySet, name: str, value: bool) -> QuerySet:
         return qs.overdue(timezone.localdate()) if value else qs
 
-    def filter_due_soon(self, qs: QuerySet, name: str, value) -> QuerySet:
+    def filter_due_soon(self, qs: QuerySet, name: str, value: bool) -> QuerySet:
         today = timezone.localdate()
         until = today + timedelta(days=settings.RATUSZ_DUE_SOON_DAYS)
         return qs.due_soon(today, until) if value else qs
 
-    def filter_missed(self, qs: QuerySet, name: str, value) -> QuerySet:
+    def filter_missed(self, qs: QuerySet, name: str, value: bool) -> QuerySet:
         return qs.missed_without_notice(timezone.localdate()) if value else qs
 
-    def filter_mine(self, qs: QuerySet, name: str, value) -> QuerySet:
+    def filter_mine(self, qs: QuerySet, name: str, value: bool) -> QuerySet:
         user = getattr(self.request, "user", None)
         return qs.filter(handler=user) if value and user is not None else qs
