@@ -184,3 +184,8 @@ class StatusForm(forms.Form):
     code = forms.CharField(
         label=_("Code"), max_length=30, help_text=_("The code from your receipt.")
     )
+
+
+class PersonalDataForm(forms.Form):
+    person = forms.CharField(label=_("Name of the person"), max_length=200, required=False)
+    email = forms.CharField(label=_("E-mail of the person"), max_length=254, required=False)

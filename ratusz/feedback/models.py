@@ -277,3 +277,24 @@ class DelayNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission.reference}: {self.new_deadline}"
+
+
+class PersonalDataExport(models.Model):
+    """A person's data exported on their request (GDPR art. 15, 20): who asked for whose
+    data and how many submissions were found. Kept so that the audit trail shows it."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    person = models.CharField(_("name of the person"), max_length=200, blank=True)
+    email = models.CharField(_("e-mail of the person"), max_length=254, blank=True)
+    found = models.PositiveIntegerField(_("submissions found"))
+    created_at = models.DateTimeField(_("exported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("export of personal data")
+        verbose_name_plural = _("exports of personal data")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.person or self.email} ({self.found})"

@@ -782,3 +782,61 @@ def anonymise_expired(today: date) -> int:
             index_submission(s)
         count += 1
     return count
+
+
+def export_personal_data(*, actor: User, person: str = "", email: str = "") -> bytes:
+    """GDPR art. 15: every submission of a person (by exact name or e-mail) as CSV; the
+    export itself is recorded, so the audit trail shows who exported whose data."""
+    import csv
+    import io
+
+    from django.db.models import Q
+
+    from ratusz.feedback.models import PersonalDataExport
+
+    if not policies.can_manage_personal_data(actor):
+        raise Denied(_("Only the quality manager exports personal data."))
+    person, email = person.strip(), email.strip()
+    if not person and not email:
+        raise ValidationError({"person": _("Give the person's name or e-mail address.")})
+    found = Q()
+    if person:
+        found |= Q(submitter_name__iexact=person)
+    if email:
+        found |= Q(submitter_email__iexact=email)
+    rows = list(Submission.objects.filter(found).order_by("year", "number"))
+    PersonalDataExport.objects.create(
+        requested_by=actor, person=person, email=email, found=len(rows)
+    )
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            _("Number"),
+            _("Received on"),
+            _("Kind"),
+            _("Name of the submitter"),
+            _("Address"),
+            _("E-mail"),
+            _("Subject"),
+            _("Content"),
+            _("Outcome"),
+            _("Reply sent on"),
+        ]
+    )
+    for s in rows:
+        writer.writerow(
+            [
+                s.reference,
+                s.received_on.isoformat(),
+                s.get_kind_display(),
+                s.submitter_name,
+                s.submitter_address,
+                s.submitter_email,
+                s.subject,
+                s.content,
+                s.get_outcome_display(),
+                s.reply_sent_on.isoformat() if s.reply_sent_on else "",
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode()

@@ -31,6 +31,7 @@ from ratusz.feedback.forms import (
     DraftForm,
     EraseForm,
     ForwardForm,
+    PersonalDataForm,
     RegisterForm,
     RepeatedForm,
     SendForm,
@@ -106,6 +107,7 @@ def submission_list(request: HttpRequest) -> HttpResponse:
         per_page=30,
         today=timezone.localdate(),
         can_register=policies.can_register(request.user),
+        can_export_data=policies.can_manage_personal_data(request.user),
     )
 
 
@@ -249,3 +251,22 @@ def statistics(request: HttpRequest) -> HttpResponse:
     return render(
         request, "feedback/statistics.html", {"stats": stats, "years": years, "staff": True}
     )
+
+
+@login_required
+def personal_data(request: HttpRequest) -> HttpResponse:
+    """A person's data exported on request (GDPR art. 15); erasure is a step of each
+    closed submission."""
+    if not policies.can_manage_personal_data(request.user):
+        raise PermissionDenied(_("Only the quality manager exports personal data."))
+    form = PersonalDataForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        content = submit(
+            form, lambda: services.export_personal_data(actor=request.user, **form.cleaned_data)
+        )
+        if content is not None:
+            response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="personal-data.csv"'
+            return response
+    status = 400 if form.errors else 200
+    return render(request, "feedback/personal_data.html", {"form": form}, status=status)

@@ -32,6 +32,11 @@ TABLE = {
     "feedback:create": ("get", "/feedback/new/", STAFF),
     "feedback:statistics": ("get", "/feedback/statistics/", STAFF),
     "feedback:detail": ("get", "/feedback/{s}/", READERS),
+    "feedback:personal_data": (
+        "get",
+        "/feedback/personal-data/",
+        row(403, anonymous=LOGIN, quality=200),
+    ),
     "feedback:reply_pdf": ("get", "/feedback/{s}/reply.pdf", READERS),
     # Approval: the head of the unit and the quality manager; not the handler who drafted it.
     "feedback:step": (
@@ -72,6 +77,11 @@ WRITES = {
         "/feedback/new/",
         row(302, anonymous=LOGIN, external=403),
     ),
+    "page: export a person's data": (
+        "post",
+        "/feedback/personal-data/",
+        row(403, anonymous=LOGIN, quality=200),
+    ),
     "page: send through the portal": ("post", "/public/feedback/", row(200)),
     "page: check the status": ("post", "/public/status/", row(400)),
     "api: register a letter": (
@@ -109,6 +119,8 @@ def _payload(path, ids):
         return {"kind": "motion", "subject": "Ławki", "content": "Więcej ławek w parku."}
     if path == "/public/status/":
         return {"reference": "SW/2026/0001", "code": "AAAA-BBBB-CCCC"}
+    if path == "/feedback/personal-data/":
+        return {"person": "Jan Kowalski", "email": ""}
     if path.endswith("/approve/"):
         return {"version": ids["version"]}
     return {}

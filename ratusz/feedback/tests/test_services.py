@@ -251,3 +251,20 @@ def test_bad_text_is_refused_naming_the_field(office, field, value):
         services.submit_public(kind="complaint", **{"subject": "S", "content": "C", field: value})
     assert field in err.value.message_dict
     assert not Submission.objects.exists()
+
+
+def test_a_persons_data_are_exported_on_request_and_the_export_recorded(office):
+    from ratusz.core.models import AuditEvent
+    from ratusz.feedback.models import PersonalDataExport
+
+    register(office)
+    register(office, submitter_name="Inna Osoba", submitter_email="inna@example.org")
+    csv = services.export_personal_data(actor=office.quality, email="JAN@example.org").decode()
+    assert "Jan Kowalski" in csv and "Inna Osoba" not in csv
+    export = PersonalDataExport.objects.get()
+    assert export.found == 1 and export.requested_by == office.quality
+    assert AuditEvent.objects.filter(model_label__iendswith="personaldataexport").exists()
+    with pytest.raises(ValidationError):
+        services.export_personal_data(actor=office.quality)
+    with pytest.raises(Denied):
+        services.export_personal_data(actor=office.owner, person="Jan Kowalski")
