@@ -39,7 +39,13 @@ def test_a_complaint_goes_from_the_portal_to_a_reply_pdf(
     page.get_by_role("button", name="Check").click()
     expect(page.get_by_role("status")).to_contain_text("Registered, to be assigned")
     assert_accessible(page)
-    for path in ("/public/accessibility/", "/public/privacy/", "/public/feedback/statistics/"):
+    for path in (
+        "/public/accessibility/",
+        "/public/privacy/",
+        "/public/feedback/statistics/",
+        "/public/quality/",
+        "/public/petitions/",
+    ):
         page.goto(f"{demo_site}{path}")
         assert_accessible(page)
 

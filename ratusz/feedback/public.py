@@ -12,6 +12,15 @@ from ratusz.core.plugins import PublicSection
 def sections() -> list[PublicSection]:
     return [
         PublicSection(
+            title=_("Quality policy and certificate"),
+            summary=_(
+                "The quality policy in force and the status of the office's ISO 9001 "
+                "certificate: the certification body, its number, validity and next audit."
+            ),
+            url=reverse("residents:quality"),
+            order=5,
+        ),
+        PublicSection(
             title=_("Send a complaint, motion, petition or request"),
             summary=_(
                 "Write to the office without signing in; you get a number and a code to "

@@ -14,4 +14,5 @@ urlpatterns = [
     path("feedback/statistics/", public_views.statistics, name="statistics"),
     path("feedback/statistics.csv", public_views.statistics_csv, name="statistics_csv"),
     path("petitions/", public_views.petitions, name="petitions"),
+    path("quality/", public_views.quality, name="quality"),
 ]

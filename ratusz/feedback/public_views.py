@@ -145,3 +145,9 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
 def petitions(request: HttpRequest) -> HttpResponse:
     rows = selectors.published_petitions()[:200]
     return render(request, "feedback/public_petitions.html", {"office": _office(), "rows": rows})
+
+
+def quality(request: HttpRequest) -> HttpResponse:
+    """The office's QMS for residents: its certificate and its quality policy."""
+    facts = selectors.quality_facts(today=timezone.localdate())
+    return render(request, "feedback/public_quality.html", {"office": _office(), "facts": facts})

@@ -205,3 +205,50 @@ def published_petitions() -> QuerySet:
     return Submission.objects.filter(kind=Kind.PETITION, published=True).order_by(
         "-year", "-number"
     )
+
+
+@dataclass
+class QualityFacts:
+    """What the portal shows of the office's QMS: the certificate and the policy."""
+
+    certificate: Any = None
+    next_audit: Any = None
+    policy: Any = None
+    policy_html: str = ""
+
+
+def quality_facts(*, today: date) -> QualityFacts:
+    """The certificate in force (or the latest), the next external audit, and the
+    quality policy in force when the office marked it public."""
+    from ratusz.certification.models import Certificate, ExternalAudit
+    from ratusz.documents.models import Confidentiality, Document
+    from ratusz.lib.controlled_copy import render_markdown
+
+    certificate = (
+        Certificate.objects.select_related("body")
+        .order_by(models_case_valid_first(), "-expiry_date")
+        .first()
+    )
+    next_audit = (
+        ExternalAudit.objects.filter(status=ExternalAudit.Status.PLANNED, start_date__gte=today)
+        .order_by("start_date")
+        .first()
+    )
+    policy = (
+        Document.objects.select_related("current_version")
+        .filter(
+            doc_type__code="policy",
+            current_version__isnull=False,
+            confidentiality=Confidentiality.PUBLIC,
+        )
+        .order_by("number")
+        .first()
+    )
+    html = render_markdown(policy.current_version.body) if policy else ""
+    return QualityFacts(certificate, next_audit, policy, html)
+
+
+def models_case_valid_first():
+    from django.db.models import Case, IntegerField, Value, When
+
+    return Case(When(status="valid", then=Value(0)), default=Value(1), output_field=IntegerField())

@@ -208,3 +208,10 @@ def test_the_portal_pages_open_without_signing_in(office, client_for):
     assert csv.status_code == 200 and b"Ewa" not in csv.content
     index = client.get("/public/")
     assert b"/public/feedback/" in index.content and b"/public/status/" in index.content
+
+
+def test_the_quality_page_says_what_the_office_has_not_published(client_for):
+    response = client_for(None).get("/public/quality/")
+    assert response.status_code == 200
+    assert b"holds no certificate" in response.content
+    assert b"has not published its quality policy" in response.content

@@ -51,6 +51,7 @@ TABLE = {
     "residents:statistics": ("get", "/public/feedback/statistics/", PUBLIC),
     "residents:statistics_csv": ("get", "/public/feedback/statistics.csv", PUBLIC),
     "residents:petitions": ("get", "/public/petitions/", PUBLIC),
+    "residents:quality": ("get", "/public/quality/", PUBLIC),
     "submission-list": (
         "get",
         "/api/v1/submissions/",
