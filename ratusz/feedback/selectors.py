@@ -244,7 +244,8 @@ def quality_facts(*, today: date) -> QualityFacts:
         .order_by("number")
         .first()
     )
-    html = render_markdown(policy.current_version.body) if policy else ""
+    version = policy.current_version if policy else None
+    html = render_markdown(version.body) if version else ""
     return QualityFacts(certificate, next_audit, policy, html)
 
 
