@@ -45,9 +45,14 @@ def test_a_complaint_goes_from_the_portal_to_a_reply_pdf(
         "/public/feedback/statistics/",
         "/public/quality/",
         "/public/petitions/",
+        "/public/feedback/",
     ):
         page.goto(f"{demo_site}{path}")
         assert_accessible(page)
+        # Fits a 390 px phone without scrolling sideways.
+        page.set_viewport_size({"width": 390, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        page.set_viewport_size({"width": 1280, "height": 900})
 
     # The quality manager handles it.
     submission = Submission.objects.get(subject__startswith="Kary umowne <b>")

@@ -40,16 +40,18 @@ def send(request: HttpRequest) -> HttpResponse:
             ),
         )
         return render(request, "feedback/public_send.html", context, status=TOO_MANY)
-    limits.count("send", address)
     if not form.is_valid():
         return render(request, "feedback/public_send.html", context, status=400)
     if form.cleaned_data["website"]:
+        limits.count("send", address)  # a robot uses up its address's allowance
         form.add_error("website", _("This field must stay empty; it is a check against robots."))
         return render(request, "feedback/public_send.html", context, status=400)
     data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
     sent = submit(form, lambda: services.submit_public(**data))
     if sent is None:
         return render(request, "feedback/public_send.html", context, status=400)
+    # Only what is accepted counts: a resident correcting a refused form is not held back.
+    limits.count("send", address)
     submission, code = sent
     return render(
         request,
