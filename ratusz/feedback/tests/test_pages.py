@@ -215,3 +215,13 @@ def test_the_quality_page_says_what_the_office_has_not_published(client_for):
     assert response.status_code == 200
     assert b"holds no certificate" in response.content
     assert b"has not published its quality policy" in response.content
+
+
+def test_the_portal_speaks_polish_by_default(office, client_for):
+    client = client_for(None, language=None)
+    assert "Napisz do urzędu" in client.get("/public/feedback/").content.decode()
+    response = client.post("/public/feedback/", {**GOOD, "submitter_name": ""})
+    assert "Dziękujemy" in response.content.decode()
+    s = register(office)
+    page = client_for(office.quality, language=None).get(s.get_absolute_url()).content.decode()
+    assert "Przydziel komórce i osobie" in page
