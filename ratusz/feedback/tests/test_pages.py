@@ -114,15 +114,21 @@ def test_the_statistics_show_counts(office, client_for):
 # --- the residents' portal ---------------------------------------------------------------
 
 
-def test_a_resident_sends_a_complaint_and_gets_a_receipt_then_checks_it(client_for):
+def test_a_resident_sends_a_complaint_and_gets_a_receipt_then_checks_it(
+    client_for, django_capture_on_commit_callbacks, mailoutbox
+):
     client = client_for(None)
     page = client.get("/public/feedback/")
     assert b"Your personal data" in page.content  # the GDPR clause at the form
-    response = client.post("/public/feedback/", GOOD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/public/feedback/", GOOD)
     assert response.status_code == 200
     s = Submission.objects.get()
     assert s.reference.encode() in response.content
     code = response.context["code"]
+    # The receipt goes to the e-mail address given, with the number and the code.
+    assert mailoutbox[0].to == ["ewa@example.org"]
+    assert s.reference in mailoutbox[0].body and code in mailoutbox[0].body
     status = client.post("/public/status/", {"reference": s.reference, "code": code})
     assert status.status_code == 200
     assert b"Registered, to be assigned" in status.content
