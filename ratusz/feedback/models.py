@@ -54,7 +54,8 @@ class Outcome(models.TextChoices):
 
 class SubmissionQuerySet(models.QuerySet):
     def open(self) -> SubmissionQuerySet:
-        return self.exclude(status=Submission.Status.CLOSED)
+        # A list of statuses, not "not closed": it uses the (status, deadline) index.
+        return self.filter(status__in=Submission.OPEN_STATUSES)
 
     def overdue(self, today: date) -> SubmissionQuerySet:
         return self.open().filter(deadline__lt=today)
