@@ -68,7 +68,6 @@ def _reply(ctx, s, handler, approver, sent_on, outcome, reasons):
 def load(ctx) -> None:
     if Submission.objects.exists():
         return
-    today = timezone.localdate()
     quality = ctx.users["quality"]
 
     # Tenders badly run: found justified, answered, and a nonconformity opened.
@@ -194,7 +193,7 @@ def load(ctx) -> None:
         channel="oral",
         submitter_name="Janina Kowal",
     )
-    s = _register(
+    _register(
         ctx,
         12,
         kind="compliment",
@@ -202,5 +201,4 @@ def load(ctx) -> None:
         content="Dziękuję za szybkie wydanie aktu.",
         channel="email",
     )
-    del s, today
     Notification.objects.filter(kind__startswith="feedback_").delete()

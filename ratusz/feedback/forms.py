@@ -9,7 +9,6 @@ from ratusz.core import selectors as core_selectors
 from ratusz.core.forms import (
     DateInput,
     IrreversibleForm,
-    PlainForm,
     StaffChoiceField,
     UnitChoiceField,
     VersionedForm,
@@ -127,9 +126,6 @@ class SendForm(VersionedForm):
 
 class EraseForm(IrreversibleForm, VersionedForm):
     pass
-
-
-__all__ = ["PlainForm"]
 
 
 # --- the residents' forms ----------------------------------------------------------------
