@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "ratusz.objectives",
     "ratusz.suppliers",
     "ratusz.services",
+    "ratusz.feedback",
     "ratusz.reviews",
 ]
 
@@ -353,6 +354,7 @@ SPECTACULAR_SETTINGS = {
         "ObjectiveStatusEnum": "ratusz.objectives.models.Objective.Status",
         "KpiFrequencyEnum": "ratusz.objectives.models.Kpi.Frequency",
         "ContractKindEnum": "ratusz.suppliers.models.Contract.Kind",
+        "SubmissionKindEnum": "ratusz.feedback.models.Kind",
         "ContractProcedureEnum": "ratusz.suppliers.models.Contract.Procedure",
         "ContractStatusEnum": "ratusz.suppliers.models.Contract.Status",
         "AcceptanceProtocolKindEnum": "ratusz.suppliers.models.AcceptanceProtocol.Kind",

@@ -42,6 +42,8 @@ urlpatterns = [
     path("public/investments/", include("ratusz.suppliers.public_urls")),
     path("context/", include("ratusz.context.urls")),
     path("risks/", include("ratusz.risks.urls")),
+    path("feedback/", include("ratusz.feedback.urls")),
+    path("public/", include("ratusz.feedback.public_urls")),
     path("", include("ratusz.core.urls")),
 ]
 

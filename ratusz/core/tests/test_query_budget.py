@@ -24,8 +24,8 @@ def add_actions(office, n):
         # nonconformities card: counts; audits card: my audits, reports to
         # acknowledge, units I run, programme; risks card: counts; objectives card:
         # this year's KPIs; suppliers card; services card: open cases by unit; reviews
-        # card: next, last held, overdue
-        ("/", 37),
+        # card: next, last held, overdue; feedback card: counts, missed without notice
+        ("/", 39),
         ("/api/v1/actions/", 6),
     ],
 )
