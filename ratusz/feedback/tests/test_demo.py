@@ -1,5 +1,5 @@
-"""The demo office's residents' submissions: every state the issue asks for (one smoke
-test loading the whole demo once)."""
+"""The demo office's residents' submissions: every state the issue asks for (the
+`demo` fixture of ratusz/conftest.py loads the demo once for all its tests)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from ratusz.feedback.models import Submission
 from ratusz.improvement.models import Nonconformity
 
 
-def test_the_demo_holds_submissions_in_every_state(db):
-    call_command("demo", verbosity=0)
+def test_the_demo_holds_submissions_in_every_state(demo):
     today = timezone.localdate()
     all_ = Submission.objects.all()
     tenders = all_.get(subject__startswith="Źle prowadzone przetargi")
