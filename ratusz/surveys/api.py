@@ -108,9 +108,7 @@ class SurveyViewSet(
         return SurveySerializer
 
     def get_queryset(self):
-        return selectors.survey_list(user=self.request.user).prefetch_related(
-            "questions__options"
-        )
+        return selectors.survey_list(user=self.request.user).prefetch_related("questions__options")
 
     def get_object(self):
         survey = selectors.survey_detail(user=self.request.user, pk=self.kwargs["pk"])
@@ -155,9 +153,7 @@ class ResponseViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         surveys = selectors.survey_list(user=self.request.user).values("pk")
         return (
-            Response.objects.filter(survey__in=surveys)
-            .prefetch_related("answers")
-            .order_by("-pk")
+            Response.objects.filter(survey__in=surveys).prefetch_related("answers").order_by("-pk")
         )
 
 

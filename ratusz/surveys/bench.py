@@ -10,7 +10,9 @@ def _largest(kind: str) -> str:
     survey = Survey.objects.exclude(status=Survey.Status.DRAFT).order_by("-opens_on").first()
     if survey is None:
         return "/surveys/"
-    return f"/surveys/{survey.pk}/results/" if kind == "results" else f"/public/surveys/{survey.pk}/"
+    return (
+        f"/surveys/{survey.pk}/results/" if kind == "results" else f"/public/surveys/{survey.pk}/"
+    )
 
 
 PAGES = [

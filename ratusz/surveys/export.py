@@ -24,8 +24,15 @@ def _rows(survey: Survey, questions: list[Question]) -> Iterator[list]:
     answers = (
         Answer.objects.filter(response__survey=survey)
         .order_by("response_id", "pk")
-        .values_list("response_id", "response__submitted_on", "response__channel",
-                     "question_id", "value", "option_id", "text")
+        .values_list(
+            "response_id",
+            "response__submitted_on",
+            "response__channel",
+            "question_id",
+            "value",
+            "option_id",
+            "text",
+        )
         .iterator(chunk_size=5000)
     )
     kinds = {q.pk: q.kind for q in questions}

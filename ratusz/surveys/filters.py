@@ -17,7 +17,11 @@ class SurveyFilter(ListFilterSet):
     sort = SortFilter(
         columns={"opens": ("opens_on",), "title": ("title",)},
         then=("-pk",),
-        choices=[("-opens", _("Newest first")), ("opens", _("Oldest first")), ("title", _("Title"))],
+        choices=[
+            ("-opens", _("Newest first")),
+            ("opens", _("Oldest first")),
+            ("title", _("Title")),
+        ],
     )
 
 

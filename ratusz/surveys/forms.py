@@ -89,7 +89,10 @@ class AnswerForm(forms.Form):
         if q.kind == Question.Kind.SCALE:
             choices = [(str(v), str(v)) for v in range(1, 6)]
             return forms.ChoiceField(
-                label=label, choices=choices, required=False, widget=forms.RadioSelect,
+                label=label,
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
                 error_messages=invalid,
             )
         if q.kind == Question.Kind.YES_NO:
@@ -103,12 +106,18 @@ class AnswerForm(forms.Form):
         options = [(str(o.pk), o.label) for o in q.options.all()]
         if q.kind == Question.Kind.SINGLE:
             return forms.ChoiceField(
-                label=label, choices=options, required=False, widget=forms.RadioSelect,
+                label=label,
+                choices=options,
+                required=False,
+                widget=forms.RadioSelect,
                 error_messages=invalid,
             )
         if q.kind == Question.Kind.MULTIPLE:
             return forms.MultipleChoiceField(
-                label=label, choices=options, required=False, widget=forms.CheckboxSelectMultiple,
+                label=label,
+                choices=options,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
                 error_messages=invalid,
             )
         # The length is checked by the service, whose message names the question.
@@ -128,4 +137,3 @@ class AnswerForm(forms.Form):
     def rows(self):
         """(question, bound field) in order, for the template."""
         return [(q, self[f"q{q.pk}"]) for q in self.questions]
-

@@ -22,7 +22,9 @@ def generate(ctx, scale) -> int:
         quality, today.year - 1, today - timedelta(days=400), today - timedelta(days=330)
     )
     Survey.objects.filter(pk=earlier.pk).update(status=Survey.Status.CLOSED)
-    current = demo._build(quality, today.year, today - timedelta(days=60), today + timedelta(days=30))
+    current = demo._build(
+        quality, today.year, today - timedelta(days=60), today + timedelta(days=30)
+    )
     Survey.objects.filter(pk=current.pk).update(status=Survey.Status.OPEN)
     made = synthetic.fill(
         earlier, total * 2 // 5, rng=ctx.rng, scale_weights=[6, 12, 27, 35, 20], log_trail=False

@@ -108,7 +108,9 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return render(request, "surveys/public_form.html", context, status=429)
         if form.is_valid():
-            saved = submit(form, lambda: services.answer_survey(survey=survey, answers=form.answers()))
+            saved = submit(
+                form, lambda: services.answer_survey(survey=survey, answers=form.answers())
+            )
             if saved is not None:
                 response = redirect("public_surveys:thanks", pk=survey.pk)
                 _remember(request, response, answered(request) | {survey.pk})

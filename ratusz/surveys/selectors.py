@@ -130,7 +130,7 @@ def _figures(survey: Survey, questions: list[Question], *, texts: bool) -> list[
     """Counts per question: three grouped queries, plus one per free-text question
     when `texts` (the latest answers, at most TEXTS_SHOWN)."""
     answers = Answer.objects.filter(question__survey=survey).order_by()
-    values: dict[tuple[int, int], int] = {
+    values: dict[tuple[int, int | None], int] = {
         (r["question"], r["value"]): r["n"]
         for r in answers.filter(value__isnull=False)
         .values("question", "value")

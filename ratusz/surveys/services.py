@@ -243,7 +243,9 @@ def copy_survey(*, actor: User, survey: Survey, opens_on: date, closes_on: date)
     questions = list(survey.questions.prefetch_related("options"))
     new = Question.objects.bulk_create(
         [
-            Question(survey=copy, position=q.position, text=q.text, kind=q.kind, required=q.required)
+            Question(
+                survey=copy, position=q.position, text=q.text, kind=q.kind, required=q.required
+            )
             for q in questions
         ]
     )

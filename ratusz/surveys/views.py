@@ -160,9 +160,7 @@ def survey_copy(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         copy = submit(
             form,
-            lambda: services.copy_survey(
-                actor=request.user, survey=survey, **service_kwargs(form)
-            ),
+            lambda: services.copy_survey(actor=request.user, survey=survey, **service_kwargs(form)),
         )
         if copy is not None:
             messages.success(request, _("A new draft with the same questions is ready."))

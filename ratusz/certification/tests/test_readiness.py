@@ -259,6 +259,7 @@ def test_each_area_checks_its_own_clauses(db):
         "objectives": ["6.2", "9.1"],
         "suppliers": ["8.4", "8.4", "8.4", "8.4"],
         "services": ["8.1", "8.5"],
+        "surveys": ["9.1"],
         "reviews": ["5.1", "9.3", "9.3"],
     }
 
