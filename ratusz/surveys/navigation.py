@@ -8,5 +8,5 @@ from ratusz.core.plugins import NavEntry, NavGroup
 from ratusz.surveys.policies import can_view_surveys
 
 ENTRIES: list[NavEntry] = [
-    NavEntry(NavGroup.EVALUATION, 12, _("Satisfaction surveys"), "surveys:list", can_view_surveys),
+    NavEntry(NavGroup.EVALUATION, 5, _("Satisfaction surveys"), "surveys:list", can_view_surveys),
 ]

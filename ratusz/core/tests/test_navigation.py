@@ -49,6 +49,7 @@ def navigation_of(client, path: str = "/profile/") -> list:
 
 def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False) -> list:
     evaluation = [
+        ("Satisfaction surveys", "/surveys/"),
         ("Internal audits", "/audits/"),
         ("Audit programme", "/audits/programme/"),
         ("Auditor pool", "/audits/auditors/"),
