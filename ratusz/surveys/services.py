@@ -332,7 +332,9 @@ def check_answers(survey: Survey, answers: Mapping[int, Any]) -> list[Answer]:
                 ]
                 continue
             if "\x00" in text:
-                errors[key] = [_("The answer to „%(question)s” holds a null character.")]
+                errors[key] = [
+                    _("The answer to „%(question)s” holds a null character.") % {"question": q.text}
+                ]
                 continue
             rows.append(Answer(question=q, text=text))
     if errors:

@@ -120,6 +120,7 @@ def test_a_missing_required_answer_names_the_question_and_saves_nothing(office):
         ("W jakiej sprawie?", 999999),
         ("Jak się kontaktujesz?", [999999]),
         ("Co poprawić?", "x" * 2001),
+        ("Co poprawić?", "a\x00b"),
     ],
 )
 def test_bad_answers_are_refused_naming_the_question(office, question, value):
