@@ -17,6 +17,6 @@ def _largest(kind: str) -> str:
 
 PAGES = [
     ("Surveys", lambda: "/surveys/", 100),
-    ("Survey results", lambda: _largest("results"), 200),
+    ("Survey results", lambda: _largest("results"), 400),
     ("Public survey form", lambda: _largest("form"), 100),
 ]

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,16 +18,26 @@ from ratusz.surveys.models import SATISFIED_FROM, SCALE, Answer, Question, Respo
 TEXTS_SHOWN = 50  # free-text answers listed per question on the page; the export has all
 
 
+def _count(model) -> Coalesce:
+    """The number of `model` rows of each survey, as a subquery (two joined counts
+    would multiply each other's rows)."""
+    rows = (
+        model.objects.filter(survey=OuterRef("pk"))
+        .order_by()
+        .values("survey")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
 def survey_list(*, user) -> QuerySet[Survey]:
     """Surveys the user may see, newest period first, with their response counts."""
     if not policies.can_view_surveys(user):
         return Survey.objects.none()
     return (
         Survey.objects.select_related("created_by")
-        .annotate(
-            response_count=Count("responses", distinct=True),
-            question_count=Count("questions", distinct=True),
-        )
+        .annotate(response_count=_count(Response), question_count=_count(Question))
         .order_by("-opens_on", "-pk")
     )
 
@@ -127,23 +138,34 @@ class SurveyResults:
 
 
 def _figures(survey: Survey, questions: list[Question], *, texts: bool) -> list[QuestionResult]:
-    """Counts per question: three grouped queries, plus one per free-text question
-    when `texts` (the latest answers, at most TEXTS_SHOWN)."""
-    answers = Answer.objects.filter(question__survey=survey).order_by()
-    values: dict[tuple[int, int | None], int] = {
-        (r["question"], r["value"]): r["n"]
-        for r in answers.filter(value__isnull=False)
-        .values("question", "value")
-        .annotate(n=Count("pk"))
-    }
-    chosen: dict[int, int] = {
-        r["option"]: r["n"]
-        for r in answers.filter(option__isnull=False).values("option").annotate(n=Count("pk"))
-    }
-    answered: dict[int, int] = {
-        r["question"]: r["n"]
-        for r in answers.values("question").annotate(n=Count("response", distinct=True))
-    }
+    """Counts per question: one grouped scan of the answers (on the covering index
+    question, value, option), one distinct count for multiple-choice questions, plus
+    one query per free-text question when `texts` (its latest TEXTS_SHOWN answers)."""
+    ids = [q.pk for q in questions]
+    multiple = [q.pk for q in questions if q.kind == Question.Kind.MULTIPLE]
+    values: dict[tuple[int, int | None], int] = {}
+    chosen: dict[int, int] = {}
+    answered: dict[int, int] = {}
+    grouped = (
+        Answer.objects.filter(question_id__in=ids)
+        .order_by()
+        .values_list("question_id", "value", "option_id")
+        .annotate(n=Count("*"))
+    )
+    for qid, value, option, n in grouped:
+        if value is not None:
+            values[(qid, value)] = n
+        if option is not None:
+            chosen[option] = n
+        # One row per response for every kind but multiple choice (counted below).
+        answered[qid] = answered.get(qid, 0) + n
+    if multiple:
+        answered.update(
+            Answer.objects.filter(question_id__in=multiple)
+            .order_by()
+            .values_list("question_id")
+            .annotate(n=Count("response_id", distinct=True))
+        )
     results = []
     for q in questions:
         result = QuestionResult(question=q, answered=answered.get(q.pk, 0))
