@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from ratusz.surveys import public_views
+from ratusz.surveys import public_views, services
 from ratusz.surveys.models import Question, Response, Survey
 from ratusz.surveys.tests.factories import answer, by_text, make_open_survey, make_survey
 
@@ -209,3 +209,22 @@ def test_the_question_kinds_are_drawn_as_labelled_fields(office, resident):
     text = by_text(survey)["Co poprawić?"]
     assert f'<label for="id_q{text.pk}">' in page
     assert Question.objects.count() == 5
+
+
+def test_two_editors_of_a_draft_get_a_conflict_and_the_second_saves_again(
+    office, client_for, form_on_page
+):
+    survey = make_survey(office)
+    client = client_for(office.quality)
+    loaded = form_on_page(client.get(f"/surveys/{survey.pk}/edit/"))
+    # Someone adds a question meanwhile.
+    services.add_question(
+        actor=office.quality, survey=survey, expected_version=None, text="Nowe", kind="text"
+    )
+    response = client.post(f"/surveys/{survey.pk}/edit/", {**loaded, "title": "Ankieta 2027"})
+    assert response.status_code == 200
+    assert "The survey as it is saved now" in response.content.decode()
+    again = form_on_page(response)
+    assert client.post(f"/surveys/{survey.pk}/edit/", again).status_code == 302
+    survey.refresh_from_db()
+    assert survey.title == "Ankieta 2027"
