@@ -72,7 +72,11 @@ def _over_limit(request: HttpRequest) -> bool:
 
 
 def survey_index(request: HttpRequest) -> HttpResponse:
-    context = {"surveys": selectors.open_surveys(), "answered": answered(request)}
+    context = {
+        "surveys": selectors.open_surveys(),
+        "closed": selectors.closed_surveys(),
+        "answered": answered(request),
+    }
     return render(request, "surveys/public_list.html", context)
 
 
@@ -122,3 +126,13 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def survey_thanks(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _public_survey(pk)
     return render(request, "surveys/public_thanks.html", {"survey": survey, "again": False})
+
+
+def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """The figures of a closed survey; free-text answers are not published (a resident
+    may have written something personal in them)."""
+    survey = _public_survey(pk)
+    if survey.status != Survey.Status.CLOSED:
+        raise Http404(_("The results are published once the survey is closed."))
+    results = selectors.survey_results(survey, texts=False)
+    return render(request, "surveys/public_results.html", {"survey": survey, "results": results})

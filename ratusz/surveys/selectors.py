@@ -64,6 +64,15 @@ def open_surveys(today: date | None = None) -> list[Survey]:
     )
 
 
+CLOSED_LISTED = 10
+
+
+def closed_surveys() -> list[Survey]:
+    """The latest closed surveys, whose results the public page shows."""
+    closed = Survey.objects.filter(status=Survey.Status.CLOSED).order_by("-closes_on", "-pk")
+    return list(closed[:CLOSED_LISTED])
+
+
 def public_survey(pk: int) -> Survey | None:
     """A survey a resident may open: published (open or closed), never a draft."""
     return Survey.objects.exclude(status=Survey.Status.DRAFT).filter(pk=pk).first()

@@ -228,3 +228,14 @@ def test_two_editors_of_a_draft_get_a_conflict_and_the_second_saves_again(
     assert client.post(f"/surveys/{survey.pk}/edit/", again).status_code == 302
     survey.refresh_from_db()
     assert survey.title == "Ankieta 2027"
+
+
+def test_a_closed_surveys_figures_are_public_without_its_free_text(office, resident):
+    survey = make_open_survey(office)
+    answer(survey, scale=5, text="Mój sąsiad Jan Kowalski")
+    assert resident.get(f"/public/surveys/{survey.pk}/results/").status_code == 404
+    Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.CLOSED)
+    assert survey.title in resident.get("/public/surveys/").content.decode()
+    page = resident.get(f"/public/surveys/{survey.pk}/results/").content.decode()
+    assert "Jak oceniasz obsługę?" in page and "100.0%" in page
+    assert "Kowalski" not in page

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
+from ratusz.surveys.models import Survey
 from ratusz.surveys.tests.factories import (
     QUESTIONS,
     answer,
@@ -43,6 +44,7 @@ TABLE = {
     "public_surveys:list": ("get", "/public/surveys/", PUBLIC),
     "public_surveys:answer": ("get", "/public/surveys/{open}/", PUBLIC),
     "public_surveys:thanks": ("get", "/public/surveys/{open}/thanks/", PUBLIC),
+    "public_surveys:results": ("get", "/public/surveys/{closed}/results/", PUBLIC),
     "survey-list": ("get", "/api/v1/surveys/", API_READ),
     "survey-detail": ("get", "/api/v1/surveys/{open}/", API_READ),
     "survey-publish": (
@@ -92,7 +94,10 @@ def _fixtures(office):
     draft = make_survey(office, title="Szkic", questions=QUESTIONS[:1])
     survey = make_open_survey(office, questions=QUESTIONS[:1])
     response = answer(survey, scale=4)
+    closed = make_open_survey(office, title="Zamknięta", questions=QUESTIONS[:1])
+    Survey.objects.filter(pk=closed.pk).update(status=Survey.Status.CLOSED)
     return {
+        "closed": closed.pk,
         "draft": draft.pk,
         "open": survey.pk,
         "question": draft.questions.first().pk,
