@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "ratusz.suppliers",
     "ratusz.services",
     "ratusz.feedback",
+    "ratusz.surveys",
     "ratusz.reviews",
 ]
 

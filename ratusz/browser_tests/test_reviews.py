@@ -29,7 +29,7 @@ def test_quality_runs_the_review_from_inputs_to_the_pack(
     assert_accessible(quality)
     quality.get_by_role("link", name=review.reference).click()
     expect(quality.locator("#input-c4")).to_contain_text("Nonconformities opened")
-    expect(quality.locator("#input-d")).to_contain_text("not held in Ratusz")
+    expect(quality.locator("#input-c1")).to_contain_text("Residents' satisfaction survey")
     assert_accessible(quality)
 
     # A comment on the nonconformities input.

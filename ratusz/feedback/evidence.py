@@ -56,7 +56,7 @@ def _register_pdf(today: date) -> bytes:
 def items(today: date) -> list:
     return [
         EvidenceItem(
-            clause="9.1",
+            clause="9.1.2",
             title=_("Register of complaints and motions (last 12 months)"),
             path="feedback/register.pdf",
             render=lambda: _register_pdf(today),

@@ -260,6 +260,7 @@ def test_each_area_checks_its_own_clauses(db):
         "suppliers": ["8.4", "8.4", "8.4", "8.4"],
         "feedback": ["8.2", "9.1"],
         "services": ["8.1", "8.5"],
+        "surveys": ["9.1"],
         "reviews": ["5.1", "9.3", "9.3"],
     }
 

@@ -50,6 +50,7 @@ def navigation_of(client, path: str = "/profile/") -> list:
 def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False) -> list:
     evaluation = [
         ("Residents' submissions", "/feedback/"),
+        ("Satisfaction surveys", "/surveys/"),
         ("Internal audits", "/audits/"),
         ("Audit programme", "/audits/programme/"),
         ("Auditor pool", "/audits/auditors/"),

@@ -77,6 +77,6 @@ def test_it_speaks_the_readers_language(city, client_for):
 def test_the_front_page_runs_a_fixed_number_of_queries(
     city, client_for, django_assert_max_num_queries
 ):
-    # the office; no session for an anonymous visitor, and no area has a section yet
-    with django_assert_max_num_queries(1):
+    # the office; no session for an anonymous visitor; the surveys section: open surveys
+    with django_assert_max_num_queries(2):
         client_for(None).get("/public/")

@@ -23,9 +23,10 @@ def add_actions(office, n):
         # to read, to review, to approve, my overdue reviews, my unit;
         # nonconformities card: counts; audits card: my audits, reports to
         # acknowledge, units I run, programme; risks card: counts; objectives card:
-        # this year's KPIs; suppliers card; services card: open cases by unit; reviews
-        # card: next, last held, overdue; feedback card: counts, missed without notice
-        ("/", 39),
+        # this year's KPIs; suppliers card; services card: open cases by unit; feedback
+        # card: counts, missed without notice; surveys card: the open survey; reviews
+        # card: next, last held, overdue
+        ("/", 40),
         ("/api/v1/actions/", 6),
     ],
 )

@@ -77,7 +77,7 @@ def test_the_review_input_and_the_kpis(office):
 def test_the_register_is_in_the_evidence_pack(office):
     register(office)
     [item] = evidence.items(TODAY())
-    assert item.clause == "9.1" and item.render().startswith(b"%PDF")
+    assert item.clause == "9.1.2" and item.render().startswith(b"%PDF")
 
 
 def test_search_finds_a_submission_only_for_those_who_see_it(office):
