@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "ratusz.objectives",
     "ratusz.suppliers",
     "ratusz.services",
+    "ratusz.competence",
     "ratusz.reviews",
 ]
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("public/investments/", include("ratusz.suppliers.public_urls")),
     path("context/", include("ratusz.context.urls")),
     path("risks/", include("ratusz.risks.urls")),
+    path("competence/", include("ratusz.competence.urls")),
     path("", include("ratusz.core.urls")),
 ]
 
