@@ -359,6 +359,8 @@ SPECTACULAR_SETTINGS = {
         "AcceptanceProtocolKindEnum": "ratusz.suppliers.models.AcceptanceProtocol.Kind",
         "ReviewStatusEnum": "ratusz.reviews.models.Review.Status",
         "DecisionKindEnum": "ratusz.reviews.models.Decision.Kind",
+        "CompetenceKindEnum": "ratusz.competence.models.Competence.Kind",
+        "ResourceKindEnum": "ratusz.competence.models.Resource.Kind",
     },
 }
 

@@ -32,7 +32,6 @@ from ratusz.competence.models import (
 from ratusz.core import access
 from ratusz.core.errors import Denied
 from ratusz.core.models import OrgUnit, User
-from ratusz.lib.deadlines import add_months
 from ratusz.core.services import (
     apply_changes,
     attach_file,
@@ -40,6 +39,7 @@ from ratusz.core.services import (
     lock,
     save_versioned,
 )
+from ratusz.lib.deadlines import add_months
 
 
 def _short(day: date) -> str:
