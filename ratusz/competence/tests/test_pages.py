@@ -92,7 +92,7 @@ def test_hr_reads_every_person_when_given_the_permission(office, client_for):
 def test_the_matrix_exports_to_xlsx(office, client_for):
     competence, _position = setup(office)
     make_record(office, office.employee, competence)
-    response = client_for(office.quality).get("/competence/export.xlsx?unit=%d" % office.civil.pk)
+    response = client_for(office.quality).get(f"/competence/export.xlsx?unit={office.civil.pk}")
     assert response.status_code == 200
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
