@@ -9,5 +9,9 @@ class CompetenceConfig(AppConfig):
 
     def ready(self) -> None:
         from ratusz.competence import policies
+        from ratusz.competence.daily import MESSAGES
+        from ratusz.core import notifications
 
         policies.register()
+        for kind, template in MESSAGES.items():
+            notifications.register(kind, template)

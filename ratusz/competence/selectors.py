@@ -370,3 +370,59 @@ def resource_list(*, user) -> QuerySet[Resource]:
     if not policies.can_view_resources(user):
         return Resource.objects.none()
     return Resource.objects.select_related("owner", "org_unit").order_by("kind", "name")
+
+
+# --- awareness (7.3) -----------------------------------------------------------------------
+
+
+@dataclass
+class UnitAwareness:
+    unit: OrgUnit
+    people: int
+    required: int  # acknowledgements due: each person × each document in force for them
+    confirmed: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.confirmed / self.required) if self.required else None
+
+
+def awareness_by_unit() -> list[UnitAwareness]:
+    """Each unit's share of “read and understood” of the documents in force
+    distributed to its people (the quality policy among them): five queries
+    whatever the number of documents and people."""
+    from ratusz.core.models import RoleAssignment
+    from ratusz.documents.models import Acknowledgement, Distribution, DocumentVersion
+
+    rows = list(
+        Distribution.objects.filter(
+            document__current_version__status=DocumentVersion.Status.IN_FORCE
+        ).values_list("document__current_version_id", "org_unit__path", "role")
+    )
+    people = list(
+        staff().filter(org_unit__isnull=False).values_list("pk", "org_unit_id", "org_unit__path")
+    )
+    roles: dict[int, set[str]] = defaultdict(set)
+    for user_id, role in RoleAssignment.objects.values_list("user_id", "role"):
+        roles[user_id].add(role)
+    version_ids = {version for version, _path, _role in rows}
+    confirmed = set(
+        Acknowledgement.objects.filter(version_id__in=version_ids).values_list(
+            "user_id", "version_id"
+        )
+    )
+    units = {u.pk: u for u in OrgUnit.objects.filter(is_active=True)}
+    figures: dict[int, UnitAwareness] = {}
+    for user_id, unit_id, path in people:
+        if unit_id not in units:
+            continue
+        due = {
+            version
+            for version, unit_path, role in rows
+            if (unit_path and path.startswith(unit_path)) or (role and role in roles[user_id])
+        }
+        figure = figures.setdefault(unit_id, UnitAwareness(units[unit_id], 0, 0, 0))
+        figure.people += 1
+        figure.required += len(due)
+        figure.confirmed += sum(1 for version in due if (user_id, version) in confirmed)
+    return sorted(figures.values(), key=lambda f: f.unit.path)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("trainings/<int:pk>/", views.training_detail, name="training"),
     path("trainings/<int:pk>/attendance/", views.training_attendance, name="attendance"),
     path("attendances/<int:pk>/evaluate/", views.evaluate, name="evaluate"),
+    path("awareness/", views.awareness, name="awareness"),
     path("communication/", views.communication, name="communication"),
     path("communication/new/", views.communication_create, name="communication_create"),
     path("communication/<int:pk>/", views.communication_edit, name="communication_edit"),

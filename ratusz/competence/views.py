@@ -21,7 +21,6 @@ from ratusz.competence.models import (
     CommunicationEntry,
     Competence,
     CompetenceRecord,
-    PlanItem,
     Position,
     Resource,
     Training,
@@ -575,6 +574,12 @@ def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(attendance.training)
 
 
+@login_required
+def awareness(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    return render(request, "competence/awareness.html", {"units": selectors.awareness_by_unit()})
+
+
 # --- communication and resources ----------------------------------------------------------
 
 
@@ -700,6 +705,3 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
         back=reverse("competence:resources"),
         conflict=getattr(form, "conflict", None),
     )
-
-
-__all__ = ["PlanItem"]

@@ -83,6 +83,7 @@ TABLE = {
         "/competence/attendances/{attendance}/evaluate/",
         row(403, anonymous=LOGIN, quality=302, owner=302),
     ),
+    "competence:awareness": ("get", "/competence/awareness/", STAFF_ONLY),
     "competence:communication": ("get", "/competence/communication/", STAFF_ONLY),
     "competence:communication_create": ("get", "/competence/communication/new/", QUALITY_ONLY),
     "competence:communication_edit": (
