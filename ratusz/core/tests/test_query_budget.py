@@ -24,8 +24,10 @@ def add_actions(office, n):
         # nonconformities card: counts; audits card: my audits, reports to
         # acknowledge, units I run, programme; risks card: counts; objectives card:
         # this year's KPIs; suppliers card; services card: open cases by unit; reviews
-        # card: next, last held, overdue
-        ("/", 37),
+        # card: next, last held, overdue; competence card: expiring records, trainings
+        # to evaluate (and, for other staff than the quality manager, whether they
+        # hold the HR permission: their own and their groups')
+        ("/", 41),
         ("/api/v1/actions/", 6),
     ],
 )
