@@ -188,13 +188,13 @@ def build_rows(people: list[User], *, today: date, year: int | None = None) -> M
         row = Row(person=person, position=position)
         for competence in columns:
             held = records.get((person.pk, competence.pk))
-            record = _best(held) if held else None
+            best = _best(held) if held else None
             row.cells.append(
                 Cell(
                     competence=competence,
                     required=competence.pk in needs,
-                    record=record,
-                    state=_state(record, today),
+                    record=best,
+                    state=_state(best, today),
                     planned=plans.get((person.pk, competence.pk)),
                 )
             )
@@ -204,8 +204,8 @@ def build_rows(people: list[User], *, today: date, year: int | None = None) -> M
 
 def _placement(person: User):
     try:
-        return person.placement  # type: ignore[attr-defined]
-    except User.placement.RelatedObjectDoesNotExist:  # type: ignore[attr-defined]
+        return person.placement
+    except User.placement.RelatedObjectDoesNotExist:
         return None
 
 
