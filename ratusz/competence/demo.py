@@ -46,7 +46,7 @@ POSITIONS = [
         "Naczelnik Wydziału Spraw Obywatelskich",
         [0, 1, 2, 3, 5],
     ),
-    ("Podinspektor ds. ewidencji ludności", [0, 3, 4, 6, 8]),
+    ("Podinspektor ds. ewidencji ludności", [0, 3, 4, 6]),
     ("Inspektor ds. dowodów osobistych", [0, 3, 4, 7]),
 ]
 
