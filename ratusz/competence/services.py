@@ -350,7 +350,7 @@ def create_training(
     actor: User,
     topic: str,
     held_on: date,
-    hours: Decimal,
+    hours: Decimal = Decimal(1),
     provider: str = "",
     org_unit: OrgUnit | None = None,
     competence: Competence | None = None,
