@@ -223,3 +223,48 @@ def test_only_the_quality_manager_keeps_the_resources(office):
             next_review=date(2026, 1, 1),
         )
     assert "next_review" in caught.value.error_dict
+
+
+def test_a_cancelled_training_puts_its_plan_entries_back_to_planned(office):
+    competence, _position = setup(office)
+    item = services.plan_training(
+        actor=office.owner, person=office.employee, competence=competence, year=TODAY.year
+    )
+    training = make_training(
+        office, competence, [office.employee], held_on=TODAY + timedelta(days=10)
+    )
+    services.cancel_training(actor=office.owner, training=training, expected_version=1)
+    item.refresh_from_db()
+    assert item.status == PlanItem.Status.PLANNED and item.training is None
+    with pytest.raises(ValidationError):
+        services.record_attendance(
+            actor=office.owner, training=training, attended=[office.employee]
+        )
+
+
+def test_a_cancelled_plan_entry_can_be_planned_again(office):
+    competence, _position = setup(office)
+    item = services.plan_training(
+        actor=office.owner, person=office.employee, competence=competence, year=TODAY.year
+    )
+    services.cancel_plan_item(actor=office.owner, item=item, expected_version=1)
+    again = services.plan_training(
+        actor=office.owner, person=office.employee, competence=competence, year=TODAY.year
+    )
+    assert again.pk == item.pk and again.status == PlanItem.Status.PLANNED
+
+
+def test_two_people_editing_one_position_get_a_conflict(office):
+    _competence, position = setup(office)
+    services.update_position(
+        actor=office.owner, position=position, expected_version=1, description="Nowy zakres"
+    )
+    with pytest.raises(Conflict):
+        services.update_position(
+            actor=office.quality, position=position, expected_version=1, name="Inna nazwa"
+        )
+
+
+def test_a_head_adds_positions_only_in_their_units(office):
+    with pytest.raises(Denied):
+        services.create_position(actor=office.owner, name="Kierowca", org_unit=office.transport)
