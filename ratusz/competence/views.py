@@ -253,7 +253,7 @@ def plan_for_person(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("%(c)s is on the %(y)d training plan.") % {"c": item.competence, "y": item.year},
             )
-            return redirect(request.POST.get("next") or reverse("competence:person", args=[pk]))
+            return redirect("competence:person", pk=pk)
     for error in form.errors.values():
         messages.error(request, " ".join(error))
     return redirect("competence:person", pk=person.pk)
