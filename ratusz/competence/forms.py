@@ -215,3 +215,15 @@ class ResourceForm(forms.Form):
 
 class ResourceEditForm(VersionedForm, ResourceForm):
     pass
+
+
+class InductionStepForm(forms.Form):
+    title = forms.CharField(
+        label=_("Induction step"),
+        max_length=255,
+        help_text=_("E.g. introduced to the quality policy; EZD account opened."),
+    )
+
+
+class InductionDoneForm(VersionedForm):
+    done_on = forms.DateField(label=_("Done on"), widget=DateInput())

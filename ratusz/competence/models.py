@@ -426,3 +426,34 @@ class Resource(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("competence:resource", args=[self.pk])
+
+
+class InductionItem(models.Model):
+    """A step of a new employee's induction (e.g. introduced to the quality policy,
+    GDPR authorisation given, EZD account opened), ticked off when done."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="induction_items",
+    )
+    title = models.CharField(_("step"), max_length=255)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("induction step")
+        verbose_name_plural = _("induction steps")
+        ordering = ["person", "id"]
+
+    def __str__(self) -> str:
+        return self.title

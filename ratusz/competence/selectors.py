@@ -16,6 +16,7 @@ from ratusz.competence.models import (
     CommunicationEntry,
     Competence,
     CompetenceRecord,
+    InductionItem,
     PlanItem,
     Position,
     Resource,
@@ -224,6 +225,7 @@ class PersonPage:
     attachments: dict[int, list[Attachment]]
     attendances: list[Attendance]
     plan: list[PlanItem]
+    induction: list[InductionItem]
 
 
 def person_page(person: User, *, today: date | None = None) -> PersonPage:
@@ -261,6 +263,7 @@ def person_page(person: User, *, today: date | None = None) -> PersonPage:
             .select_related("competence", "training")
             .order_by("-year", "competence__name")[:50]
         ),
+        induction=list(InductionItem.objects.filter(person=person).order_by("id")[:100]),
     )
 
 

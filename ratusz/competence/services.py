@@ -23,6 +23,7 @@ from ratusz.competence.models import (
     CommunicationEntry,
     Competence,
     CompetenceRecord,
+    InductionItem,
     Placement,
     PlanItem,
     Position,
@@ -619,3 +620,35 @@ def update_resource(
     fields = apply_changes(current, changes, RESOURCE_FIELDS)
     _check_review(current)
     return save_versioned(current, fields)
+
+
+# --- induction of new employees --------------------------------------------------------
+
+
+@transaction.atomic
+def add_induction_step(*, actor: User, person: User, title: str) -> InductionItem:
+    if not policies.can_manage_person(actor, person):
+        raise Denied(
+            _("Only the head of the person's unit, the quality manager or HR plans the induction.")
+        )
+    item = InductionItem(person=person, title=title.strip())
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def complete_induction_step(
+    *, actor: User, item: InductionItem, expected_version: int | None, done_on: date
+) -> InductionItem:
+    current = lock(InductionItem, item.pk, expected_version, related=("person__org_unit",))
+    if not policies.can_manage_person(actor, current.person):
+        raise Denied(
+            _("Only the head of the person's unit, the quality manager or HR plans the induction.")
+        )
+    if current.done_on is not None:
+        raise ValidationError({"done_on": _("This step is done already.")})
+    _check_not_future(done_on, "done_on")
+    current.done_on = done_on
+    current.done_by = actor
+    return save_versioned(current, ["done_on", "done_by"])

@@ -21,6 +21,7 @@ from ratusz.competence.models import (
     CommunicationEntry,
     Competence,
     CompetenceRecord,
+    InductionItem,
     Position,
     Resource,
     Training,
@@ -135,6 +136,8 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         "page": selectors.person_page(person),
         "can_manage": can_manage,
         "year": timezone.localdate().year,
+        "today": timezone.localdate(),
+        "induction_form": f.InductionStepForm() if can_manage else None,
     }
     if can_manage and person.org_unit_id:
         context["placement_form"] = f.PlacementForm(
@@ -254,6 +257,47 @@ def plan_for_person(request: HttpRequest, pk: int) -> HttpResponse:
                 _("%(c)s is on the %(y)d training plan.") % {"c": item.competence, "y": item.year},
             )
             return redirect("competence:person", pk=pk)
+    for error in form.errors.values():
+        messages.error(request, " ".join(error))
+    return redirect("competence:person", pk=person.pk)
+
+
+@login_required
+@require_POST
+def induction_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _get_person(request, pk)
+    form = f.InductionStepForm(request.POST)
+    if form.is_valid():
+        item = submit(
+            form,
+            lambda: services.add_induction_step(
+                actor=request.user, person=person, **service_kwargs(form)
+            ),
+        )
+        if item is not None:
+            messages.success(request, _("Induction step added."))
+            return redirect("competence:person", pk=person.pk)
+    for error in form.errors.values():
+        messages.error(request, " ".join(error))
+    return redirect("competence:person", pk=person.pk)
+
+
+@login_required
+@require_POST
+def induction_done(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(InductionItem.objects.select_related("person"), pk=pk)
+    person = _get_person(request, item.person_id)
+    form = f.InductionDoneForm(request.POST)
+    if form.is_valid():
+        done = submit(
+            form,
+            lambda: services.complete_induction_step(
+                actor=request.user, item=item, **service_kwargs(form)
+            ),
+        )
+        if done is not None:
+            messages.success(request, _("Induction step done."))
+            return redirect("competence:person", pk=person.pk)
     for error in form.errors.values():
         messages.error(request, " ".join(error))
     return redirect("competence:person", pk=person.pk)

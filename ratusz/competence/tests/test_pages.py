@@ -241,3 +241,19 @@ def test_the_forms_create_catalogue_and_resources(office, client_for):
     response = client.post("/competence/resources/new/", {"name": "ePUAP", "kind": "it_system"})
     assert response.status_code == 302
     make_position(office, [competence], name="Referent")
+
+
+def test_a_head_adds_and_ticks_off_an_induction_step(office, client_for):
+    client = client_for(office.owner)
+    path = f"/competence/people/{office.employee.pk}/"
+    assert client.post(f"{path}induction/", {"title": "Konto w EZD"}).status_code == 302
+    page = client.get(path).content.decode()
+    assert "Konto w EZD" in page and "Mark as done" in page
+    item = office.employee.induction_items.get()
+    response = client.post(
+        f"/competence/induction/{item.pk}/done/",
+        {"version": 1, "done_on": TODAY.isoformat()},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.done_on == TODAY and item.done_by == office.owner

@@ -36,6 +36,16 @@ TABLE = {
         "/competence/people/{person}/plan/",
         row(404, anonymous=LOGIN, quality=302, owner=302, employee=403),
     ),
+    "competence:induction_add": (
+        "post",
+        "/competence/people/{person}/induction/",
+        row(404, anonymous=LOGIN, quality=302, owner=302, employee=403),
+    ),
+    "competence:induction_done": (
+        "post",
+        "/competence/induction/{induction}/done/",
+        row(404, anonymous=LOGIN, quality=302, owner=302, employee=403),
+    ),
     "competence:record": ("get", "/competence/records/{record}/", MANAGERS),
     "competence:competences": ("get", "/competence/competences/", STAFF_ONLY),
     "competence:competence_create": ("get", "/competence/competences/new/", QUALITY_ONLY),
@@ -215,7 +225,11 @@ def _fixtures(office):
     )
     resource = services.create_resource(actor=office.quality, name="EZD", kind="it_system")
     services.record_attendance(actor=office.owner, training=training, attended=[office.employee])
+    induction = services.add_induction_step(
+        actor=office.quality, person=office.employee, title="Konto w EZD"
+    )
     return {
+        "induction": induction.pk,
         "competence": competence.pk,
         "position": position.pk,
         "person": office.employee.pk,
@@ -233,6 +247,10 @@ def _payload(office, path, ids):
         return {"position": ids["position"], "since": today.isoformat()}
     if path.endswith("/plan/"):
         return {"competence": ids["competence"], "year": today.year}
+    if path.endswith("/induction/"):
+        return {"title": "Szkolenie BHP"}
+    if path.endswith("/done/"):
+        return {"version": 1, "done_on": today.isoformat()}
     if path.endswith("/plan/gaps/"):
         return {"year": today.year}
     if path.endswith("/records/new/") or path == "/api/v1/competence-records/":

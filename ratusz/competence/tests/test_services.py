@@ -268,3 +268,23 @@ def test_two_people_editing_one_position_get_a_conflict(office):
 def test_a_head_adds_positions_only_in_their_units(office):
     with pytest.raises(Denied):
         services.create_position(actor=office.owner, name="Kierowca", org_unit=office.transport)
+
+
+def test_an_induction_step_is_done_once_and_not_in_the_future(office):
+    item = services.add_induction_step(
+        actor=office.owner, person=office.employee, title="Zapoznanie z polityką jakości"
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.complete_induction_step(
+            actor=office.owner, item=item, expected_version=1, done_on=TODAY + timedelta(days=1)
+        )
+    assert "done_on" in caught.value.error_dict
+    services.complete_induction_step(
+        actor=office.owner, item=item, expected_version=1, done_on=TODAY
+    )
+    with pytest.raises(ValidationError):
+        services.complete_induction_step(
+            actor=office.owner, item=item, expected_version=2, done_on=TODAY
+        )
+    with pytest.raises(Denied):
+        services.add_induction_step(actor=office.employee, person=office.employee, title="X")
