@@ -29,6 +29,8 @@ def test_a_head_closes_a_gap_through_a_training(
     row = head.get_by_role("row", name=re.compile("Marek Kamiński"))
     expect(row.get_by_text("expired")).to_be_visible()
     row.get_by_role("link", name="Marek Kamiński").click()
+    head.wait_for_url(re.compile(r"/competence/people/\d+/$"))
+    person = head.url
     assert_accessible(head)
 
     year = timezone.localdate().year
@@ -56,3 +58,10 @@ def test_a_head_closes_a_gap_through_a_training(
     row = head.get_by_role("row", name=re.compile("Marek Kamiński"))
     expect(row.locator("td").last).to_have_text("none")
     assert_accessible(head)
+
+    # On a phone no competence page scrolls sideways: wide tables scroll in their box.
+    head.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/competence/", "/competence/plan/", "/competence/trainings/", person):
+        head.goto(path if path.startswith("http") else f"{demo_site}{path}")
+        width = head.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"{path} is {width[0]}px wide at {width[1]}px"
