@@ -257,3 +257,24 @@ def test_a_head_adds_and_ticks_off_an_induction_step(office, client_for):
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.done_on == TODAY and item.done_by == office.owner
+
+
+def test_a_persons_page_queries_do_not_grow_with_records(
+    office, client_for, django_assert_max_num_queries
+):
+    competence, _position = setup(office)
+    client = client_for(office.owner)
+    path = f"/competence/people/{office.employee.pk}/"
+    # session, user, roles, HR permission, person, requirements, records (twice: the
+    # matrix row and the list), files, trainings, plan, induction, positions for the
+    # form, office, unread count (+ content type)
+    with django_assert_max_num_queries(17):
+        assert client.get(path).status_code == 200
+    for i in range(5):
+        upload = SimpleUploadedFile(f"d{i}.txt", b"Dowod", "text/plain")
+        make_record(office, office.employee, competence, evidence=f"Nr {i}", file=upload)
+        make_training(office, competence, [office.employee], topic=f"Szkolenie {i}")
+        services.add_induction_step(actor=office.owner, person=office.employee, title=f"Krok {i}")
+    with django_assert_max_num_queries(17):
+        response = client.get(path)
+    assert "d4.txt" in response.content.decode()
