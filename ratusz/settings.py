@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "ratusz.services",
     "ratusz.feedback",
     "ratusz.surveys",
+    "ratusz.competence",
     "ratusz.reviews",
 ]
 
@@ -361,6 +362,8 @@ SPECTACULAR_SETTINGS = {
         "AcceptanceProtocolKindEnum": "ratusz.suppliers.models.AcceptanceProtocol.Kind",
         "ReviewStatusEnum": "ratusz.reviews.models.Review.Status",
         "DecisionKindEnum": "ratusz.reviews.models.Decision.Kind",
+        "CompetenceKindEnum": "ratusz.competence.models.Competence.Kind",
+        "ResourceKindEnum": "ratusz.competence.models.Resource.Kind",
     },
 }
 

@@ -46,6 +46,7 @@ urlpatterns = [
     path("risks/", include("ratusz.risks.urls")),
     path("feedback/", include("ratusz.feedback.urls")),
     path("public/", include("ratusz.feedback.public_urls")),
+    path("competence/", include("ratusz.competence.urls")),
     path("", include("ratusz.core.urls")),
 ]
 

@@ -95,6 +95,8 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
                 ("Documents", "/documents/"),
                 ("To read", "/documents/to-read/"),
                 ("Records register", "/documents/records/"),
+                ("Competence and training", "/competence/"),
+                ("Resources and communication", "/competence/resources/"),
             ],
         ),
         (
@@ -159,6 +161,8 @@ def test_an_areas_entry_joins_its_group_at_its_place(office, client_for, monkeyp
         "Competence",
         "To read",
         "Records register",
+        "Competence and training",
+        "Resources and communication",
     ]
 
 

@@ -25,8 +25,10 @@ def add_actions(office, n):
         # acknowledge, units I run, programme; risks card: counts; objectives card:
         # this year's KPIs; suppliers card; services card: open cases by unit; feedback
         # card: counts, missed without notice; surveys card: the open survey; reviews
-        # card: next, last held, overdue
-        ("/", 40),
+        # card: next, last held, overdue; competence card: expiring records, trainings
+        # to evaluate (and, for other staff than the quality manager, whether they
+        # hold the HR permission: their own and their groups')
+        ("/", 44),
         ("/api/v1/actions/", 6),
     ],
 )
