@@ -40,6 +40,7 @@ urlpatterns = [
     path("objectives/", include("ratusz.objectives.urls")),
     path("suppliers/", include("ratusz.suppliers.urls")),
     path("public/investments/", include("ratusz.suppliers.public_urls")),
+    path("public/services/", include("ratusz.services.public_urls")),
     path("context/", include("ratusz.context.urls")),
     path("risks/", include("ratusz.risks.urls")),
     path("feedback/", include("ratusz.feedback.urls")),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,10 +24,86 @@ from django.utils.translation import gettext as _
 from ratusz.core.errors import Denied
 from ratusz.core.models import OrgUnit, User
 from ratusz.core.services import apply_changes, lock
+from ratusz.processes.models import Process
+from ratusz.lib import case_terms
 from ratusz.services import importer, policies
 from ratusz.services.models import CaseImport, ServiceCard
 
-CARD_FIELDS = ("number", "name", "org_unit", "on_time_target", "is_active")
+CARD_FIELDS = (
+    "number",
+    "name",
+    "org_unit",
+    "on_time_target",
+    "is_active",
+    "topic",
+    "outcome",
+    "who_may_apply",
+    "legal_basis",
+    "required_documents",
+    "fees",
+    "term",
+    "where_to_apply",
+    "epuap_url",
+    "appeal",
+    "contact",
+    "notes",
+    "gdpr_clause",
+    "document",
+    "is_published",
+)
+TEXT_FIELDS = (
+    "name",
+    "outcome",
+    "who_may_apply",
+    "legal_basis",
+    "required_documents",
+    "fees",
+    "term",
+    "where_to_apply",
+    "epuap_url",
+    "appeal",
+    "contact",
+    "notes",
+    "gdpr_clause",
+)
+
+
+def _check_term(term: str) -> str:
+    term = term.strip()
+    if term:
+        try:
+            case_terms.parse_term(term)
+        except case_terms.TermError:
+            raise ValidationError(
+                {
+                    "term": _(
+                        "“%(term)s” is not a term: give immediate, 7d, 14d, 1m, 2m, "
+                        "or a number of days or months such as 30d or 3m."
+                    )
+                    % {"term": term}
+                }
+            ) from None
+    return term
+
+
+def _check_publishable(card: ServiceCard) -> None:
+    """A published card tells a resident at least what they get, how and on what basis."""
+    if not card.is_published:
+        return
+    missing = [
+        field
+        for field in ("outcome", "legal_basis", "where_to_apply")
+        if not getattr(card, field).strip()
+    ]
+    if missing:
+        raise ValidationError(
+            {
+                field: _("Fill this in before the card is published.")
+                for field in missing
+            }
+        )
+    if not card.is_active:
+        raise ValidationError({"is_published": _("A card no longer in use is not published.")})
 
 
 def _check_number(number: str, exclude_pk: int | None = None) -> str:
@@ -65,6 +141,8 @@ def create_card(
     name: str,
     org_unit: OrgUnit,
     on_time_target: Decimal = Decimal("90"),
+    processes: Iterable[Process] = (),
+    **details,
 ) -> ServiceCard:
     if not policies.can_create_card(actor) or not (
         policies.can_edit_card(actor, ServiceCard(org_unit=org_unit))
@@ -73,14 +151,24 @@ def create_card(
             _("Only the quality manager or the head of the unit adds its service cards."),
             field="org_unit",
         )
+    unknown = set(details) - set(CARD_FIELDS)
+    if unknown:
+        raise TypeError(f"create_card() got unexpected fields {sorted(unknown)}")
+    for field in TEXT_FIELDS:
+        if isinstance(details.get(field), str):
+            details[field] = details[field].strip()
     card = ServiceCard(
         number=_check_number(number),
         name=name.strip(),
         org_unit=org_unit,
         on_time_target=on_time_target,
+        **details,
     )
+    card.term = _check_term(card.term)
     card.full_clean(validate_unique=False)
+    _check_publishable(card)
     _save(card)
+    card.processes.set(processes)
     return card
 
 
@@ -98,12 +186,19 @@ def update_card(
         raise Denied(_("You cannot give a card to a unit you do not manage."), field="org_unit")
     if "number" in changes:
         changes["number"] = _check_number(changes["number"], exclude_pk=current.pk)
-    if "name" in changes:
-        changes["name"] = changes["name"].strip()
+    for field in TEXT_FIELDS:
+        if isinstance(changes.get(field), str):
+            changes[field] = changes[field].strip()
+    if "term" in changes:
+        changes["term"] = _check_term(changes["term"])
+    processes = changes.pop("processes", None)
     fields = apply_changes(current, changes, CARD_FIELDS)
     current.full_clean(validate_unique=False)
+    _check_publishable(current)
     current.version += 1
-    _save(current, update_fields=[*fields, "version"])
+    _save(current, update_fields=[*fields, "version", "updated_at"])
+    if processes is not None:
+        current.processes.set(processes)
     return current
 
 

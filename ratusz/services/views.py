@@ -63,7 +63,12 @@ def card_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def card_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access.require_staff(request)
-    card = get_object_or_404(ServiceCard.objects.select_related("org_unit"), pk=pk)
+    card = get_object_or_404(
+        ServiceCard.objects.select_related(
+            "org_unit", "document__current_version__approver", "document__current_version__author"
+        ).prefetch_related("processes"),
+        pk=pk,
+    )
     context = {
         "card": card,
         "page": selectors.card_page(card, today=timezone.localdate()),
@@ -94,14 +99,13 @@ def card_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(
             _("Only the quality manager or the head of the unit changes its cards.")
         )
-    initial = {
-        "number": card.number,
-        "name": card.name,
-        "org_unit": card.org_unit_id,
-        "on_time_target": card.on_time_target,
-        "is_active": card.is_active,
-        "version": card.version,
-    }
+    initial = {name: getattr(card, name) for name in services.CARD_FIELDS}
+    initial.update(
+        org_unit=card.org_unit_id,
+        document=card.document_id,
+        processes=list(card.processes.values_list("pk", flat=True)),
+        version=card.version,
+    )
     form = CardEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = submit(

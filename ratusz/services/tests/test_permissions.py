@@ -8,7 +8,7 @@ from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
 from ratusz.services.models import CaseImport
-from ratusz.services.tests.factories import make_card
+from ratusz.services.tests.factories import PUBLISHED, make_card
 
 TABLE = {
     "services:figures": ("get", "/services/", row(200, anonymous=LOGIN, external=403)),
@@ -29,6 +29,9 @@ TABLE = {
         "/services/import/",
         row(403, anonymous=LOGIN, quality=200),
     ),
+    "public_services:catalogue": ("get", "/public/services/", row(200)),
+    "public_services:card": ("get", "/public/services/{public_card}/", row(200)),
+    "public_services:card (not published)": ("get", "/public/services/{card}/", row(404)),
     "services:imports": ("get", "/services/imports/", row(200, anonymous=LOGIN, external=403)),
     "services:import": (
         "get",
@@ -60,8 +63,9 @@ WRITES = {
 
 def _fixtures(office):
     card = make_card(office)
+    public_card = make_card(office, number="KU-SO-09", **PUBLISHED)
     record = CaseImport.objects.create(file_name="ezd.csv", started_by=office.quality)
-    return {"card": card.pk, "record": record.pk}
+    return {"card": card.pk, "public_card": public_card.pk, "record": record.pk}
 
 
 def _payload(office, path):
