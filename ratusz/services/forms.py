@@ -152,10 +152,7 @@ class CardForm(forms.Form):
             "The card in the document register, where it is numbered, approved and reviewed."
         ),
     )
-    is_published = forms.BooleanField(
-        label=_("Published in the public catalogue"), required=False
-    )
-
+    is_published = forms.BooleanField(label=_("Published in the public catalogue"), required=False)
 
     def clean_topic(self) -> str:
         return self.cleaned_data.get("topic") or LifeSituation.OTHER

@@ -175,9 +175,7 @@ def dashboard(*, user, today: date) -> dict | None:
 
 def public_cards(*, q: str = "", org_unit: OrgUnit | None = None, topic: str = ""):
     """Cards residents see: in use and published; searched by name, number and content."""
-    cards = ServiceCard.objects.filter(is_active=True, is_published=True).select_related(
-        "org_unit"
-    )
+    cards = ServiceCard.objects.filter(is_active=True, is_published=True).select_related("org_unit")
     if q:
         cards = cards.filter(
             Q(name__icontains=q)
@@ -194,9 +192,11 @@ def public_cards(*, q: str = "", org_unit: OrgUnit | None = None, topic: str = "
 
 def public_units():
     """Units with a published card, for the catalogue's filter."""
-    return OrgUnit.objects.filter(
-        service_cards__is_active=True, service_cards__is_published=True
-    ).distinct().order_by("name")
+    return (
+        OrgUnit.objects.filter(service_cards__is_active=True, service_cards__is_published=True)
+        .distinct()
+        .order_by("name")
+    )
 
 
 def public_card(pk: int) -> ServiceCard | None:

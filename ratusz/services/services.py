@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from ratusz.core.errors import Denied
 from ratusz.core.models import OrgUnit, User
 from ratusz.core.services import apply_changes, lock
-from ratusz.processes.models import Process
 from ratusz.lib import case_terms
+from ratusz.processes.models import Process
 from ratusz.services import importer, policies
 from ratusz.services.models import CaseImport, ServiceCard
 
@@ -97,10 +97,7 @@ def _check_publishable(card: ServiceCard) -> None:
     ]
     if missing:
         raise ValidationError(
-            {
-                field: _("Fill this in before the card is published.")
-                for field in missing
-            }
+            {field: _("Fill this in before the card is published.") for field in missing}
         )
     if not card.is_active:
         raise ValidationError({"is_published": _("A card no longer in use is not published.")})

@@ -7,7 +7,6 @@ from datetime import date
 
 from ratusz.services import services
 
-
 PUBLISHED = {
     "is_published": True,
     "outcome": "Dowód osobisty",
