@@ -38,6 +38,18 @@ TABLE = {
         "/services/imports/{record}/",
         row(200, anonymous=LOGIN, external=403),
     ),
+    "service-card-list": ("get", "/api/v1/service-cards/", row(200, anonymous=401, external=403)),
+    "service-card-detail": (
+        "get",
+        "/api/v1/service-cards/{card}/",
+        row(200, anonymous=401, external=403),
+    ),
+    "case-list": ("get", "/api/v1/cases/", row(200, anonymous=401, external=403)),
+    "service-figures-list": (
+        "get",
+        "/api/v1/service-figures/",
+        row(200, anonymous=401, external=403),
+    ),
 }
 
 WRITES = {
@@ -52,6 +64,16 @@ WRITES = {
         "post",
         "/services/cards/{card}/edit/",
         row(403, anonymous=LOGIN, quality=302, owner=302),
+    ),
+    "api: add a service card": (
+        "post",
+        "/api/v1/service-cards/",
+        row(403, anonymous=401, quality=201, owner=201, transport_owner=403),
+    ),
+    "api: change a service card": (
+        "patch",
+        "/api/v1/service-cards/{card}/",
+        row(403, anonymous=401, quality=200, owner=200),
     ),
     "page: import cases": (
         "post",
@@ -85,6 +107,10 @@ def _payload(office, path):
             "on_time_target": "92",
             "is_active": "on",
         }
+    if path == "/api/v1/service-cards/":
+        return {"number": "KU-SO-03", "name": "Meldunek", "org_unit": office.civil.pk}
+    if path.startswith("/api/v1/service-cards/"):
+        return {"version": 1, "fees": "Bezpłatnie"}
     if path == "/services/import/":
         data = b"case_sign;unit;started_on;term\nSO.1.2026;SO;2026-03-02;14d\n"
         return {"file": SimpleUploadedFile("ezd.csv", data, content_type="text/csv")}
@@ -105,7 +131,14 @@ def test_role_may_or_may_not_use_the_services_endpoint(office, name, persona):
     user = None if persona == "anonymous" else getattr(office, persona)
     if user:
         client.force_login(user, backend="ratusz.core.auth.RatuszBackend")
-    response = client.post(path, _payload(office, path)) if method == "post" else client.get(path)
+    if path.startswith("/api/") and method != "get":
+        response = getattr(client, method)(
+            path, _payload(office, path), content_type="application/json"
+        )
+    elif method == "post":
+        response = client.post(path, _payload(office, path))
+    else:
+        response = client.get(path)
     assert response.status_code == expected[persona], (
         f"{persona} {method.upper()} {path}: expected {expected[persona]}, "
         f"got {response.status_code}: {response.content[:300]!r}"
