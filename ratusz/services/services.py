@@ -295,3 +295,52 @@ def import_upload(
         },
         back_url=reverse("services:imports"),
     )
+
+
+@transaction.atomic
+def propose_nonconformity(*, actor: User, card: ServiceCard, today: date | None = None):
+    """Record a nonconforming output (8.7) for a service settling fewer cases on time than
+    its target in the last twelve months, for the owner of its process to handle.
+
+    It goes to the owner of the card's first process (else the head of its unit); one
+    open record per card at a time.
+    """
+    from ratusz.improvement.models import Nonconformity, Source
+    from ratusz.improvement.services import raise_nonconformity
+    from ratusz.services import figures
+
+    if not policies.can_edit_card(actor, card):
+        raise Denied(_("Only the quality manager or the head of the unit records this."))
+    today = today or timezone.localdate()
+    first, last = figures.last_twelve_months(today)
+    share = figures.total(first=first, last=last, service=card.pk).on_time_share
+    if share is None or share >= card.on_time_target:
+        raise ValidationError(_("The service meets its on-time target: nothing to record."))
+    reference = f"{card.number}"
+    still_open = Nonconformity.objects.filter(
+        source=Source.PROCESS_MONITORING, source_reference=reference
+    ).exclude(status__in=[Nonconformity.Status.CLOSED, Nonconformity.Status.REJECTED])
+    if still_open.exists():
+        raise ValidationError(_("A nonconformity for this service is already open."))
+    process = card.processes.order_by("code").first()
+    owner = process.owner if process is not None and process.owner_id else None
+    return raise_nonconformity(
+        actor=actor,
+        title=(_("Cases of %(card)s settled late") % {"card": card})[:255],
+        description=_(
+            "In the twelve months from %(first)s to %(last)s the office settled %(share)s%% "
+            "of the cases of this service on time against a target of %(target)s%%."
+        )
+        % {
+            "first": first.strftime("%Y-%m"),
+            "last": last.strftime("%Y-%m"),
+            "share": share,
+            "target": card.on_time_target.normalize(),
+        },
+        source=Source.PROCESS_MONITORING,
+        source_reference=reference,
+        org_unit=card.org_unit,
+        process=process,
+        owner=owner,
+        detected_on=today,
+    )

@@ -259,7 +259,7 @@ def test_each_area_checks_its_own_clauses(db):
         "objectives": ["6.2", "9.1"],
         "suppliers": ["8.4", "8.4", "8.4", "8.4"],
         "feedback": ["8.2", "9.1"],
-        "services": ["8.1", "8.5"],
+        "services": ["8.1", "8.2", "8.5", "8.6"],
         "reviews": ["5.1", "9.3", "9.3"],
     }
 
