@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
-from ratusz.services.models import CaseImport
+from ratusz.services.models import Case, CaseImport
 from ratusz.services.tests.factories import PUBLISHED, make_card
 
 TABLE = {
@@ -45,10 +47,17 @@ TABLE = {
         row(200, anonymous=401, external=403),
     ),
     "case-list": ("get", "/api/v1/cases/", row(200, anonymous=401, external=403)),
+    "case-detail": ("get", "/api/v1/cases/{case}/", row(200, anonymous=401, external=403)),
     "service-figures-list": (
         "get",
         "/api/v1/service-figures/",
         row(200, anonymous=401, external=403),
+    ),
+    # Nothing below target in the fixtures: the page says so and goes back to the card.
+    "services:card_nonconformity": (
+        "post",
+        "/services/cards/{card}/nonconformity/",
+        row(403, anonymous=LOGIN, quality=302, owner=302),
     ),
 }
 
@@ -87,7 +96,15 @@ def _fixtures(office):
     card = make_card(office)
     public_card = make_card(office, number="KU-SO-09", **PUBLISHED)
     record = CaseImport.objects.create(file_name="ezd.csv", started_by=office.quality)
-    return {"card": card.pk, "public_card": public_card.pk, "record": record.pk}
+    case = Case.objects.create(
+        case_sign="SO.1.2026",
+        org_unit=office.civil,
+        started_on=date(2026, 11, 2),
+        term="14d",
+        due_on=date(2026, 11, 16),
+        timeliness="open",
+    )
+    return {"card": card.pk, "public_card": public_card.pk, "record": record.pk, "case": case.pk}
 
 
 def _payload(office, path):
