@@ -130,3 +130,16 @@ def test_a_card_not_published_or_withdrawn_is_not_public(office, client_for):
         services.update_card(
             actor=office.quality, card=card, expected_version=2, is_published=True, is_active=False
         )
+
+
+def test_the_public_pages_read_a_fixed_number_of_queries(
+    office, client_for, django_assert_max_num_queries
+):
+    card = make_card(office, **PUBLISHED)
+    for n in range(2, 6):
+        make_card(office, number=f"KU-SO-0{n}", **PUBLISHED)
+    client = client_for(None)
+    with django_assert_max_num_queries(8):
+        assert client.get("/public/services/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(card.get_public_url()).status_code == 200
