@@ -42,6 +42,7 @@ urlpatterns = [
     path("public/investments/", include("ratusz.suppliers.public_urls")),
     path("surveys/", include("ratusz.surveys.urls")),
     path("public/surveys/", include("ratusz.surveys.public_urls")),
+    path("public/services/", include("ratusz.services.public_urls")),
     path("context/", include("ratusz.context.urls")),
     path("risks/", include("ratusz.risks.urls")),
     path("feedback/", include("ratusz.feedback.urls")),

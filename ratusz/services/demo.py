@@ -96,6 +96,63 @@ CARDS = {
     ]),
 }  # fmt: skip
 SLOW = {"Pozwolenie na budowę", "Warunki zabudowy"}
+# unit code -> (life situation, legal basis, room)
+DETAILS = {
+    "SO": ("identity", "Ustawa z dnia 6 sierpnia 2010 r. o dowodach osobistych; ustawa z dnia "
+           "24 września 2010 r. o ewidencji ludności", "Sala obsługi mieszkańców, stanowiska 1–4"),
+    "USC": ("civil_status", "Ustawa z dnia 28 listopada 2014 r. – Prawo o aktach stanu "
+            "cywilnego", "Urząd Stanu Cywilnego, pokój 5"),
+    "KM": ("transport", "Ustawa z dnia 20 czerwca 1997 r. – Prawo o ruchu drogowym",
+           "Wydział Komunikacji, pokój 110"),
+    "AB": ("building", "Ustawa z dnia 7 lipca 1994 r. – Prawo budowlane",
+           "Wydział Architektury i Budownictwa, pokój 201"),
+    "PO": ("taxes", "Ustawa z dnia 12 stycznia 1991 r. o podatkach i opłatach lokalnych; "
+           "Ordynacja podatkowa", "Wydział Podatków, pokój 15"),
+    "OS": ("environment", "Ustawa z dnia 16 kwietnia 2004 r. o ochronie przyrody",
+           "Wydział Ochrony Środowiska, pokój 305"),
+    "GN": ("municipal", "Ustawa z dnia 21 sierpnia 1997 r. o gospodarce nieruchomościami",
+           "Wydział Gospodarki Nieruchomościami, pokój 210"),
+}  # fmt: skip
+IN_REVIEW = {"Przeniesienie pozwolenia na budowę", "Aktualizacja opłaty rocznej"}
+WITHDRAWN = {"Zgromadzenie publiczne – zawiadomienie"}
+GDPR = (
+    "Administratorem danych osobowych jest Burmistrz. Dane są przetwarzane w celu "
+    "załatwienia sprawy (art. 6 ust. 1 lit. c i e RODO) przez okres wynikający z przepisów "
+    "o archiwach. Kontakt z inspektorem ochrony danych: iod@urzad.example."
+)
+
+
+def _details(code: str, name: str, term: str) -> dict:
+    topic, basis, room = DETAILS[code]
+    certificate = name.startswith("Zaświadczenie")
+    return {
+        "topic": topic,
+        "term": term,
+        "outcome": "Zaświadczenie"
+        if certificate
+        else "Decyzja administracyjna lub czynność urzędowa",
+        "who_may_apply": "Osoba, której sprawa dotyczy, lub jej pełnomocnik.",
+        "legal_basis": basis,
+        "required_documents": "Wniosek (formularz do pobrania lub w urzędzie)\n"
+        "Dokument tożsamości do wglądu\nPełnomocnictwo, jeśli wniosek składa pełnomocnik",
+        "fees": "17 zł opłaty skarbowej, na rachunek urzędu 12 3456 7890 0000 0000 1234 5678; "
+        "zwolnione: sprawy z zakresu pomocy społecznej."
+        if certificate
+        else "Bez opłat.",
+        "where_to_apply": f"{room}; poniedziałek 8:00–17:00, wtorek–piątek 8:00–16:00; "
+        "pocztą lub przez ePUAP.",
+        "epuap_url": "https://epuap.gov.pl/",
+        "appeal": ""
+        if certificate
+        else "Odwołanie do Samorządowego Kolegium Odwoławczego, "
+        "za pośrednictwem urzędu, w terminie 14 dni od doręczenia decyzji.",
+        "contact": "tel. 22 123 45 67, urzad@urzad.example",
+        "gdpr_clause": GDPR,
+        "is_published": name not in IN_REVIEW and name not in WITHDRAWN,
+        "is_active": name not in WITHDRAWN,
+    }
+
+
 CASES_PER_YEAR = 10_000
 YEARS = 3
 ALLOWED_DAYS = {"immediate": 0, "7d": 7, "14d": 14, "1m": 30, "2m": 60}
@@ -115,6 +172,7 @@ def load(ctx) -> None:
                 name=name,
                 org_unit=ctx.units[code],
                 on_time_target=Decimal(target),
+                **_details(code, name, term),
             )
             cards.append((number, code, jrwa, term, name in SLOW))
     today = timezone.localdate()

@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from ratusz.core import selectors as core_selectors
 from ratusz.core.dates import EARLIEST, LATEST
 from ratusz.core.forms import UnitChoiceField, VersionedForm
+from ratusz.documents.models import Document
+from ratusz.processes.models import Process
 from ratusz.services import importer
-from ratusz.services.models import ServiceCard
+from ratusz.services.models import LifeSituation, ServiceCard
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -73,6 +75,87 @@ class CardForm(forms.Form):
         initial=90,
         help_text=_("The share of cases the office means to settle on time."),
     )
+    topic = forms.ChoiceField(
+        label=_("Life situation"),
+        choices=LifeSituation.choices,
+        initial=LifeSituation.OTHER,
+        required=False,
+    )
+    outcome = forms.CharField(
+        label=_("What the resident gets"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("E.g. a decision, a certificate."),
+    )
+    who_may_apply = forms.CharField(
+        label=_("Who may apply"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    legal_basis = forms.CharField(
+        label=_("Legal basis"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    required_documents = forms.CharField(
+        label=_("Required documents"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("One document a line."),
+    )
+    fees = forms.CharField(
+        label=_("Fees"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Amount, the account to pay to, and exemptions."),
+    )
+    term = forms.CharField(
+        label=_("Statutory term"),
+        max_length=12,
+        required=False,
+        help_text=_("immediate, 7d, 14d, 1m, 2m, or a special statute's Nd / Nm."),
+    )
+    where_to_apply = forms.CharField(
+        label=_("Where and how to apply"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Room, opening hours, post."),
+    )
+    epuap_url = forms.URLField(
+        label=_("ePUAP form"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("The address of the service on ePUAP or gov.pl."),
+    )
+    appeal = forms.CharField(
+        label=_("How to appeal"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("To whom, through whom and by when."),
+    )
+    contact = forms.CharField(label=_("Contact"), max_length=255, required=False)
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    gdpr_clause = forms.CharField(
+        label=_("GDPR information clause"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    processes = forms.ModelMultipleChoiceField(
+        label=_("Processes"),
+        queryset=Process.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    document = forms.ModelChoiceField(
+        label=_("Controlled document"),
+        queryset=Document.objects.filter(withdrawn_at__isnull=True).order_by("number"),
+        required=False,
+        help_text=_(
+            "The card in the document register, where it is numbered, approved and reviewed."
+        ),
+    )
+    is_published = forms.BooleanField(label=_("Published in the public catalogue"), required=False)
+
+    def clean_topic(self) -> str:
+        return self.cleaned_data.get("topic") or LifeSituation.OTHER
 
 
 class CardEditForm(VersionedForm, CardForm):

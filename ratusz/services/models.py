@@ -18,9 +18,26 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ratusz.core.models import OrgUnit
 from ratusz.core.tones import Tone
+from ratusz.documents.models import Document
+from ratusz.processes.models import Process
+
+
+class LifeSituation(models.TextChoices):
+    """The life situation a resident looks a service up by (the catalogue's topics)."""
+
+    CIVIL_STATUS = "civil_status", _("Birth, marriage, death")
+    IDENTITY = "identity", _("Identity card and residence")
+    BUILDING = "building", _("Building and property")
+    TAXES = "taxes", _("Local taxes and fees")
+    ENVIRONMENT = "environment", _("Environment and animals")
+    BUSINESS = "business", _("Running a business")
+    TRANSPORT = "transport", _("Roads and transport")
+    MUNICIPAL = "municipal", _("Municipal services and housing")
+    OTHER = "other", _("Other matters")
 
 
 class ServiceCard(models.Model):
@@ -47,7 +64,61 @@ class ServiceCard(models.Model):
         help_text=_("The share of cases the office means to settle on time."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    topic = models.CharField(
+        _("life situation"),
+        max_length=20,
+        choices=LifeSituation.choices,
+        default=LifeSituation.OTHER,
+    )
+    outcome = models.TextField(
+        _("what the resident gets"), blank=True, help_text=_("E.g. a decision, a certificate.")
+    )
+    who_may_apply = models.TextField(_("who may apply"), blank=True)
+    legal_basis = models.TextField(_("legal basis"), blank=True)
+    required_documents = models.TextField(
+        _("required documents"), blank=True, help_text=_("One document a line.")
+    )
+    fees = models.TextField(
+        _("fees"), blank=True, help_text=_("Amount, the account to pay to, and exemptions.")
+    )
+    term = models.CharField(
+        _("statutory term"),
+        max_length=12,
+        blank=True,
+        help_text=_("immediate, 7d, 14d, 1m, 2m, or a special statute's Nd / Nm."),
+    )
+    where_to_apply = models.TextField(
+        _("where and how to apply"), blank=True, help_text=_("Room, opening hours, post.")
+    )
+    epuap_url = models.URLField(
+        _("ePUAP form"), blank=True, help_text=_("The address of the service on ePUAP or gov.pl.")
+    )
+    appeal = models.TextField(
+        _("how to appeal"), blank=True, help_text=_("To whom, through whom and by when.")
+    )
+    contact = models.CharField(_("contact"), max_length=255, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    gdpr_clause = models.TextField(_("GDPR information clause"), blank=True)
+    processes = models.ManyToManyField(
+        Process, verbose_name=_("processes"), blank=True, related_name="service_cards"
+    )
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("controlled document"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The card as documented information: numbered, approved and reviewed in the "
+            "document register."
+        ),
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Shown to residents in the public catalogue.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -60,6 +131,36 @@ class ServiceCard(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("services:card", args=[self.pk])
+
+    def get_public_url(self) -> str:
+        return reverse("public_services:card", args=[self.pk])
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_active and self.is_published
+
+    @property
+    def term_label(self) -> str:
+        """The statutory term in words ("within 30 days"); empty when not given or unreadable."""
+        from ratusz.lib.case_terms import TermError, parse_term
+
+        try:
+            term = parse_term(self.term) if self.term else None
+        except TermError:
+            return ""
+        if term is None:
+            return ""
+        if term.immediate:
+            return str(_("without delay"))
+        if term.months:
+            return ngettext("within %(n)d month", "within %(n)d months", term.months) % {
+                "n": term.months
+            }
+        return ngettext("within %(n)d day", "within %(n)d days", term.days) % {"n": term.days}
+
+    @property
+    def documents_list(self) -> list[str]:
+        return [line.strip() for line in self.required_documents.splitlines() if line.strip()]
 
 
 class Timeliness(models.TextChoices):

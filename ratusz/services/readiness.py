@@ -1,5 +1,6 @@
-"""Readiness of service delivery (ISO 9001 8.1, 8.5): the office knows whether its
-services are delivered on time, and they are."""
+"""Readiness of service delivery (ISO 9001 8.1, 8.2, 8.5, 8.6): the services are described
+to residents on current cards, the office knows whether they are delivered on time, they
+are, and each case's outcome is recorded."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
 from ratusz.services import figures
-from ratusz.services.models import CaseImport, ServiceCard
+from ratusz.services.models import Case, CaseImport, ServiceCard
 from ratusz.services.policies import can_create_card, can_import_cases
 
 
@@ -85,6 +86,73 @@ def _on_time(today: date, p: dict) -> Verdict:
     )
 
 
+def _cards_current(today: date, p: dict) -> Verdict:
+    """8.2: the requirements of each service are told to residents on a published card,
+    kept as a controlled document that is reviewed on time."""
+    cards = ServiceCard.objects.filter(is_active=True).select_related("document")
+    if not cards.exists():
+        return Verdict(
+            RED,
+            _("No service cards: residents are not told what each service requires."),
+            reverse("services:card_create"),
+            can_create_card,
+        )
+    unpublished = cards.filter(is_published=False).order_by("number")
+    first = unpublished.first()
+    if first is not None:
+        return Verdict(
+            AMBER,
+            _("%(n)d service cards in use are not published to residents; e.g. %(card)s.")
+            % {"n": unpublished.count(), "card": first},
+            first.get_absolute_url(),
+        )
+    uncontrolled = cards.filter(document__isnull=True).order_by("number")
+    first = uncontrolled.first()
+    if first is not None:
+        return Verdict(
+            AMBER,
+            _(
+                "%(n)d published cards are not kept as controlled documents (numbered, "
+                "approved, reviewed); e.g. %(card)s."
+            )
+            % {"n": uncontrolled.count(), "card": first},
+            first.get_absolute_url(),
+        )
+    overdue = cards.filter(document__next_review_date__lt=today).order_by("number")
+    first = overdue.first()
+    if first is not None:
+        return Verdict(
+            AMBER,
+            _("%(n)d service cards are past their periodic review; e.g. %(card)s.")
+            % {"n": overdue.count(), "card": first},
+            first.get_absolute_url(),
+        )
+    return Verdict(
+        GREEN,
+        _("%(n)d service cards published, approved and reviewed on time.") % {"n": cards.count()},
+    )
+
+
+def _outcomes(today: date, p: dict) -> Verdict:
+    """8.6: each case settled in the last twelve months has its outcome recorded (the
+    release of the service to the resident: a decision, a certificate, a letter)."""
+    first, _last = figures.last_twelve_months(today)
+    settled = Case.objects.filter(closed_on__gte=first, closed_on__lte=today)
+    if not settled.exists():
+        return Verdict(AMBER, _("No cases settled in the last twelve months to judge."))
+    if settled.filter(outcome="").exists():
+        return Verdict(
+            AMBER,
+            _(
+                "Some cases settled in the last twelve months have no outcome in the EZD "
+                "export: add the outcome column to the export."
+            ),
+            reverse("services:import_form"),
+            can_import_cases,
+        )
+    return Verdict(GREEN, _("Every case settled in the last twelve months has its outcome."))
+
+
 RULES: list[ReadinessRule] = [
     ReadinessRule(
         "8.1",
@@ -93,8 +161,18 @@ RULES: list[ReadinessRule] = [
         {"max_import_age_days": 35},
     ),
     ReadinessRule(
+        "8.2",
+        gettext_lazy("Service cards published to residents, approved and reviewed"),
+        _cards_current,
+    ),
+    ReadinessRule(
         "8.5",
         gettext_lazy("Cases settled on time, service by service, in the last twelve months"),
         _on_time,
+    ),
+    ReadinessRule(
+        "8.6",
+        gettext_lazy("The outcome of every settled case is recorded"),
+        _outcomes,
     ),
 ]

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
 from django.utils.formats import date_format
 
 from ratusz.core import access
@@ -170,3 +171,47 @@ def dashboard(*, user, today: date) -> dict | None:
         return None
     rows.sort(key=lambda r: (-r.overdue, r.unit.name))
     return {"units": rows[:8], "more": max(len(rows) - 8, 0)}
+
+
+def public_cards(*, q: str = "", org_unit: OrgUnit | None = None, topic: str = ""):
+    """Cards residents see: in use and published; searched by name, number and content."""
+    cards = ServiceCard.objects.filter(is_active=True, is_published=True).select_related("org_unit")
+    if q:
+        cards = cards.filter(
+            Q(name__icontains=q)
+            | Q(number__icontains=q)
+            | Q(outcome__icontains=q)
+            | Q(required_documents__icontains=q)
+        )
+    if org_unit is not None:
+        cards = cards.filter(org_unit=org_unit)
+    if topic:
+        cards = cards.filter(topic=topic)
+    return cards.order_by("name", "number")
+
+
+def public_units():
+    """Units with a published card, for the catalogue's filter."""
+    return (
+        OrgUnit.objects.filter(service_cards__is_active=True, service_cards__is_published=True)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def public_card(pk: int) -> ServiceCard | None:
+    return (
+        ServiceCard.objects.filter(is_active=True, is_published=True, pk=pk)
+        .select_related(
+            "org_unit",
+            "document__current_version__author",
+            "document__current_version__approver",
+        )
+        .first()
+    )
+
+
+def card_figures(card: ServiceCard, *, today: date) -> figures.Figures:
+    """A card's figures of the last twelve months, from the rollup."""
+    first, last = figures.last_twelve_months(today)
+    return figures.total(first=first, last=last, service=card.pk)

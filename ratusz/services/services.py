@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,10 +24,83 @@ from django.utils.translation import gettext as _
 from ratusz.core.errors import Denied
 from ratusz.core.models import OrgUnit, User
 from ratusz.core.services import apply_changes, lock
+from ratusz.lib import case_terms
+from ratusz.processes.models import Process
 from ratusz.services import importer, policies
 from ratusz.services.models import CaseImport, ServiceCard
 
-CARD_FIELDS = ("number", "name", "org_unit", "on_time_target", "is_active")
+CARD_FIELDS = (
+    "number",
+    "name",
+    "org_unit",
+    "on_time_target",
+    "is_active",
+    "topic",
+    "outcome",
+    "who_may_apply",
+    "legal_basis",
+    "required_documents",
+    "fees",
+    "term",
+    "where_to_apply",
+    "epuap_url",
+    "appeal",
+    "contact",
+    "notes",
+    "gdpr_clause",
+    "document",
+    "is_published",
+)
+TEXT_FIELDS = (
+    "name",
+    "outcome",
+    "who_may_apply",
+    "legal_basis",
+    "required_documents",
+    "fees",
+    "term",
+    "where_to_apply",
+    "epuap_url",
+    "appeal",
+    "contact",
+    "notes",
+    "gdpr_clause",
+)
+
+
+def _check_term(term: str) -> str:
+    term = term.strip()
+    if term:
+        try:
+            case_terms.parse_term(term)
+        except case_terms.TermError:
+            raise ValidationError(
+                {
+                    "term": _(
+                        "“%(term)s” is not a term: give immediate, 7d, 14d, 1m, 2m, "
+                        "or a number of days or months such as 30d or 3m."
+                    )
+                    % {"term": term}
+                }
+            ) from None
+    return term
+
+
+def _check_publishable(card: ServiceCard) -> None:
+    """A published card tells a resident at least what they get, how and on what basis."""
+    if not card.is_published:
+        return
+    missing = [
+        field
+        for field in ("outcome", "legal_basis", "where_to_apply")
+        if not getattr(card, field).strip()
+    ]
+    if missing:
+        raise ValidationError(
+            {field: _("Fill this in before the card is published.") for field in missing}
+        )
+    if not card.is_active:
+        raise ValidationError({"is_published": _("A card no longer in use is not published.")})
 
 
 def _check_number(number: str, exclude_pk: int | None = None) -> str:
@@ -65,6 +138,8 @@ def create_card(
     name: str,
     org_unit: OrgUnit,
     on_time_target: Decimal = Decimal("90"),
+    processes: Iterable[Process] = (),
+    **details,
 ) -> ServiceCard:
     if not policies.can_create_card(actor) or not (
         policies.can_edit_card(actor, ServiceCard(org_unit=org_unit))
@@ -73,14 +148,24 @@ def create_card(
             _("Only the quality manager or the head of the unit adds its service cards."),
             field="org_unit",
         )
+    unknown = set(details) - set(CARD_FIELDS)
+    if unknown:
+        raise TypeError(f"create_card() got unexpected fields {sorted(unknown)}")
+    for field in TEXT_FIELDS:
+        if isinstance(details.get(field), str):
+            details[field] = details[field].strip()
     card = ServiceCard(
         number=_check_number(number),
         name=name.strip(),
         org_unit=org_unit,
         on_time_target=on_time_target,
+        **details,
     )
+    card.term = _check_term(card.term)
     card.full_clean(validate_unique=False)
+    _check_publishable(card)
     _save(card)
+    card.processes.set(processes)
     return card
 
 
@@ -98,12 +183,19 @@ def update_card(
         raise Denied(_("You cannot give a card to a unit you do not manage."), field="org_unit")
     if "number" in changes:
         changes["number"] = _check_number(changes["number"], exclude_pk=current.pk)
-    if "name" in changes:
-        changes["name"] = changes["name"].strip()
+    for field in TEXT_FIELDS:
+        if isinstance(changes.get(field), str):
+            changes[field] = changes[field].strip()
+    if "term" in changes:
+        changes["term"] = _check_term(changes["term"])
+    processes = changes.pop("processes", None)
     fields = apply_changes(current, changes, CARD_FIELDS)
     current.full_clean(validate_unique=False)
+    _check_publishable(current)
     current.version += 1
-    _save(current, update_fields=[*fields, "version"])
+    _save(current, update_fields=[*fields, "version", "updated_at"])
+    if processes is not None:
+        current.processes.set(processes)
     return current
 
 
@@ -202,4 +294,53 @@ def import_upload(
             "skip_bad": skip_bad,
         },
         back_url=reverse("services:imports"),
+    )
+
+
+@transaction.atomic
+def propose_nonconformity(*, actor: User, card: ServiceCard, today: date | None = None):
+    """Record a nonconforming output (8.7) for a service settling fewer cases on time than
+    its target in the last twelve months, for the owner of its process to handle.
+
+    It goes to the owner of the card's first process (else the head of its unit); one
+    open record per card at a time.
+    """
+    from ratusz.improvement.models import Nonconformity, Source
+    from ratusz.improvement.services import raise_nonconformity
+    from ratusz.services import figures
+
+    if not policies.can_edit_card(actor, card):
+        raise Denied(_("Only the quality manager or the head of the unit records this."))
+    today = today or timezone.localdate()
+    first, last = figures.last_twelve_months(today)
+    share = figures.total(first=first, last=last, service=card.pk).on_time_share
+    if share is None or share >= card.on_time_target:
+        raise ValidationError(_("The service meets its on-time target: nothing to record."))
+    reference = f"{card.number}"
+    still_open = Nonconformity.objects.filter(
+        source=Source.PROCESS_MONITORING, source_reference=reference
+    ).exclude(status__in=[Nonconformity.Status.CLOSED, Nonconformity.Status.REJECTED])
+    if still_open.exists():
+        raise ValidationError(_("A nonconformity for this service is already open."))
+    process = card.processes.order_by("code").first()
+    owner = process.owner if process is not None and process.owner_id else None
+    return raise_nonconformity(
+        actor=actor,
+        title=(_("Cases of %(card)s settled late") % {"card": card})[:255],
+        description=_(
+            "In the twelve months from %(first)s to %(last)s the office settled %(share)s%% "
+            "of the cases of this service on time against a target of %(target)s%%."
+        )
+        % {
+            "first": first.strftime("%Y-%m"),
+            "last": last.strftime("%Y-%m"),
+            "share": share,
+            "target": card.on_time_target.normalize(),
+        },
+        source=Source.PROCESS_MONITORING,
+        source_reference=reference,
+        org_unit=card.org_unit,
+        process=process,
+        owner=owner,
+        detected_on=today,
     )

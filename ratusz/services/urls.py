@@ -10,6 +10,7 @@ urlpatterns = [
     path("cards/new/", views.card_create, name="card_create"),
     path("cards/<int:pk>/", views.card_detail, name="card"),
     path("cards/<int:pk>/edit/", views.card_edit, name="card_edit"),
+    path("cards/<int:pk>/nonconformity/", views.card_nonconformity, name="card_nonconformity"),
     path("import/", views.import_cases, name="import_form"),
     path("imports/", views.import_list, name="imports"),
     path("imports/<int:pk>/", views.import_detail, name="import"),

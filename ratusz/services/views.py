@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ratusz.core import access
 from ratusz.core.forms import service_kwargs, submit
@@ -63,11 +64,19 @@ def card_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def card_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access.require_staff(request)
-    card = get_object_or_404(ServiceCard.objects.select_related("org_unit"), pk=pk)
+    card = get_object_or_404(
+        ServiceCard.objects.select_related(
+            "org_unit", "document__current_version__approver", "document__current_version__author"
+        ).prefetch_related("processes"),
+        pk=pk,
+    )
+    page = selectors.card_page(card, today=timezone.localdate())
+    share = page.total.on_time_share
     context = {
         "card": card,
-        "page": selectors.card_page(card, today=timezone.localdate()),
+        "page": page,
         "can_edit": policies.can_edit_card(request.user, card),
+        "below_target": share is not None and share < card.on_time_target,
     }
     return render(request, "services/card_detail.html", context)
 
@@ -94,14 +103,13 @@ def card_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(
             _("Only the quality manager or the head of the unit changes its cards.")
         )
-    initial = {
-        "number": card.number,
-        "name": card.name,
-        "org_unit": card.org_unit_id,
-        "on_time_target": card.on_time_target,
-        "is_active": card.is_active,
-        "version": card.version,
-    }
+    initial = {name: getattr(card, name) for name in services.CARD_FIELDS}
+    initial.update(
+        org_unit=card.org_unit_id,
+        document=card.document_id,
+        processes=list(card.processes.values_list("pk", flat=True)),
+        version=card.version,
+    )
     form = CardEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = submit(
@@ -159,3 +167,18 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access.require_staff(request)
     record = get_object_or_404(CaseImport.objects.select_related("started_by"), pk=pk)
     return render(request, "services/import_detail.html", {"record": record})
+
+
+@login_required
+@require_POST
+def card_nonconformity(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_object_or_404(ServiceCard.objects.select_related("org_unit"), pk=pk)
+    if not policies.can_edit_card(request.user, card):
+        raise PermissionDenied(_("Only the quality manager or the head of the unit records this."))
+    try:
+        nc = services.propose_nonconformity(actor=request.user, card=card)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(card)
+    messages.success(request, _("Nonconformity %(nc)s recorded.") % {"nc": nc.reference})
+    return redirect(nc)

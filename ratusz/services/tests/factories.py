@@ -7,6 +7,15 @@ from datetime import date
 
 from ratusz.services import services
 
+PUBLISHED = {
+    "is_published": True,
+    "outcome": "Dowód osobisty",
+    "legal_basis": "Ustawa z dnia 6 sierpnia 2010 r. o dowodach osobistych",
+    "where_to_apply": "Sala obsługi, pokój 12, pn.–pt. 8:00–16:00",
+    "topic": "identity",
+    "term": "1m",
+}
+
 
 def make_card(office, number="KU-SO-01", **overrides):
     fields = {"name": "Wydanie dowodu osobistego", "org_unit": office.civil}

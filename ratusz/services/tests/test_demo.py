@@ -46,3 +46,13 @@ def test_the_quality_manager_sees_the_late_service_on_the_figures_page(demo):
     page = client.get("/services/").content.decode()
     assert "Pozwolenie na budowę" in page
     assert "poniżej celu" in page  # Polish by default: "below target"
+
+
+def test_residents_find_the_published_cards_in_the_catalogue(demo):
+    assert ServiceCard.objects.filter(is_active=False).count() == 1
+    assert ServiceCard.objects.filter(is_active=True, is_published=False).count() == 2
+    page = Client().get("/public/services/", {"topic": "building"}).content.decode()
+    assert "Pozwolenie na budowę" in page and "Przeniesienie pozwolenia" not in page
+    permits = ServiceCard.objects.get(name="Pozwolenie na budowę")
+    card = Client().get(permits.get_public_url()).content.decode()
+    assert "Prawo budowlane" in card and "Samorządowego Kolegium Odwoławczego" in card

@@ -102,3 +102,59 @@ def test_the_review_input_compares_the_period_with_the_one_before(office):
     assert figures["Settled on time"] == ("100.0%", "0.0%")
     assert figures["Cases settled"] == ("1", "1")
     assert item.summary == "Every service met its on-time target."
+
+
+def test_8_2_wants_published_cards_kept_as_reviewed_documents(office):
+    from ratusz.documents.models import Document
+    from ratusz.documents.tests.factories import make_document
+    from ratusz.services import services
+    from ratusz.services.tests.factories import PUBLISHED
+
+    assert check("8.2").state == RED
+    card = make_card(office)
+    verdict = check("8.2")
+    assert verdict.state == AMBER and "not published" in verdict.reason
+    services.update_card(actor=office.quality, card=card, expected_version=1, **PUBLISHED)
+    assert "controlled documents" in check("8.2").reason
+    document = make_document(office, title="Karta usługi")
+    services.update_card(actor=office.quality, card=card, expected_version=2, document=document)
+    assert check("8.2").state == GREEN
+    Document.objects.filter(pk=document.pk).update(next_review_date=date(2020, 1, 1))
+    assert "periodic review" in check("8.2").reason
+
+
+def test_8_6_wants_the_outcome_of_every_settled_case(office):
+    assert check("8.6").state == AMBER
+    import_rows(office, f"SO.1;;;SO;{this_month(1)};{this_month(1)};14d;;;Wydano")
+    assert check("8.6").state == GREEN
+    import_rows(office, f"SO.2;;;SO;{this_month(1)};{this_month(1)};14d;;;")
+    verdict = check("8.6")
+    assert verdict.state == AMBER and "outcome" in verdict.reason
+
+
+def test_a_service_below_target_proposes_a_nonconformity_once(office, client_for):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from ratusz.services import services
+
+    card = make_card(office, on_time_target=Decimal("90"))
+    today = timezone.localdate()
+    import_rows(office, f"SO.1;;KU-SO-01;SO;{this_month(1)};{this_month(1)};14d;;;", today=today)
+    with pytest.raises(ValidationError):
+        services.propose_nonconformity(actor=office.quality, card=card)
+    import_rows(office, f"SO.3;;KU-SO-01;SO;2025-01-02;{this_month(2)};14d;;;", today=today)
+    page = client_for(office.owner).get(card.get_absolute_url()).content.decode()
+    assert "Record a nonconformity" in page
+    response = client_for(office.owner).post(f"/services/cards/{card.pk}/nonconformity/")
+    assert response.status_code == 302
+    from ratusz.improvement.models import Nonconformity
+
+    nc = Nonconformity.objects.get()
+    assert nc.source_reference == "KU-SO-01" and "50.0%" in nc.description
+    again = client_for(office.owner).post(f"/services/cards/{card.pk}/nonconformity/", follow=True)
+    assert "already open" in again.content.decode()
+    assert (
+        client_for(office.employee).post(f"/services/cards/{card.pk}/nonconformity/").status_code
+        == 403
+    )
