@@ -73,7 +73,8 @@ def demo_site(transactional_db, live_server, settings, tmp_path_factory):
 def page(browser):
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # Generous: CI runs these beside the PostgreSQL suite on the same two cores.
+    page.set_default_timeout(30_000)
     yield page
     context.close()
 

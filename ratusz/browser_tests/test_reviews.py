@@ -75,8 +75,8 @@ def test_quality_runs_the_review_from_inputs_to_the_pack(
     ).to_be_visible()
     expect(quality.locator("#decision-1")).to_contain_text("Zatrudnić drugiego audytora.")
 
-    # The review pack.
-    with quality.expect_download() as download_info:
-        quality.get_by_role("link", name="Review pack (PDF)").click()
+    # The review pack: drawing it takes seconds, longer while other tests load the machine.
+    with quality.expect_download(timeout=60_000) as download_info:
+        quality.get_by_role("link", name="Review pack (PDF)").click(timeout=60_000)
     data = open(download_info.value.path(), "rb").read()  # noqa: SIM115 - a temp file
     assert data.startswith(b"%PDF")
