@@ -35,6 +35,10 @@ feature without editing core or another area. Each module, and what it holds:
   `measure(start=, end=, org_unit=None) -> Decimal | None`.
 - `public.py`: `sections() -> list[PublicSection]`, the area's sections of the
   public portal at `/public/` (pages extend `core/public_base.html`; no sign-in).
+- `process_panels.py`: `panels(process, user) -> list[ProcessPanel]`, the area's
+  sections on a process page (ISO 9001 4.4: e.g. the process's risks and KPIs),
+  so the processes area shows later areas' records without importing them; each
+  call runs a fixed number of queries, whatever the number of rows.
 - `tests/test_permissions.py`: `TABLE` (and `WRITES`), the area's rows of the
   permission table in `core/tests/test_permissions.py`.
 
@@ -83,6 +87,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "review": ("inputs",),
     "kpi": ("SOURCES",),
     "public": ("sections",),
+    "process_panels": ("panels",),
 }
 
 
@@ -302,3 +307,21 @@ class PublicSection:
     summary: str  # a sentence or two for the portal's index
     url: str  # the section's own page, under /public/
     order: int = 100  # sections are listed by order, then in INSTALLED_APPS order
+
+
+# --- process_panels.py ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcessPanel:
+    """An area's section on a process page: `template` is included with `data` as `panel`.
+
+    `title` heads the section; the template draws the rest (a table, with an empty
+    state of its own). Panels are shown by `order`, then in INSTALLED_APPS order.
+    """
+
+    key: str  # the section's id on the page, e.g. "risks"
+    title: str
+    template: str  # e.g. "risks/_process_panel.html"
+    data: Any
+    order: int = 100

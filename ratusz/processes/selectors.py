@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ratusz.audits.models import Audit
+from ratusz.core.plugins import ProcessPanel, area_modules
 from ratusz.improvement.models import Nonconformity
 from ratusz.improvement.policies import ncs_visible_to
 from ratusz.processes import policies
@@ -70,6 +71,7 @@ class ProcessPage:
     recent_audits: list
     open_nonconformities: list
     last_audited: date | None
+    panels: list[ProcessPanel]
 
 
 OPEN_NONCONFORMITIES = 20  # the most urgent first; the register lists them all
@@ -99,4 +101,13 @@ def process_page(process: Process, *, user, today: date | None = None) -> Proces
             .order_by("target_date", "id")[:OPEN_NONCONFORMITIES]
         ),
         last_audited=last,
+        panels=process_panels(process, user=user),
     )
+
+
+def process_panels(process: Process, *, user) -> list[ProcessPanel]:
+    """The sections later areas add to a process page (`process_panels.py`), in order."""
+    found: list[ProcessPanel] = []
+    for _label, module in area_modules("process_panels"):
+        found += module.panels(process, user)
+    return sorted(found, key=lambda panel: panel.order)  # stable: app order within an order
