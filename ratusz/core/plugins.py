@@ -39,6 +39,10 @@ feature without editing core or another area. Each module, and what it holds:
   sections on a process page (ISO 9001 4.4: e.g. the process's risks and KPIs),
   so the processes area shows later areas' records without importing them; each
   call runs a fixed number of queries, whatever the number of rows.
+- `process_risk.py`: `levels(processes) -> dict[int, ProcessRisk]`, a process's
+  risk on the 1–5 scale of `Process.risk` as the area's register assesses it,
+  by process id (processes it has nothing on are left out); the audit
+  programme's proposal uses it instead of the typed-in risk. One query.
 - `tests/test_permissions.py`: `TABLE` (and `WRITES`), the area's rows of the
   permission table in `core/tests/test_permissions.py`.
 
@@ -88,6 +92,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "kpi": ("SOURCES",),
     "public": ("sections",),
     "process_panels": ("panels",),
+    "process_risk": ("levels",),
 }
 
 
@@ -325,3 +330,14 @@ class ProcessPanel:
     template: str  # e.g. "risks/_process_panel.html"
     data: Any
     order: int = 100
+
+
+# --- process_risk.py ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcessRisk:
+    """A process's risk as a register assesses it, on `Process.risk`'s 1–5 scale."""
+
+    level: int  # 1–5
+    reason: str  # why, for the audit programme's rationale, e.g. "R/2026/0003: 16 of 25"
