@@ -18,7 +18,7 @@ BOX_H = 60
 ROW_GAP = 28
 BAND_HEAD = 34  # the band's title above its boxes
 BAND_GAP = 24
-LINE_CHARS = 26  # of a name, per line of a box; two lines at most
+LINE_CHARS = 24  # of a name, per line of a box; two lines at most
 BEND = 24  # how far an arrow bows, so A→B and B→A stay apart
 
 
