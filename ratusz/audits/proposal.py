@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from ratusz.audits.models import Audit, Finding, Programme, ProgrammeItem
 from ratusz.core.models import Clause, OrgUnit
+from ratusz.core.plugins import ProcessRisk, area_modules
 from ratusz.processes.models import Process
 
 CYCLE_YEARS = 3  # every process audited at least once in this many years
@@ -48,6 +49,15 @@ class ProposedItem:
     findings: Counter
     rationale: str = ""
     month: int = 0
+    risk: int = 0  # the risk the score used: the register's, else the typed-in one
+
+
+def register_risk(processes: Sequence[Process]) -> dict[int, ProcessRisk]:
+    """Process risk from the areas' registers (`process_risk.py`), by process id."""
+    found: dict[int, ProcessRisk] = {}
+    for _label, module in area_modules("process_risk"):
+        found.update(module.levels(processes))
+    return found
 
 
 def _cycle_start(year: int) -> int:
@@ -86,6 +96,7 @@ def due_state(*, year: int, processes: list[Process] | None = None) -> dict[int,
     for row in rows:
         counts[row["process_id"]][row["grade"]] += row["n"]
     start = _cycle_start(year)
+    registered = register_risk(processes)
     state = {}
     for process in processes:
         last_day = last.get(process.pk)
@@ -96,7 +107,10 @@ def due_state(*, year: int, processes: list[Process] | None = None) -> dict[int,
             # Never audited: as if audited the year before the cycle (or the process) began,
             # so it becomes mandatory in the cycle's third year at the latest.
             years_since = year - max(min(start, created), year - CYCLE_YEARS) + 1
+        from_register = registered.get(process.pk)
         state[process.pk] = {
+            "risk": from_register.level if from_register else process.risk,
+            "risk_reason": from_register.reason if from_register else "",
             "last": last_day.year if last_day else None,
             "last_day": last_day,
             "years_since": years_since,
@@ -108,14 +122,19 @@ def due_state(*, year: int, processes: list[Process] | None = None) -> dict[int,
 
 def _score(process: Process, info: dict) -> int:
     findings = sum(FINDING_WEIGHTS.get(g, 0) * n for g, n in info["findings"].items())
-    return process.risk * 10 + min(findings, 30) + min(info["years_since"], 4) * 8
+    return info.get("risk", process.risk) * 10 + min(findings, 30) + min(info["years_since"], 4) * 8
 
 
 def _rationale(process: Process, info: dict, year: int) -> str:
     """Why and when, in the reader's language: rendered when shown, never stored."""
     f = info["findings"]
+    risk = info.get("risk", process.risk)
+    reason = info.get("risk_reason", "")
     parts = [
-        _("Risk: %(label)s (%(risk)s/5).")
+        _("Risk from the risk register: %(risk)s/5 (%(reason)s).")
+        % {"risk": risk, "reason": reason}
+        if reason
+        else _("Risk: %(label)s (%(risk)s/5).")
         % {"label": process.get_risk_display(), "risk": process.risk},
         _(
             "Findings in the last %(n)s years: %(major)s major, %(minor)s minor, "
@@ -209,9 +228,10 @@ def propose_programme(year: int) -> list[ProposedItem]:
                 last_audited=info["last"],
                 findings=info["findings"],
                 rationale=_rationale(process, info, year),
+                risk=info["risk"],
             )
         )
-    proposals.sort(key=lambda p: (-p.score, -p.process.risk, p.process.code))
+    proposals.sort(key=lambda p: (-p.score, -p.risk, p.process.code))
     wanted = math.ceil(len(processes) / CYCLE_YEARS)
     chosen = [p for p in proposals if p.mandatory]
     for p in proposals:
@@ -219,7 +239,7 @@ def propose_programme(year: int) -> list[ProposedItem]:
             break
         if not p.mandatory:
             chosen.append(p)
-    chosen.sort(key=lambda p: (-p.score, -p.process.risk, p.process.code))
+    chosen.sort(key=lambda p: (-p.score, -p.risk, p.process.code))
     span = LAST_MONTH - FIRST_MONTH + 1
     for index, p in enumerate(chosen):
         p.month = FIRST_MONTH + (index * span) // len(chosen)

@@ -1,5 +1,6 @@
 """A process owner assesses a risk, adds a treatment and sees the heat map change;
-axe-core checks each context and risk page."""
+axe-core checks each context and risk page, the leadership page, the process map
+and a process page with its risks and KPIs."""
 
 from __future__ import annotations
 
@@ -104,4 +105,15 @@ def test_the_context_pages_pass_axe(browser, demo_site, sign_in, page, assert_ac
     quality.goto(f"{demo_site}/risks/new/")
     assert_accessible(quality)
     quality.goto(f"{demo_site}/risks/scale/")
+    assert_accessible(quality)
+    nav(quality, "Leadership")
+    expect(quality.get_by_role("heading", name="Leadership and commitment")).to_be_visible()
+    assert_accessible(quality)
+    nav(quality, "Processes")
+    quality.get_by_role("link", name="The process map: processes and their interactions").click()
+    expect(quality.locator("svg.process-map")).to_be_visible()
+    assert_accessible(quality)
+    quality.get_by_role("link", name=re.compile(r"^P03 ")).click()
+    expect(quality.get_by_role("heading", name="Risks and opportunities")).to_be_visible()
+    expect(quality.get_by_role("heading", name="KPIs of the process")).to_be_visible()
     assert_accessible(quality)

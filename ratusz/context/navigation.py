@@ -12,4 +12,5 @@ ENTRIES: list[NavEntry] = [
         NavGroup.CONTEXT, 12, _("Context of the office"), "context:overview", can_view_context
     ),
     NavEntry(NavGroup.CONTEXT, 14, _("Interested parties"), "context:party_list", can_view_context),
+    NavEntry(NavGroup.CONTEXT, 16, _("Leadership"), "context:leadership", can_view_context),
 ]

@@ -1,5 +1,6 @@
 """Readiness of the office's context: 4.1 issues reviewed within a year and
-climate change decided; 4.2 interested parties with requirements, reviewed."""
+climate change decided; 4.2 interested parties with requirements, reviewed;
+5.1 top management's own approvals (the policy, this year's objectives)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ratusz.context import leadership
 from ratusz.context.models import ClimateDecision, ContextIssue, ContextReview, InterestedParty
 from ratusz.context.policies import can_edit_party, can_manage_context
 from ratusz.context.selectors import year_before
@@ -90,6 +92,24 @@ def _parties(today: date, p: dict) -> Verdict:
     )
 
 
+def _leadership(today: date, p: dict) -> Verdict:
+    found = leadership.standing(today=today)
+    fix = reverse("context:leadership")
+    if not found.has_leaders:
+        return Verdict(RED, _("Nobody holds the top-management role."), fix)
+    missing = []
+    if not found.policy_by_leader:
+        missing.append(_("the quality policy in force"))
+    if not found.objectives_this_year:
+        missing.append(_("this year's quality objectives"))
+    if not missing:
+        return Verdict(
+            GREEN, _("Top management approved the policy in force and this year's objectives.")
+        )
+    reason = _("Not approved by top management: %(what)s.") % {"what": ", ".join(missing)}
+    return Verdict(AMBER if len(missing) == 1 else RED, reason, fix)
+
+
 RULES: list[ReadinessRule] = [
     ReadinessRule(
         "4.1",
@@ -102,5 +122,10 @@ RULES: list[ReadinessRule] = [
         gettext_lazy("Interested parties and their requirements, reviewed"),
         _parties,
         {"months": 12},
+    ),
+    ReadinessRule(
+        "5.1",
+        gettext_lazy("Top management approved the quality policy and this year's objectives"),
+        _leadership,
     ),
 ]

@@ -7,6 +7,7 @@ app_name = "context"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("climate/", views.climate, name="climate"),
+    path("leadership/", views.leadership, name="leadership"),
     path("reviewed/", views.reviewed, name="reviewed"),
     path("issues/", views.issue_list, name="issue_list"),
     path("issues/export.xlsx", views.issue_export, name="issue_export"),

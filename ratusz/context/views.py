@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ratusz.context import export, policies, selectors, services
+from ratusz.context import leadership as leadership_records
 from ratusz.context.filters import IssueFilter, PartyFilter
 from ratusz.context.forms import (
     ClimateForm,
@@ -65,6 +66,17 @@ def overview(request: HttpRequest) -> HttpResponse:
         "review_form": ContextReviewForm() if can_manage else None,
     }
     return render(request, "context/overview.html", context)
+
+
+@login_required
+def leadership(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    today = timezone.localdate()
+    context = {
+        "page": leadership_records.leadership(today=today),
+        "standing": leadership_records.standing(today=today),
+    }
+    return render(request, "context/leadership.html", context)
 
 
 @login_required

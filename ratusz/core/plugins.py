@@ -35,6 +35,14 @@ feature without editing core or another area. Each module, and what it holds:
   `measure(start=, end=, org_unit=None) -> Decimal | None`.
 - `public.py`: `sections() -> list[PublicSection]`, the area's sections of the
   public portal at `/public/` (pages extend `core/public_base.html`; no sign-in).
+- `process_panels.py`: `panels(process, user) -> list[ProcessPanel]`, the area's
+  sections on a process page (ISO 9001 4.4: e.g. the process's risks and KPIs),
+  so the processes area shows later areas' records without importing them; each
+  call runs a fixed number of queries, whatever the number of rows.
+- `process_risk.py`: `levels(processes) -> dict[int, ProcessRisk]`, a process's
+  risk on the 1–5 scale of `Process.risk` as the area's register assesses it,
+  by process id (processes it has nothing on are left out); the audit
+  programme's proposal uses it instead of the typed-in risk. One query.
 - `tests/test_permissions.py`: `TABLE` (and `WRITES`), the area's rows of the
   permission table in `core/tests/test_permissions.py`.
 
@@ -83,6 +91,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "review": ("inputs",),
     "kpi": ("SOURCES",),
     "public": ("sections",),
+    "process_panels": ("panels",),
+    "process_risk": ("levels",),
 }
 
 
@@ -302,3 +312,32 @@ class PublicSection:
     summary: str  # a sentence or two for the portal's index
     url: str  # the section's own page, under /public/
     order: int = 100  # sections are listed by order, then in INSTALLED_APPS order
+
+
+# --- process_panels.py ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcessPanel:
+    """An area's section on a process page: `template` is included with `data` as `panel`.
+
+    `title` heads the section; the template draws the rest (a table, with an empty
+    state of its own). Panels are shown by `order`, then in INSTALLED_APPS order.
+    """
+
+    key: str  # the section's id on the page, e.g. "risks"
+    title: str
+    template: str  # e.g. "risks/_process_panel.html"
+    data: Any
+    order: int = 100
+
+
+# --- process_risk.py ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcessRisk:
+    """A process's risk as a register assesses it, on `Process.risk`'s 1–5 scale."""
+
+    level: int  # 1–5
+    reason: str  # why, for the audit programme's rationale, e.g. "R/2026/0003: 16 of 25"

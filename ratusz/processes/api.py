@@ -32,6 +32,11 @@ class ProcessSerializer(serializers.ModelSerializer):
             "owner",
             "risk",
             "clauses",
+            "inputs",
+            "outputs",
+            "criteria",
+            "resources",
+            "feeds",
             "is_active",
             "created_at",
             "version",
@@ -74,7 +79,7 @@ class ProcessViewSet(
         return ProcessSerializer
 
     def get_queryset(self):
-        return selectors.process_list(user=self.request.user).prefetch_related("clauses")
+        return selectors.process_list(user=self.request.user).prefetch_related("clauses", "feeds")
 
     def get_object(self):
         process = selectors.process_detail(user=self.request.user, pk=self.kwargs["pk"])
@@ -85,6 +90,7 @@ class ProcessViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         data["clauses"] = list(data.get("clauses", []))
+        data["feeds"] = list(data.get("feeds", []))
         serializer.instance = services.create_process(actor=self.request.user, **data)
 
     def perform_update(self, serializer):

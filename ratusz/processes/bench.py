@@ -15,4 +15,5 @@ PAGES = [
     ("Process list", lambda: "/processes/"),
     ("Process list: highest risk, core", lambda: "/processes/?kind=core&sort=-risk"),
     ("Process page", _a_process),
+    ("Process map", lambda: "/processes/map/"),
 ]

@@ -199,6 +199,45 @@ PROCESSES = [
 ]
 
 
+# Inputs and outputs of each process (4.4.1 a), and the processes each feeds: the
+# interactions the process map draws.
+IO = {
+    "P01": (
+        "Wyniki monitorowania i auditów\nPotrzeby mieszkańców",
+        "Polityka i cele jakości\nDecyzje przeglądu zarządzania",
+    ),
+    "P02": (
+        "Wnioski i pytania mieszkańców",
+        "Sprawy skierowane do wydziałów\nInformacja dla mieszkańca",
+    ),
+    "P03": ("Wnioski o dowód osobisty i meldunek", "Dowody osobiste\nZaświadczenia"),
+    "P04": ("Zgłoszenia urodzeń, małżeństw i zgonów", "Akty stanu cywilnego"),
+    "P05": ("Wnioski o rejestrację pojazdu i prawo jazdy", "Dowody rejestracyjne\nPrawa jazdy"),
+    "P06": ("Deklaracje podatkowe", "Decyzje podatkowe\nWpływy do budżetu"),
+    "P07": ("Wnioski o pozwolenie na budowę", "Decyzje o pozwoleniu na budowę"),
+    "P08": ("Wnioski o nabycie i dzierżawę nieruchomości", "Umowy i decyzje"),
+    "P09": ("Plan inwestycyjny i budżet", "Oddane inwestycje"),
+    "P10": ("Zapotrzebowania wydziałów", "Umowy z wykonawcami"),
+    "P11": ("Wnioski i zgłoszenia środowiskowe", "Decyzje środowiskowe"),
+    "P12": ("Potrzeby szkół i rekrutacja", "Organizacja sieci szkół"),
+    "P13": ("Plany finansowe wydziałów", "Budżet miasta\nSprawozdania"),
+    "P14": ("Potrzeby kadrowe wydziałów", "Kompetentni pracownicy"),
+    "P15": ("Potrzeby informatyczne", "Działające systemy\nBezpieczne dane"),
+    "P16": ("Program auditów\nZgłoszenia niezgodności", "Raporty z auditów\nDziałania korygujące"),
+}
+FEEDS = {
+    "P01": ("P02", "P13", "P14", "P16"),
+    "P02": ("P03", "P04", "P05", "P06", "P07", "P08", "P11", "P12"),
+    "P06": ("P13",),
+    "P09": ("P10", "P13"),
+    "P10": ("P09",),
+    "P13": ("P09", "P01"),
+    "P14": ("P02", "P03"),
+    "P15": ("P02", "P03", "P05", "P06"),
+    "P16": ("P01",),
+}
+
+
 def load(ctx) -> None:
     numbers = {number for spec in PROCESSES for number in spec.clauses}
     clauses = {
@@ -223,4 +262,17 @@ def load(ctx) -> None:
             risk=spec.risk,
             description=spec.description,
             clauses=[clauses[number] for number in spec.clauses],
+            inputs=IO.get(spec.code, ("", ""))[0],
+            outputs=IO.get(spec.code, ("", ""))[1],
+        )
+    by_code = {p.code: p for p in Process.objects.filter(code__in=[s.code for s in PROCESSES])}
+    for code, targets in FEEDS.items():
+        source = by_code.get(code)
+        if source is None or source.feeds.exists():
+            continue
+        services.update_process(
+            actor=quality,
+            process=source,
+            expected_version=None,
+            feeds=[by_code[t] for t in targets if t in by_code],
         )

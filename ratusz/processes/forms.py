@@ -8,8 +8,21 @@ from django.utils.translation import pgettext_lazy
 from ratusz.core import selectors as core_selectors
 from ratusz.core.forms import StaffChoiceField, UnitChoiceField, VersionedForm
 from ratusz.core.models import OrgUnit, User
-from ratusz.core.widgets import ClauseChoiceField
+from ratusz.core.widgets import CheckboxPicker, ClauseChoiceField
 from ratusz.processes.models import Process
+
+
+class FeedsField(forms.ModelMultipleChoiceField):
+    """Active processes, "P03 Name", by code: the interactions of the process map."""
+
+    widget = CheckboxPicker
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(queryset=Process.objects.filter(is_active=True).order_by("code"), **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{obj.code} {obj.name}"
 
 
 class ProcessForm(forms.Form):
@@ -36,7 +49,35 @@ class ProcessForm(forms.Form):
         label=_("Purpose and description"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
-        help_text=_("What the process is for, its inputs and outputs, and how it is run."),
+        help_text=_("What the process is for and how it is run."),
+    )
+    inputs = forms.CharField(
+        label=_("Inputs"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("What the process needs to start: requests, data, decisions; one a line."),
+    )
+    outputs = forms.CharField(
+        label=_("Outputs"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("What the process delivers: decisions, documents, services; one a line."),
+    )
+    criteria = forms.CharField(
+        label=_("Criteria and methods"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("How the process is run and controlled: procedures, deadlines, checks."),
+    )
+    resources = forms.CharField(
+        label=_("Resources"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("People, systems and equipment the process needs."),
+    )
+    feeds = FeedsField(
+        label=_("Feeds the processes"),
+        help_text=_("The processes that take this process's outputs as their inputs."),
     )
 
 
@@ -62,6 +103,14 @@ class ProcessEditForm(VersionedForm, ProcessForm):
                 .select_related("org_unit")
                 .order_by("last_name", "first_name")
             )
+        # Another process, or one it already feeds that has been closed since.
+        feeds = self.fields["feeds"]
+        feeds.queryset = (
+            Process.objects.filter(Q(is_active=True) | Q(fed_by=process))
+            .exclude(pk=process.pk)
+            .distinct()
+            .order_by("code")
+        )
         if editable is not None:
             # The head of the owner unit sees every field but changes only these;
             # a disabled field keeps its loaded value whatever is posted.

@@ -47,6 +47,19 @@ class Process(models.Model):
         default=Risk.MEDIUM,
         help_text=_("How much harm a failure of this process does; drives the audit programme."),
     )
+    # What the process needs and delivers (4.4.1 a, b, c, d); free text, one item a line.
+    inputs = models.TextField(_("inputs"), blank=True)
+    outputs = models.TextField(_("outputs"), blank=True)
+    criteria = models.TextField(_("criteria and methods"), blank=True)
+    resources = models.TextField(_("resources"), blank=True)
+    # The interactions drawn on the process map: this process's outputs are inputs of these.
+    feeds = models.ManyToManyField(
+        "self",
+        verbose_name=_("feeds the processes"),
+        symmetrical=False,
+        blank=True,
+        related_name="fed_by",
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -4,8 +4,9 @@ Built on the core permission layer (`ratusz.core.access`); pages, the API and
 the services of this area all ask these functions.
 
 Every staff member reads the process map. The quality manager creates and
-edits any process. The head of the owner unit keeps the description and the
-ISO clauses of their processes current; the process's risk, owner, code and
+edits any process. The head of the owner unit keeps the description, the ISO
+clauses, the inputs and outputs, criteria, resources and the processes it feeds
+current; the process's risk, owner, code and
 place in the organisation stay with the quality manager, because they drive
 the audit programme.
 """
@@ -16,7 +17,9 @@ from ratusz.core import access
 from ratusz.processes.models import Process
 
 # What the head of the owner unit may change; everything else is the quality manager's.
-UNIT_MANAGER_FIELDS = frozenset({"description", "clauses"})
+UNIT_MANAGER_FIELDS = frozenset(
+    {"description", "clauses", "inputs", "outputs", "criteria", "resources", "feeds"}
+)
 
 
 def can_view_process(user, process: Process | None = None) -> bool:

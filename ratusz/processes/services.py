@@ -22,7 +22,19 @@ from ratusz.processes import policies
 from ratusz.processes.models import Process
 from ratusz.processes.search import index_process
 
-FIELDS = ("code", "name", "kind", "description", "owner_unit", "owner", "risk", "is_active")
+TEXTS = ("inputs", "outputs", "criteria", "resources")
+FIELDS = (
+    "code",
+    "name",
+    "kind",
+    "description",
+    "owner_unit",
+    "owner",
+    "risk",
+    "is_active",
+    *TEXTS,
+)
+MANY = ("clauses", "feeds")  # many-to-many: set after the process is saved
 
 
 def _check_owner(owner: User | None) -> None:
@@ -58,6 +70,12 @@ def _check_code(code: str, exclude_pk: int | None = None) -> str:
     return code
 
 
+def _check_feeds(feeds: list[Process], current: Process | None = None) -> None:
+    """A process feeds other processes, never itself."""
+    if current is not None and any(p.pk == current.pk for p in feeds):
+        raise ValidationError({"feeds": _("A process cannot feed itself; choose other processes.")})
+
+
 def _save(process: Process, code: str) -> None:
     try:
         with transaction.atomic():
@@ -81,6 +99,11 @@ def create_process(
     description: str = "",
     clauses: list[Clause] | None = None,
     risk: int = Process.Risk.MEDIUM,
+    inputs: str = "",
+    outputs: str = "",
+    criteria: str = "",
+    resources: str = "",
+    feeds: list[Process] | None = None,
 ) -> Process:
     if not policies.can_create_process(actor):
         raise Denied(_("Only the quality manager adds processes to the process map."))
@@ -95,11 +118,17 @@ def create_process(
         owner_unit=owner_unit,
         owner=owner,
         risk=risk,
+        inputs=inputs.strip(),
+        outputs=outputs.strip(),
+        criteria=criteria.strip(),
+        resources=resources.strip(),
     )
     process.full_clean(validate_unique=False)
     _save(process, code)
     if clauses:
         process.clauses.set(clauses)
+    if feeds:
+        process.feeds.set(feeds)
     index_process(process)
     return process
 
@@ -116,7 +145,7 @@ def _lock(process: Process, expected_version: int | None) -> Process:
 
 def _field_label(name: str) -> str:
     field = Process._meta.get_field(name)
-    assert isinstance(field, Field)  # FIELDS and `clauses`: the model's own, never a reverse one
+    assert isinstance(field, Field)  # FIELDS and MANY: the model's own, never a reverse one
     return str(field.verbose_name)
 
 
@@ -124,27 +153,27 @@ def _field_label(name: str) -> str:
 def update_process(
     *, actor: User, process: Process, expected_version: int | None, **changes
 ) -> Process:
-    """Change the given fields (any of FIELDS and `clauses`); unchanged ones are ignored.
+    """Change the given fields (any of FIELDS and MANY); unchanged ones are ignored.
 
-    The head of the owner unit may change only the description and the clauses;
+    The head of the owner unit may change only `policies.UNIT_MANAGER_FIELDS`;
     sending the other fields with their current values is fine (a full form).
     """
-    unknown = set(changes) - {*FIELDS, "clauses"}
+    unknown = set(changes) - {*FIELDS, *MANY}
     if unknown:
         raise TypeError(f"update_process() got unknown fields: {sorted(unknown)}")
     current = _lock(process, expected_version)
     if not policies.can_edit_process(actor, current):
         raise Denied(_("Only the quality manager or the head of the owner unit changes a process."))
-    clauses = changes.pop("clauses", None)
+    popped = {name: changes.pop(name, None) for name in MANY}
+    many = {name: rows for name, rows in popped.items() if rows is not None}
     changed = {
         name: value
         for name, value in changes.items()
         if _normalise(value) != _normalise(getattr(current, name))
     }
-    if clauses is not None and {c.pk for c in clauses} != set(
-        current.clauses.values_list("pk", flat=True)
-    ):
-        changed["clauses"] = clauses
+    for name, rows in many.items():
+        if {row.pk for row in rows} != set(getattr(current, name).values_list("pk", flat=True)):
+            changed[name] = rows
     allowed = policies.editable_fields(actor, current)
     refused = sorted(set(changed) - allowed) if allowed is not None else []
     if refused:
@@ -162,14 +191,16 @@ def update_process(
         _check_unit(changed["owner_unit"], current)
     if "owner" in changed:
         _check_owner(changed["owner"])
-    new_clauses = changed.pop("clauses", None)
+    if "feeds" in changed:
+        _check_feeds(changed["feeds"], current)
+    new_many = {name: changed.pop(name) for name in MANY if name in changed}
     for name, value in changed.items():
         setattr(current, name, value.strip() if isinstance(value, str) else value)
     current.version += 1
     current.full_clean(validate_unique=False)
     _save(current, current.code)
-    if new_clauses is not None:
-        current.clauses.set(new_clauses)
+    for name, rows in new_many.items():
+        getattr(current, name).set(rows)
     index_process(current)
     return current
 

@@ -47,6 +47,15 @@ def process_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def process_map(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    process_map = selectors.process_map(user=request.user)
+    if process_map is None:
+        raise PermissionDenied(_("The process map is for the office's staff."))
+    return render(request, "processes/process_map.html", {"map": process_map})
+
+
+@login_required
 def process_create(request: HttpRequest) -> HttpResponse:
     if not policies.can_create_process(request.user):
         raise PermissionDenied(_("Only the quality manager adds processes to the process map."))
@@ -82,6 +91,11 @@ def _initial(process: Process) -> dict:
         "risk": process.risk,
         "clauses": list(process.clauses.values_list("pk", flat=True)),
         "description": process.description,
+        "inputs": process.inputs,
+        "outputs": process.outputs,
+        "criteria": process.criteria,
+        "resources": process.resources,
+        "feeds": list(process.feeds.values_list("pk", flat=True)),
         "is_active": process.is_active,
         "version": process.version,
     }

@@ -17,6 +17,7 @@ MANAGERS = row(403, anonymous=LOGIN, quality=200, mayor=200)
 TABLE = {
     "context:overview": ("get", "/context/", READ),
     "context:climate": ("get", "/context/climate/", MANAGERS),
+    "context:leadership": ("get", "/context/leadership/", READ),
     "context:issue_list": ("get", "/context/issues/", READ),
     "context:issue_export": ("get", "/context/issues/export.xlsx", READ),
     "context:issue_create": ("get", "/context/issues/new/", MANAGERS),

@@ -76,6 +76,7 @@ def staff_navigation(*, evidence_pack=False, audit_trail=False, statistics=False
                 ("Organisation", "/organisation/"),
                 ("Context of the office", "/context/"),
                 ("Interested parties", "/context/parties/"),
+                ("Leadership", "/context/leadership/"),
                 ("Processes", "/processes/"),
                 ("ISO 9001 clauses", "/clauses/"),
             ],

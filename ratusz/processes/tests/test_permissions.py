@@ -18,6 +18,7 @@ TABLE = {
         "/processes/new/",
         row(403, anonymous=LOGIN, quality=200),
     ),
+    "processes:map": ("get", "/processes/map/", row(200, anonymous=LOGIN, external=403)),
     "processes:detail": ("get", "/processes/{process}/", row(200, anonymous=LOGIN, external=404)),
     "processes:edit": (
         "get",

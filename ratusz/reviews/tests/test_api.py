@@ -22,7 +22,7 @@ def test_the_inputs_list_every_topic_with_its_figures(office):
     assert len(topics) == 12
     assert topics["b"]["held_in_ratusz"] is True  # the context area supplies it
     assert topics["c1"]["held_in_ratusz"] is True  # the feedback area supplies it
-    assert topics["d"]["held_in_ratusz"] is False  # no area of resources yet
+    assert topics["d"]["held_in_ratusz"] is True  # the competence area supplies it
     c4 = topics["c4"]["inputs"][0]["figures"][0]
     assert c4 == {"label": "Nonconformities opened", "value": "0", "previous": "0"}
 

@@ -58,8 +58,23 @@ def test_the_page_lists_the_agenda_with_compiled_inputs_and_gaps(office, client_
     assert "c4) Nonconformities and corrective actions" in page
     assert "Nonconformities opened" in page  # compiled from the improvement area
     assert "b) Changes in external and internal issues" in page
-    assert "not held in Ratusz" in page  # b): no area supplies it here
     assert 'id="id_c4_comment"' in page and 'id="id_b_comment"' in page
+
+
+def test_a_topic_no_area_supplies_asks_for_its_evidence(office, client_for, monkeypatch):
+    from ratusz.reviews import selectors
+
+    # An installation without the context area: nothing compiles topic b).
+    everything = selectors.area_modules
+    monkeypatch.setattr(
+        selectors,
+        "area_modules",
+        lambda name: [(label, m) for label, m in everything(name) if label != "context"],
+    )
+    review = plan(office)
+    page = client_for(office.quality).get(review.get_absolute_url()).content.decode()
+    assert "not held in Ratusz" in page
+    assert "Attach the evidence for this input." in page
 
 
 def test_a_comment_is_saved_from_the_page(office, client_for):

@@ -105,8 +105,6 @@ def test_the_inputs_are_frozen_when_held_and_never_recomputed(office):
     review.refresh_from_db()
     c4_again = next(row for row in review.snapshot["topics"] if row["topic"] == "c4")
     assert c4_again == c4
-    not_held = next(row for row in review.snapshot["topics"] if row["topic"] == "c1")
-    assert not_held["inputs"] == []
 
 
 def test_a_held_review_cannot_be_replanned_or_commented(office):
