@@ -554,11 +554,11 @@ def assessment_results(assessment) -> dict:
         )
         people = {s["org_unit"]: s["n"] for s in subs if s["role"] == Submission.Role.STAFF}
         per: dict = {}
-        for r in unit_rows:
-            key = r["submission__org_unit"]
-            item = per.setdefault(key, {"name": r["submission__org_unit__name"], "yes": 0, "no": 0})
-            if r["value"] in ("yes", "no"):
-                item[r["value"]] += r["n"]
+        for u in unit_rows:
+            key = u["submission__org_unit"]
+            item = per.setdefault(key, {"name": u["submission__org_unit__name"], "yes": 0, "no": 0})
+            if u["value"] in ("yes", "no"):
+                item[u["value"]] += u["n"]
         merged = {"yes": 0, "no": 0, "n": 0}
         for key, item in sorted(per.items(), key=lambda kv: kv[1]["name"] or ""):
             n = people.get(key, 0)
