@@ -561,6 +561,9 @@ class Submission(models.Model):
 
 
 class Answer(models.Model):
+    """One answer. Its key is random too: a running number would follow the
+    order in which people answered, and so the order of the markers."""
+
     class Value(models.TextChoices):
         YES = "yes", _("Yes")
         NO = "no", _("No")
@@ -569,6 +572,7 @@ class Answer(models.Model):
         YELLOW = "yellow", _("Yellow: partly in place")
         RED = "red", _("Red: not in place")
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     value = models.CharField(_("answer"), max_length=10, choices=Value.choices)
@@ -585,7 +589,10 @@ class Answer(models.Model):
 
 
 class Participation(models.Model):
-    """That a person has answered, and nothing else: it stops a second answer."""
+    """That a person has answered, and nothing else: it stops a second answer.
+    Its key is random, so its order says nothing about the order of the answers."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
 
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="participations"
