@@ -59,6 +59,19 @@ def test_a_head_closes_a_gap_through_a_training(
     expect(row.locator("td").last).to_have_text("none")
     assert_accessible(head)
 
+    # The self-assessment: last year's results and this year's answer form.
+    head.goto(f"{demo_site}/competence/self-assessment/")
+    assert_accessible(head)
+    head.get_by_role("link", name=f"Management-control self-assessment {year - 1}").click()
+    expect(head.get_by_role("table", name="Results by group")).to_be_visible()
+    assert_accessible(head)
+    head.goto(f"{demo_site}/competence/self-assessment/")
+    head.get_by_role("row", name=re.compile(f"self-assessment {year}")).get_by_role(
+        "link", name="Answer"
+    ).click()
+    expect(head.get_by_text("The version for managers.")).to_be_visible()
+    assert_accessible(head)
+
     # On a phone no competence page scrolls sideways: wide tables scroll in their box.
     head.set_viewport_size({"width": 390, "height": 844})
     for path in ("/competence/", "/competence/plan/", "/competence/trainings/", person):

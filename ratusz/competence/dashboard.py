@@ -1,5 +1,6 @@
 """The competence card on the dashboard: competences expiring within 90 days of
-the people the viewer looks after, and trainings awaiting their evaluation."""
+the people the viewer looks after, trainings awaiting their evaluation and the
+self-assessments still open to the viewer's answer."""
 
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ def card(user) -> DashboardCard | None:
         .order_by("expires_on", "pk")[:SHOWN]
     )
     to_evaluate = selectors.trainings_to_evaluate(user=user, today=today)
-    if not expiring and not to_evaluate:
+    to_answer = selectors.open_assessments_for(user)
+    if not expiring and not to_evaluate and not to_answer:
         return None
     return DashboardCard(
         "competence/_dashboard_card.html",
-        {"expiring": expiring, "to_evaluate": to_evaluate[:SHOWN]},
+        {"expiring": expiring, "to_evaluate": to_evaluate[:SHOWN], "to_answer": to_answer},
     )

@@ -6,6 +6,9 @@ PESEL register of Marek Kamiński); this year's training plan half done, one
 training awaiting the evaluation of its effectiveness and one still to come; a
 communication plan; the office's buildings, IT systems and registers, and its
 organisational knowledge. The head of the HR section reads everyone's records.
+Last year's management-control self-assessment answered by the staff (answers
+in bulk, with a weakness in deputising), the ISO 18091 diagnostic of last year,
+and this year's self-assessment open for answers.
 """
 
 from __future__ import annotations
@@ -335,3 +338,49 @@ def load(ctx) -> None:
             last_review=today - _months(since) if since is not None else None,
             next_review=today + _months(until) if until is not None else None,
         )
+    _self_assessment(ctx, today)
+
+
+def _self_assessment(ctx, today) -> None:
+    """Last year's answers made in bulk by the same rules the service applies:
+    no person on an answer, a marker per person, the unit left out when small."""
+    from ratusz.competence import policies
+    from ratusz.competence.models import Answer, Participation, Submission
+    from ratusz.core import access
+    from ratusz.core.models import User
+
+    quality = ctx.users["quality"]
+    last = services.start_assessment(actor=quality, kind="control", year=today.year - 1)
+    people = [
+        u
+        for u in User.objects.filter(is_active=True).select_related("org_unit").order_by("pk")
+        if not access.is_external(u)
+    ]
+    small = {u.org_unit_id: services.unit_is_too_small(u.org_unit) for u in people}
+    answers, markers = [], []
+    for n, person in enumerate(people):
+        role = services.role_in(last, person)
+        unit = person.org_unit if role == "manager" or not small[person.org_unit_id] else None
+        submission = Submission(assessment=last, role=role, org_unit=unit)
+        for i, question in enumerate(policies.questions_for(last, role)):
+            if "nieobecności" in question.text:
+                value = "yes" if n % 3 == 0 else "no"  # the weakness of the year
+            else:
+                value = ("no", "unknown", "yes", "yes", "yes", "yes", "yes")[(n + i) % 7]
+            answers.append(Answer(submission=submission, question=question, value=value))
+        markers.append(Participation(assessment=last, person=person))
+        submission.save()
+    Answer.objects.bulk_create(answers)
+    Participation.objects.bulk_create(markers)
+    services.close_assessment(actor=quality, assessment=last, expected_version=last.version)
+
+    diagnostic = services.start_assessment(actor=quality, kind="iso18091", year=today.year - 1)
+    values = ("green", "yellow", "green", "red", "green", "yellow", "green", "yellow", "red")
+    services.answer(
+        actor=quality,
+        assessment=diagnostic,
+        answers={q.pk: values[i % len(values)] for i, q in enumerate(diagnostic.questions.all())},
+    )
+    services.start_assessment(
+        actor=quality, kind="control", year=today.year, closes_on=today + timedelta(days=21)
+    )

@@ -7,9 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ratusz.competence.models import (
+    Answer,
+    Assessment,
     Attendance,
     CommunicationEntry,
     Competence,
+    Question,
     Resource,
 )
 from ratusz.core import selectors as core_selectors
@@ -227,3 +230,65 @@ class InductionStepForm(forms.Form):
 
 class InductionDoneForm(VersionedForm):
     done_on = forms.DateField(label=_("Done on"), widget=DateInput())
+
+
+# --- the self-assessment --------------------------------------------------------------
+
+
+class AssessmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Assessment.Kind.choices)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    closes_on = forms.DateField(label=_("Answers until"), required=False, widget=DateInput())
+
+
+class QuestionForm(forms.Form):
+    group = forms.CharField(
+        label=_("Group"),
+        max_length=100,
+        help_text=_("A standards group (A–E) or an area of the diagnostic."),
+    )
+    text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}))
+    audience = forms.ChoiceField(label=_("Who answers"), choices=Question.Audience.choices)
+
+
+class AnswerForm(forms.Form):
+    """One radio group per question the person answers."""
+
+    def __init__(self, *args, questions, iso: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        values = Answer.Value
+        choices = (
+            [
+                (values.GREEN, values.GREEN.label),
+                (values.YELLOW, values.YELLOW.label),
+                (values.RED, values.RED.label),
+            ]
+            if iso
+            else [
+                (values.YES, values.YES.label),
+                (values.NO, values.NO.label),
+                (values.UNKNOWN, values.UNKNOWN.label),
+            ]
+        )
+        self.questions = list(questions)
+        for q in self.questions:
+            self.fields[f"q{q.pk}"] = forms.ChoiceField(
+                label=q.text, choices=choices, widget=forms.RadioSelect
+            )
+
+    def answers(self) -> dict[int, str]:
+        return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions}
+
+
+class WeaknessActionForm(forms.Form):
+    org_unit = UnitChoiceField(label=_("Org unit"), queryset=core_selectors.unit_choices())
+    owner = StaffChoiceField(label=_("Owner"), queryset=core_selectors.staff_choices())
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+
+
+class WeaknessRiskForm(forms.Form):
+    org_unit = UnitChoiceField(label=_("Org unit"), queryset=core_selectors.unit_choices())
+    owner = StaffChoiceField(label=_("Owner"), queryset=core_selectors.staff_choices())
+    likelihood = forms.IntegerField(label=_("Likelihood"), min_value=1, max_value=9)
+    impact = forms.IntegerField(label=_("Impact"), min_value=1, max_value=9)
+    review_date = forms.DateField(label=_("Review date"), widget=DateInput())

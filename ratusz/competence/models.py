@@ -4,6 +4,7 @@ effectiveness, the communication plan (7.4) and the resources of 7.1."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -457,3 +458,153 @@ class InductionItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- the management-control self-assessment and the ISO 18091 diagnostic ---------------
+
+MIN_GROUP = 5  # staff results are shown only for groups of at least this many answers
+
+
+class Assessment(models.Model):
+    """One year's questionnaire: the management-control self-assessment
+    (samoocena kontroli zarządczej, standards groups A–E) or the ISO 18091
+    diagnostic (indicators on a traffic-light scale). Both run on this engine."""
+
+    class Kind(models.TextChoices):
+        CONTROL = "control", _("Management-control self-assessment")
+        ISO18091 = "iso18091", _("ISO 18091 diagnostic")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open for answers")
+        CLOSED = "closed", _("Closed")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    closes_on = models.DateField(_("answers until"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        ordering = ["-year", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year"], name="assessment_one_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("competence:assessment", args=[self.pk])
+
+
+class Question(models.Model):
+    """A question of the self-assessment (in a standards group A–E) or an
+    indicator of the diagnostic (in an area). The office's own editable text."""
+
+    class Audience(models.TextChoices):
+        ALL = "all", _("Managers and staff")
+        MANAGERS = "managers", _("Managers")
+        STAFF = "staff", _("Staff")
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="questions", verbose_name=_("assessment")
+    )
+    group = models.CharField(
+        _("group"), max_length=100, help_text=_("A standards group (A–E) or an area.")
+    )
+    text = models.TextField(_("question"))
+    audience = models.CharField(
+        _("who answers"), max_length=10, choices=Audience.choices, default=Audience.ALL
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["assessment", "group", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Submission(models.Model):
+    """One filled-in questionnaire. It names no person: its key is random and it
+    carries no time, so it cannot be matched to the `Participation` marker."""
+
+    class Role(models.TextChoices):
+        MANAGER = "manager", _("Manager")
+        STAFF = "staff", _("Staff")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="submissions")
+    role = models.CharField(_("version"), max_length=10, choices=Role.choices)
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("org unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the unit is too small to keep the answer anonymous."),
+    )
+
+    class Meta:
+        verbose_name = _("filled-in questionnaire")
+        verbose_name_plural = _("filled-in questionnaires")
+
+    def __str__(self) -> str:
+        return f"{self.assessment} ({self.get_role_display()})"
+
+
+class Answer(models.Model):
+    """One answer. Its key is random too: a running number would follow the
+    order in which people answered, and so the order of the markers."""
+
+    class Value(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        UNKNOWN = "unknown", _("I don't know")
+        GREEN = "green", _("Green: in place")
+        YELLOW = "yellow", _("Yellow: partly in place")
+        RED = "red", _("Red: not in place")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    value = models.CharField(_("answer"), max_length=10, choices=Value.choices)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "question"], name="answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_value_display()
+
+
+class Participation(models.Model):
+    """That a person has answered, and nothing else: it stops a second answer.
+    Its key is random, so its order says nothing about the order of the answers."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="participations"
+    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "person"], name="participation_once")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.assessment)

@@ -125,3 +125,32 @@ def register() -> None:
         view=lambda u, r: can_view_resources(u),
         change=lambda u, r: can_manage_resources(u),
     )
+
+
+# --- the self-assessment --------------------------------------------------------------
+
+
+def can_manage_assessments(user) -> bool:
+    return access.is_quality_manager(user)
+
+
+def can_view_assessments(user) -> bool:
+    return access.is_staff_member(user)
+
+
+def can_view_results(user) -> bool:
+    """The results (never a single answer) are read by the quality manager and heads."""
+    return access.is_quality_manager(user) or bool(access.managed_unit_paths(user))
+
+
+def can_answer(user, assessment) -> bool:
+    if not access.is_staff_member(user):
+        return False
+    if assessment.kind == "iso18091":
+        return access.is_quality_manager(user)
+    return True
+
+
+def questions_for(assessment, role: str):
+    audience = "managers" if role == "manager" else "staff"
+    return assessment.questions.filter(audience__in=["all", audience])

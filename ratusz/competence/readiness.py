@@ -210,6 +210,37 @@ def _communication(today: date, p: dict) -> Verdict:
     return Verdict(GREEN, _("The communication plan is carried out."))
 
 
+def _self_assessment(today: date, p: dict) -> Verdict:
+    """Last year's management-control self-assessment carried out (answers given)."""
+    from ratusz.competence.models import Assessment
+
+    fix = reverse("competence:assessments")
+    year = today.year - 1
+    last = (
+        Assessment.objects.filter(kind=Assessment.Kind.CONTROL, year=year)
+        .annotate(answered=Count("submissions"))
+        .first()
+    )
+    if last is None:
+        return Verdict(
+            AMBER,
+            _("There is no management-control self-assessment for %(y)d.") % {"y": year},
+            fix,
+            policies.can_view_assessments,
+        )
+    if not last.answered:
+        return Verdict(
+            AMBER,
+            _("No one answered the management-control self-assessment for %(y)d.") % {"y": year},
+            fix,
+            policies.can_view_assessments,
+        )
+    return Verdict(
+        GREEN,
+        _("The management-control self-assessment for %(y)d was carried out.") % {"y": year},
+    )
+
+
 RULES: list[ReadinessRule] = [
     ReadinessRule(
         "7.1",
@@ -241,5 +272,10 @@ RULES: list[ReadinessRule] = [
         gettext_lazy("Communication plan carried out"),
         _communication,
         {"within_days": 366},
+    ),
+    ReadinessRule(
+        "9.1",
+        gettext_lazy("Management-control self-assessment of last year"),
+        _self_assessment,
     ),
 ]

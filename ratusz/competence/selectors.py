@@ -450,3 +450,158 @@ def awareness_by_unit() -> list[UnitAwareness]:
         figure.required += len(due)
         figure.confirmed += min(confirmed.get(user_id, 0), len(due))
     return sorted(figures.values(), key=lambda f: f.unit.path)
+
+
+# --- the self-assessment --------------------------------------------------------------
+
+WEAK_BELOW = 60  # a question with fewer than this percent of "yes" is a weakness
+
+
+def assessment_list():
+    from ratusz.competence.models import Assessment
+
+    return Assessment.objects.annotate(answered=Count("participations", distinct=True))
+
+
+def _percent(yes: int, no: int) -> int | None:
+    return round(100 * yes / (yes + no)) if yes + no else None
+
+
+def _light(counts: dict[str, int]) -> str | None:
+    n = counts.get("green", 0) + counts.get("yellow", 0) + counts.get("red", 0)
+    if not n:
+        return None
+    score = (2 * counts.get("green", 0) + counts.get("yellow", 0)) / (2 * n)
+    return "green" if score >= 0.75 else "red" if score < 0.4 else "yellow"
+
+
+def assessment_results(assessment) -> dict:
+    """The results as the page and the PDF show them. Staff answers count only
+    where at least MIN_GROUP staff answered: office-wide and per unit; units
+    with fewer answers are merged into one row, or hidden when even that row
+    has fewer than MIN_GROUP."""
+    from ratusz.competence.models import MIN_GROUP, Answer, Assessment, Submission
+
+    subs = assessment.submissions.values("role", "org_unit").annotate(n=Count("id"))
+    staff_total = sum(s["n"] for s in subs if s["role"] == "staff")
+    managers_total = sum(s["n"] for s in subs if s["role"] == "manager")
+    staff_shown = staff_total >= MIN_GROUP
+    rows = (
+        Answer.objects.filter(submission__assessment=assessment)
+        .values("question", "submission__role", "value")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, dict[str, dict[str, int]]] = {}
+    for r in rows:
+        role = r["submission__role"]
+        if role == "staff" and not staff_shown:
+            continue
+        by_role = counts.setdefault(r["question"], {})
+        by_role.setdefault(role, {}).setdefault(r["value"], 0)
+        by_role[role][r["value"]] += r["n"]
+    iso = assessment.kind == Assessment.Kind.ISO18091
+    questions = []
+    groups: dict[str, dict] = {}
+    for q in assessment.questions.all():
+        by_role = counts.get(q.pk, {})
+        total: dict[str, int] = {}
+        for values in by_role.values():
+            for v, n in values.items():
+                total[v] = total.get(v, 0) + n
+        if iso:
+            light = _light(total)
+            row = {"question": q, "counts": total, "light": light, "weak": light == "red"}
+        else:
+            share = _percent(total.get("yes", 0), total.get("no", 0))
+            row = {
+                "question": q,
+                "counts": total,
+                "managers": _percent(
+                    by_role.get("manager", {}).get("yes", 0),
+                    by_role.get("manager", {}).get("no", 0),
+                ),
+                "staff": _percent(
+                    by_role.get("staff", {}).get("yes", 0), by_role.get("staff", {}).get("no", 0)
+                ),
+                "share": share,
+                "weak": share is not None and share < WEAK_BELOW,
+            }
+        questions.append(row)
+        g = groups.setdefault(q.group, {"group": q.group, "counts": {}, "questions": []})
+        g["questions"].append(row)
+        for v, n in total.items():
+            g["counts"][v] = g["counts"].get(v, 0) + n
+    previous = (
+        Assessment.objects.filter(kind=assessment.kind, year__lt=assessment.year)
+        .order_by("-year")
+        .first()
+    )
+    before = assessment_results(previous)["groups"] if previous else []
+    before_by = {g["group"]: g for g in before}
+    for g in groups.values():
+        if iso:
+            g["light"] = _light(g["counts"])
+        else:
+            g["share"] = _percent(g["counts"].get("yes", 0), g["counts"].get("no", 0))
+        last = before_by.get(g["group"])
+        g["previous"] = (last.get("light") if iso else last.get("share")) if last else None
+    units = []
+    if not iso:
+        unit_rows = (
+            Answer.objects.filter(submission__assessment=assessment, submission__role="staff")
+            .values("submission__org_unit", "submission__org_unit__name", "value")
+            .annotate(n=Count("id"))
+        )
+        people = {s["org_unit"]: s["n"] for s in subs if s["role"] == Submission.Role.STAFF}
+        per: dict = {}
+        for u in unit_rows:
+            key = u["submission__org_unit"]
+            item = per.setdefault(key, {"name": u["submission__org_unit__name"], "yes": 0, "no": 0})
+            if u["value"] in ("yes", "no"):
+                item[u["value"]] += u["n"]
+        merged = {"yes": 0, "no": 0, "n": 0}
+        for key, item in sorted(per.items(), key=lambda kv: kv[1]["name"] or ""):
+            n = people.get(key, 0)
+            if key is not None and n >= MIN_GROUP:
+                units.append(
+                    {
+                        "name": item["name"],
+                        "answered": n,
+                        "share": _percent(item["yes"], item["no"]),
+                    }
+                )
+            else:
+                merged["yes"] += item["yes"]
+                merged["no"] += item["no"]
+                merged["n"] += n
+        merged_shown = merged["n"] >= MIN_GROUP
+        if merged_shown:
+            units.append(
+                {
+                    "name": None,
+                    "answered": merged["n"],
+                    "share": _percent(merged["yes"], merged["no"]),
+                }
+            )
+    return {
+        "assessment": assessment,
+        "previous": previous,
+        "groups": list(groups.values()),
+        "questions": questions,
+        "weak": [q for q in questions if q["weak"]],
+        "units": units,
+        "staff_answered": staff_total,
+        "managers_answered": managers_total,
+        "staff_shown": staff_shown,
+        "min_group": MIN_GROUP,
+    }
+
+
+def open_assessments_for(user):
+    """The open questionnaires the user may still answer (for the dashboard)."""
+    from ratusz.competence.models import Assessment
+
+    qs = Assessment.objects.filter(status=Assessment.Status.OPEN).exclude(
+        participations__person=user
+    )
+    return [a for a in qs if policies.can_answer(user, a)]

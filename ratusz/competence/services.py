@@ -652,3 +652,184 @@ def complete_induction_step(
     current.done_on = done_on
     current.done_by = actor
     return save_versioned(current, ["done_on", "done_by"])
+
+
+# --- the management-control self-assessment and the ISO 18091 diagnostic -------------
+
+
+@transaction.atomic
+def start_assessment(*, actor: User, kind: str, year: int, closes_on: date | None = None):
+    """Open a year's questionnaire with the previous year's questions of its kind
+    (the office's edited set), or the shipped set the first time."""
+    from ratusz.competence import question_sets
+    from ratusz.competence.models import Assessment, Question
+
+    if not policies.can_manage_assessments(actor):
+        raise Denied(_("Only the quality manager runs the self-assessment."))
+    if Assessment.objects.filter(kind=kind, year=year).exists():
+        raise ValidationError(
+            {"year": _("There is a questionnaire of this kind for %(y)d already.") % {"y": year}}
+        )
+    assessment = Assessment(kind=kind, year=year, closes_on=closes_on)
+    assessment.full_clean(validate_unique=False)
+    assessment.save()
+    previous = Assessment.objects.filter(kind=kind, year__lt=year).order_by("-year").first()
+    if previous is not None:
+        rows = [(q.group, q.audience, q.text) for q in previous.questions.all()]
+    else:
+        labels = question_sets.groups(kind)
+        rows = [(labels[g], who, text) for g, who, text in question_sets.questions(kind)]
+    Question.objects.bulk_create(
+        Question(assessment=assessment, group=g, audience=who, text=text, order=n)
+        for n, (g, who, text) in enumerate(rows)
+    )
+    return assessment
+
+
+@transaction.atomic
+def save_question(*, actor: User, assessment, group: str, text: str, audience: str, question=None):
+    """Add or change a question. Once anyone has answered, the questions stay as
+    they were answered."""
+    from ratusz.competence.models import Question
+
+    if not policies.can_manage_assessments(actor):
+        raise Denied(_("Only the quality manager runs the self-assessment."))
+    if assessment.submissions.exists():
+        raise ValidationError(
+            _("Answers have been given already: the questions can no longer change.")
+        )
+    question = question or Question(assessment=assessment, order=assessment.questions.count())
+    question.group, question.text, question.audience = group.strip(), text.strip(), audience
+    question.full_clean()
+    question.save()
+    return question
+
+
+def role_in(assessment, person: User) -> str:
+    """Which version a person answers: managers (heads of units) or staff."""
+    from ratusz.competence.models import Submission
+
+    if access.managed_unit_paths(person) or assessment.kind == "iso18091":
+        return Submission.Role.MANAGER
+    return Submission.Role.STAFF
+
+
+def unit_is_too_small(unit: OrgUnit | None) -> bool:
+    from ratusz.competence.models import MIN_GROUP
+
+    if unit is None:
+        return True
+    return User.objects.filter(org_unit=unit, is_active=True).count() < MIN_GROUP
+
+
+@transaction.atomic
+def answer(*, actor: User, assessment, answers: dict[int, str]):
+    """Record a filled-in questionnaire. The answer names no person; a separate
+    marker says only that the person has answered, so no one answers twice. A
+    member of staff in a unit of fewer than five people is counted only in the
+    office-wide result: their unit is not stored with the answer."""
+    from ratusz.competence.models import Answer, Assessment, Participation, Submission
+
+    if not policies.can_answer(actor, assessment):
+        raise Denied(_("This questionnaire is not for you."))
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.status != Assessment.Status.OPEN:
+        raise ValidationError(_("The questionnaire is closed."))
+    if Participation.objects.filter(assessment=assessment, person=actor).exists():
+        raise ValidationError(_("You have answered this questionnaire already."))
+    role = role_in(assessment, actor)
+    questions = list(policies.questions_for(assessment, role))
+    allowed = (
+        {"green", "yellow", "red"} if assessment.kind == "iso18091" else {"yes", "no", "unknown"}
+    )
+    errors = {}
+    for q in questions:
+        if answers.get(q.pk) not in allowed:
+            errors[f"q{q.pk}"] = _("Answer this question.")
+    if errors:
+        raise ValidationError(errors)
+    unit = actor.org_unit
+    if role == Submission.Role.STAFF and unit_is_too_small(unit):
+        unit = None
+    if assessment.kind == "iso18091":
+        unit = None
+    submission = Submission.objects.create(assessment=assessment, role=role, org_unit=unit)
+    Answer.objects.bulk_create(
+        Answer(submission=submission, question=q, value=answers[q.pk]) for q in questions
+    )
+    try:
+        with transaction.atomic():
+            Participation.objects.create(assessment=assessment, person=actor)
+    except IntegrityError:
+        raise ValidationError(_("You have answered this questionnaire already.")) from None
+    return submission
+
+
+@transaction.atomic
+def close_assessment(*, actor: User, assessment, expected_version: int | None):
+    from ratusz.competence.models import Assessment
+
+    if not policies.can_manage_assessments(actor):
+        raise Denied(_("Only the quality manager runs the self-assessment."))
+    assessment = lock(Assessment, assessment.pk, expected_version)
+    assessment.status = Assessment.Status.CLOSED
+    return save_versioned(assessment, ["status"])
+
+
+def _weakness_title(question) -> str:
+    return (_("Weakness found by the %(a)s: %(q)s") % {"a": question.assessment, "q": question})[
+        :200
+    ]
+
+
+@transaction.atomic
+def weakness_to_action(
+    *, actor: User, question, org_unit: OrgUnit, owner: User, due_date: date, confirmed=False
+):
+    """Raise a corrective action for a weak question or a red indicator."""
+    from ratusz.core.services import create_action
+
+    return create_action(
+        actor=actor,
+        title=_weakness_title(question),
+        description=question.text,
+        org_unit=org_unit,
+        owner=owner,
+        due_date=due_date,
+        source=question.assessment,
+        confirmed=confirmed,
+    )
+
+
+@transaction.atomic
+def weakness_to_risk(
+    *,
+    actor: User,
+    question,
+    org_unit: OrgUnit,
+    owner: User,
+    likelihood: int,
+    impact: int,
+    review_date: date,
+):
+    """Enter a weakness in the risk register as a risk to be reduced."""
+    from ratusz.risks.models import Risk
+    from ratusz.risks.services import create_risk
+
+    return create_risk(
+        actor=actor,
+        title=_weakness_title(question),
+        kind=Risk.Kind.RISK,
+        category=Risk.Category.OPERATIONAL,
+        cause=question.text,
+        event=_("The control the question asks about does not work."),
+        effect=_("Tasks of the office are not done as required."),
+        org_unit=org_unit,
+        owner=owner,
+        inherent_likelihood=likelihood,
+        inherent_impact=impact,
+        residual_likelihood=likelihood,
+        residual_impact=impact,
+        response=Risk.Response.REDUCE,
+        review_date=review_date,
+    )

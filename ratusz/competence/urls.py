@@ -35,4 +35,16 @@ urlpatterns = [
     path("resources/", views.resource_list, name="resources"),
     path("resources/new/", views.resource_create, name="resource_create"),
     path("resources/<int:pk>/", views.resource_detail, name="resource"),
+    path("self-assessment/", views.assessment_list, name="assessments"),
+    path("self-assessment/new/", views.assessment_create, name="assessment_create"),
+    path("self-assessment/<int:pk>/", views.assessment_detail, name="assessment"),
+    path("self-assessment/<int:pk>/answer/", views.assessment_answer, name="assessment_answer"),
+    path("self-assessment/<int:pk>/close/", views.assessment_close, name="assessment_close"),
+    path("self-assessment/<int:pk>/summary.pdf", views.assessment_pdf, name="assessment_pdf"),
+    path("self-assessment/<int:pk>/questions/new/", views.question_create, name="question_create"),
+    path("self-assessment/questions/<int:pk>/", views.question_edit, name="question_edit"),
+    path(
+        "self-assessment/questions/<int:pk>/action/", views.weakness_action, name="weakness_action"
+    ),
+    path("self-assessment/questions/<int:pk>/risk/", views.weakness_risk, name="weakness_risk"),
 ]

@@ -17,16 +17,20 @@ from ratusz.competence import forms as f
 from ratusz.competence import policies, selectors, services
 from ratusz.competence.filters import MatrixFilter, TrainingFilter
 from ratusz.competence.models import (
+    Assessment,
     Attendance,
     CommunicationEntry,
     Competence,
     CompetenceRecord,
     InductionItem,
+    Participation,
     Position,
+    Question,
     Resource,
     Training,
 )
 from ratusz.core import access
+from ratusz.core.errors import Conflict
 from ratusz.core.forms import service_kwargs, submit
 from ratusz.core.listing import export_name, paginate, render_list, xlsx_response
 from ratusz.core.models import User
@@ -749,3 +753,225 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
         back=reverse("competence:resources"),
         conflict=getattr(form, "conflict", None),
     )
+
+
+# --- the self-assessment ----------------------------------------------------------------
+
+
+def _assessment_form_page(request, form, *, title, back, lead="") -> HttpResponse:
+    return _form_page(request, form, title=title, back=back, lead=lead)
+
+
+@login_required
+def assessment_list(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    items = list(selectors.assessment_list())
+    mine = set(
+        Participation.objects.filter(person=request.user).values_list("assessment_id", flat=True)
+    )
+    return render(
+        request,
+        "competence/assessment_list.html",
+        {
+            "assessments": [(a, a.pk in mine, policies.can_answer(request.user, a)) for a in items],
+            "can_manage": policies.can_manage_assessments(request.user),
+        },
+    )
+
+
+@login_required
+def assessment_create(request: HttpRequest) -> HttpResponse:
+    if not policies.can_manage_assessments(request.user):
+        raise PermissionDenied(_("Only the quality manager runs the self-assessment."))
+    form = f.AssessmentForm(
+        request.POST or None, initial={"year": timezone.localdate().year, "kind": "control"}
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = submit(
+            form, lambda: services.start_assessment(actor=request.user, **service_kwargs(form))
+        )
+        if saved is not None:
+            messages.success(request, _("The questionnaire is open."))
+            return redirect(saved)
+    return _form_page(
+        request,
+        form,
+        title=_("Open a questionnaire"),
+        back=reverse("competence:assessments"),
+        lead=_(
+            "The questions are copied from last year's questionnaire of the same kind, or from "
+            "the set the system ships the first time. They are the office's own and can be "
+            "changed until the first answer."
+        ),
+    )
+
+
+@login_required
+def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require_staff(request)
+    assessment = get_object_or_404(Assessment, pk=pk)
+    can_results = policies.can_view_results(request.user)
+    answered = Participation.objects.filter(assessment=assessment, person=request.user).exists()
+    return render(
+        request,
+        "competence/assessment_detail.html",
+        {
+            "assessment": assessment,
+            "questions": assessment.questions.all(),
+            "results": selectors.assessment_results(assessment) if can_results else None,
+            "can_manage": policies.can_manage_assessments(request.user),
+            "can_answer": policies.can_answer(request.user, assessment)
+            and not answered
+            and assessment.status == Assessment.Status.OPEN,
+            "answered": answered,
+            "iso": assessment.kind == Assessment.Kind.ISO18091,
+        },
+    )
+
+
+@login_required
+def assessment_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require_staff(request)
+    assessment = get_object_or_404(Assessment, pk=pk)
+    if not policies.can_answer(request.user, assessment):
+        raise PermissionDenied(_("This questionnaire is not for you."))
+    role = services.role_in(assessment, request.user)
+    form = f.AnswerForm(
+        request.POST or None,
+        questions=policies.questions_for(assessment, role),
+        iso=assessment.kind == Assessment.Kind.ISO18091,
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = submit(
+            form,
+            lambda: services.answer(
+                actor=request.user, assessment=assessment, answers=form.answers()
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("Thank you. Your answers are saved without your name."))
+            return redirect(assessment)
+    small = role == "staff" and services.unit_is_too_small(request.user.org_unit)
+    return render(
+        request,
+        "competence/assessment_answer.html",
+        {"assessment": assessment, "form": form, "role": role, "small_unit": small},
+    )
+
+
+@login_required
+def question_create(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, pk=pk)
+    return _question_page(request, assessment, None)
+
+
+@login_required
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Question.objects.select_related("assessment"), pk=pk)
+    return _question_page(request, question.assessment, question)
+
+
+def _question_page(request, assessment, question) -> HttpResponse:
+    if not policies.can_manage_assessments(request.user):
+        raise PermissionDenied(_("Only the quality manager runs the self-assessment."))
+    initial = (
+        {"group": question.group, "text": question.text, "audience": question.audience}
+        if question
+        else {"audience": "all"}
+    )
+    form = f.QuestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = submit(
+            form,
+            lambda: services.save_question(
+                actor=request.user, assessment=assessment, question=question, **form.cleaned_data
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            return redirect(assessment)
+    return _form_page(
+        request,
+        form,
+        title=_("Change a question") if question else _("Add a question"),
+        back=assessment.get_absolute_url(),
+    )
+
+
+@login_required
+@require_POST
+def assessment_close(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, pk=pk)
+    if not policies.can_manage_assessments(request.user):
+        raise PermissionDenied(_("Only the quality manager runs the self-assessment."))
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        services.close_assessment(
+            actor=request.user, assessment=assessment, expected_version=version
+        )
+        messages.success(request, _("The questionnaire is closed."))
+    except Conflict:
+        messages.error(request, _("Someone else changed the questionnaire first. Try again."))
+    return redirect(assessment)
+
+
+@login_required
+def assessment_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require_staff(request)
+    assessment = get_object_or_404(Assessment, pk=pk)
+    if not policies.can_view_results(request.user):
+        raise PermissionDenied(_("The results are read by the quality manager and the heads."))
+    from ratusz.competence.assessment_report import summary_pdf
+
+    response = HttpResponse(summary_pdf(assessment), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="self-assessment-{assessment.year}.pdf"'
+    return response
+
+
+def _weakness_page(request, pk: int, to: str) -> HttpResponse:
+    access.require_staff(request)
+    question = get_object_or_404(Question.objects.select_related("assessment"), pk=pk)
+    if not policies.can_view_results(request.user):
+        raise PermissionDenied(_("The results are read by the quality manager and the heads."))
+    unit = request.user.org_unit
+    if to == "risk":
+        form_class, service, title = (
+            f.WeaknessRiskForm,
+            services.weakness_to_risk,
+            _("Enter the weakness in the risk register"),
+        )
+    else:
+        form_class, service, title = (
+            f.WeaknessActionForm,
+            services.weakness_to_action,
+            _("Raise an action for the weakness"),
+        )
+    form = form_class(request.POST or None, initial={"org_unit": unit, "owner": request.user})
+    if request.method == "POST" and form.is_valid():
+        saved = submit(
+            form,
+            lambda: service(actor=request.user, question=question, **form.cleaned_data),
+        )
+        if saved is not None:
+            messages.success(request, _("Saved as %(ref)s.") % {"ref": saved})
+            return redirect(saved)
+    return _form_page(
+        request,
+        form,
+        title=title,
+        back=question.assessment.get_absolute_url(),
+        lead=question.text,
+    )
+
+
+@login_required
+def weakness_action(request: HttpRequest, pk: int) -> HttpResponse:
+    return _weakness_page(request, pk, "action")
+
+
+@login_required
+def weakness_risk(request: HttpRequest, pk: int) -> HttpResponse:
+    return _weakness_page(request, pk, "risk")

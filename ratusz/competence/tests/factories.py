@@ -65,3 +65,20 @@ def setup(office):
     position = make_position(office, [competence])
     place(office, office.employee, position)
     return competence, position
+
+
+def make_assessment(office, kind: str = "control", year: int | None = None):
+    return services.start_assessment(
+        actor=office.quality, kind=kind, year=year or timezone.localdate().year
+    )
+
+
+def answer_all(assessment, person, value: str = "yes", **by_question):
+    """Answer every question of the person's version with `value` (or per pk)."""
+    from ratusz.competence import policies
+
+    role = services.role_in(assessment, person)
+    answers = {
+        q.pk: by_question.get(str(q.pk), value) for q in policies.questions_for(assessment, role)
+    }
+    return services.answer(actor=person, assessment=assessment, answers=answers)

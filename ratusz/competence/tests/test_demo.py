@@ -41,3 +41,22 @@ def test_the_demo_tells_the_competence_story(demo):
     assert page.status_code == 200  # HR reads every person's records
     for path in ("/competence/", "/competence/plan/", "/competence/awareness/"):
         assert client.get(path).status_code == 200
+
+
+def test_the_demo_has_last_years_self_assessment_with_results(demo):
+    from ratusz.competence.models import Assessment
+    from ratusz.core.plugins import GREEN
+
+    year = timezone.localdate().year
+    last = Assessment.objects.get(kind="control", year=year - 1)
+    data = selectors.assessment_results(last)
+    assert data["staff_shown"]
+    assert any("nieobecności" in w["question"].text for w in data["weak"])
+    assert Assessment.objects.get(kind="control", year=year).status == "open"
+    diagnostic = selectors.assessment_results(Assessment.objects.get(kind="iso18091"))
+    assert diagnostic["weak"]
+    rule = next(r for r in readiness.RULES if r.clause == "9.1")
+    assert rule.check(timezone.localdate(), rule.params).state == GREEN
+    client = Client()
+    client.force_login(User.objects.get(username="quality"))
+    assert client.get(f"/competence/self-assessment/{last.pk}/").status_code == 200

@@ -12,13 +12,14 @@ from django.utils import timezone
 
 from ratusz.competence import services
 from ratusz.competence.models import Attendance
-from ratusz.competence.tests.factories import make_record, make_training, setup
+from ratusz.competence.tests.factories import make_assessment, make_record, make_training, setup
 from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 
 API = 403
 STAFF_ONLY = row(200, anonymous=LOGIN, external=403)
 QUALITY_ONLY = row(403, anonymous=LOGIN, quality=200)
 PERSONAL = row(404, anonymous=LOGIN, quality=200, owner=200, employee=200)
+RESULTS = row(403, anonymous=LOGIN, quality=200, owner=200)
 MANAGERS = row(404, anonymous=LOGIN, quality=200, owner=200, employee=403)
 
 TABLE = {
@@ -104,6 +105,44 @@ TABLE = {
     "competence:resources": ("get", "/competence/resources/", STAFF_ONLY),
     "competence:resource_create": ("get", "/competence/resources/new/", QUALITY_ONLY),
     "competence:resource": ("get", "/competence/resources/{resource}/", STAFF_ONLY),
+    "competence:assessments": ("get", "/competence/self-assessment/", STAFF_ONLY),
+    "competence:assessment_create": ("get", "/competence/self-assessment/new/", QUALITY_ONLY),
+    "competence:assessment": ("get", "/competence/self-assessment/{assessment}/", STAFF_ONLY),
+    "competence:assessment_answer": (
+        "get",
+        "/competence/self-assessment/{assessment}/answer/",
+        STAFF_ONLY,
+    ),
+    "competence:assessment_close": (
+        "post",
+        "/competence/self-assessment/{assessment}/close/",
+        row(403, anonymous=LOGIN, quality=302),
+    ),
+    "competence:assessment_pdf": (
+        "get",
+        "/competence/self-assessment/{assessment}/summary.pdf",
+        RESULTS,
+    ),
+    "competence:question_create": (
+        "get",
+        "/competence/self-assessment/{assessment}/questions/new/",
+        QUALITY_ONLY,
+    ),
+    "competence:question_edit": (
+        "get",
+        "/competence/self-assessment/questions/{question}/",
+        QUALITY_ONLY,
+    ),
+    "competence:weakness_action": (
+        "get",
+        "/competence/self-assessment/questions/{question}/action/",
+        RESULTS,
+    ),
+    "competence:weakness_risk": (
+        "get",
+        "/competence/self-assessment/questions/{question}/risk/",
+        RESULTS,
+    ),
     "competence-list": (
         "get",
         "/api/v1/competences/",
@@ -177,6 +216,11 @@ WRITES = {
         "/competence/people/{person}/records/new/",
         row(404, anonymous=LOGIN, quality=302, owner=302, employee=403),
     ),
+    "page: answer the self-assessment": (
+        "post",
+        "/competence/self-assessment/{assessment}/answer/",
+        row(302, anonymous=LOGIN, external=403),
+    ),
     "page: add a training": (
         "post",
         "/competence/trainings/new/",
@@ -228,7 +272,10 @@ def _fixtures(office):
     induction = services.add_induction_step(
         actor=office.quality, person=office.employee, title="Konto w EZD"
     )
+    assessment = make_assessment(office)
     return {
+        "assessment": assessment.pk,
+        "question": assessment.questions.first().pk,
         "induction": induction.pk,
         "competence": competence.pk,
         "position": position.pk,
@@ -243,6 +290,11 @@ def _fixtures(office):
 
 def _payload(office, path, ids):
     today = timezone.localdate()
+    if path.endswith("/answer/"):
+        from ratusz.competence.models import Assessment
+
+        assessment = Assessment.objects.get(pk=ids["assessment"])
+        return {f"q{q.pk}": "yes" for q in assessment.questions.all()}
     if path.endswith("/place/"):
         return {"position": ids["position"], "since": today.isoformat()}
     if path.endswith("/plan/"):
