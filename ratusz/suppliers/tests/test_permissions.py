@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
@@ -123,6 +124,16 @@ WRITES = {
         # Refused on its field (400) for those without the role, 403 for non-staff.
         row(400, anonymous=LOGIN, mayor=302, external=404),
     ),
+    "page: attach a file to a contract": (
+        "post",
+        "/suppliers/contracts/{contract}/attach/",
+        row(403, anonymous=LOGIN, quality=302, external=404),
+    ),
+    "page: download a contract's file": (
+        "get",
+        "/attachments/{file}/",
+        row(200, anonymous=LOGIN, external=404),
+    ),
     "page: add a criterion": (
         "post",
         "/suppliers/criteria/",
@@ -154,7 +165,10 @@ def _fixtures(office):
     evaluation = services.evaluate_contractor(
         actor=office.quality, contract=contract, scores={criterion.pk: 4}
     )
+    upload = SimpleUploadedFile("umowa.txt", b"Umowa nr 1", "text/plain")
+    kept = services.attach_contract_file(actor=office.quality, contract=contract, file=upload)
     return {
+        "file": kept.pk,
         "contract": contract.pk,
         "contractor": contract.contractor_id,
         "milestone": final_milestone(contract).pk,
@@ -187,6 +201,8 @@ def _payload(office, path, ids):
             "decision": "reduced",
             "justification": "Nieznaczne opóźnienie.",
         }
+    if path.endswith("/attach/"):
+        return {"kind": "annex", "file": SimpleUploadedFile("aneks.txt", b"Aneks 1", "text/plain")}
     if path == "/suppliers/criteria/":
         return {"name": "Jakość", "weight": 2}
     if path == "/api/v1/contractors/":
