@@ -10,6 +10,7 @@ from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 from ratusz.suppliers import services
+from ratusz.suppliers.models import Contract
 from ratusz.suppliers.tests.factories import final_milestone, make_contract
 
 API = 403  # the API refuses a signed-in caller it does not serve with 403
@@ -139,6 +140,26 @@ WRITES = {
         "/suppliers/criteria/",
         row(403, anonymous=LOGIN, quality=302, external=403),
     ),
+    "contract-annex": (
+        "post",
+        "/api/v1/contracts/{contract}/annex/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
+    "contract-acceptance": (
+        "post",
+        "/api/v1/contracts/{contract}/acceptance/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
+    "contract-delay": (
+        "post",
+        "/api/v1/contracts/{contract}/delay/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
+    "contract-evaluate": (
+        "post",
+        "/api/v1/contracts/{contract}/evaluate/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
     "api: add a contractor": (
         "post",
         "/api/v1/contractors/",
@@ -174,11 +195,23 @@ def _fixtures(office):
         "milestone": final_milestone(contract).pk,
         "penalty": penalty.pk,
         "evaluation": evaluation.pk,
+        "criterion": criterion.pk,
         "version": penalty.version,
     }
 
 
 def _payload(office, path, ids):
+    if path.startswith("/api/") and path.endswith("/annex/"):
+        return {
+            "version": Contract.objects.get(pk=ids["contract"]).version,
+            "signed_on": "2025-07-15",
+            "reason": "Zmiana wartości robót dodatkowych.",
+            "new_value_gross": 130_000_000,
+        }
+    if path.endswith("/acceptance/"):
+        return {"kind": "partial", "accepted_on": "2025-07-12", "milestone": ids["milestone"]}
+    if path.endswith("/evaluate/"):
+        return {"scores": {str(ids["criterion"]): 5}, "comment": "Dobrze."}
     if path.endswith("/delay/"):
         return {
             "starts_on": "2025-07-01",
