@@ -182,7 +182,7 @@ class DelayPayload(serializers.Serializer):
 class EvaluationPayload(serializers.Serializer):
     scores = serializers.DictField(
         child=serializers.IntegerField(min_value=1, max_value=5),
-        help_text="Score 1-5 per criterion id, e.g. {\"3\": 4}.",
+        help_text='Score 1-5 per criterion id, e.g. {"3": 4}.',
     )
     comment = serializers.CharField(required=False, allow_blank=True, default="")
     evaluated_on = serializers.DateField(required=False, allow_null=True, default=None)

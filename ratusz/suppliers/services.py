@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from ratusz.core.errors import Denied
-from ratusz.core.models import OrgUnit, User
-from ratusz.core.models import Attachment
+from ratusz.core.models import Attachment, OrgUnit, User
 from ratusz.core.services import (
     apply_changes,
     attach_file,
