@@ -299,8 +299,8 @@ def attention(*, today: date | None = None, user=None, limit: int = 10) -> Atten
     today = today or timezone.localdate()
     running = Milestone.objects.filter(
         completed_on__isnull=True, contract__status=Contract.Status.RUNNING
-    ).select_related("contract")
-    contracts = Contract.objects.select_related("contractor")
+    ).select_related("contract__manager", "contract__org_unit__head")
+    contracts = Contract.objects.select_related("contractor", "manager", "org_unit__head")
     return Attention(
         milestones_soon=list(
             running.filter(
