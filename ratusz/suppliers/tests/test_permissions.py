@@ -244,7 +244,14 @@ def _payload(office, path, ids):
 
 
 # A step's URL name is its row in TABLE (the core table checks every URL name has one).
-for _name in ("suppliers:contract_step", "suppliers:penalty_step"):
+for _name in (
+    "suppliers:contract_step",
+    "suppliers:penalty_step",
+    "contract-annex",
+    "contract-acceptance",
+    "contract-delay",
+    "contract-evaluate",
+):
     TABLE[_name] = WRITES.pop(_name)
 
 ALL = {**TABLE, **WRITES}
