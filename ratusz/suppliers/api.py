@@ -14,7 +14,15 @@ from ratusz.core.api import LockSerializer, StepsMixin
 from ratusz.core.api_permissions import IsStaff
 from ratusz.suppliers import selectors, services
 from ratusz.suppliers.filters import ContractFilter, ContractorFilter
-from ratusz.suppliers.models import Contract, Contractor, Evaluation, Milestone, Penalty
+from ratusz.suppliers.models import (
+    AcceptanceProtocol,
+    Contract,
+    Contractor,
+    DelayPeriod,
+    Evaluation,
+    Milestone,
+    Penalty,
+)
 
 
 class ContractorSerializer(serializers.ModelSerializer):
@@ -138,14 +146,64 @@ class ContractSerializer(serializers.ModelSerializer):
         return bool(obj.report_reasons)
 
 
+class AnnexPayload(LockSerializer):
+    signed_on = serializers.DateField()
+    reason = serializers.CharField()
+    milestone = serializers.PrimaryKeyRelatedField(
+        queryset=Milestone.objects.all(), required=False, allow_null=True, default=None
+    )
+    new_date = serializers.DateField(required=False, allow_null=True, default=None)
+    new_value_net = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="In grosze."
+    )
+    new_value_gross = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="In grosze."
+    )
+
+
+class AcceptancePayload(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=AcceptanceProtocol.Kind.choices)
+    accepted_on = serializers.DateField()
+    milestone = serializers.PrimaryKeyRelatedField(
+        queryset=Milestone.objects.all(), required=False, allow_null=True, default=None
+    )
+    defects = serializers.CharField(required=False, allow_blank=True, default="")
+    repair_deadline = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class DelayPayload(serializers.Serializer):
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    cause = serializers.ChoiceField(choices=DelayPeriod.Cause.choices)
+    reason = serializers.CharField()
+    evidence = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EvaluationPayload(serializers.Serializer):
+    scores = serializers.DictField(
+        child=serializers.IntegerField(min_value=1, max_value=5),
+        help_text='Score 1-5 per criterion id, e.g. {"3": 4}.',
+    )
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    evaluated_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+    def validate_scores(self, value: dict) -> dict[int, int]:
+        try:
+            return {int(key): score for key, score in value.items()}
+        except ValueError as exc:
+            raise serializers.ValidationError("Criterion ids are numbers.") from exc
+
+
 class ContractViewSet(
+    StepsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
     """The contract register: read (all staff); register (quality manager, heads of units).
-    Steps (annexes, acceptance, penalties) are taken on the contract's page."""
+    Steps (annexes, acceptance protocols, delay periods, evaluations): the contract's
+    people, as on the contract's page."""
 
     permission_classes = [IsStaff]
     queryset = Contract.objects.none()
@@ -160,6 +218,28 @@ class ContractViewSet(
         if contract is None:
             raise Http404
         return contract
+
+    step_target = "contract"
+
+    @extend_schema(request=AnnexPayload, responses=ContractSerializer)
+    @api_action(detail=True, methods=["post"])
+    def annex(self, request, pk=None):
+        return self.run_step(request, AnnexPayload, services.add_annex)
+
+    @extend_schema(request=AcceptancePayload, responses=ContractSerializer)
+    @api_action(detail=True, methods=["post"])
+    def acceptance(self, request, pk=None):
+        return self.run_step(request, AcceptancePayload, services.record_acceptance)
+
+    @extend_schema(request=DelayPayload, responses=ContractSerializer)
+    @api_action(detail=True, methods=["post"])
+    def delay(self, request, pk=None):
+        return self.run_step(request, DelayPayload, services.record_delay)
+
+    @extend_schema(request=EvaluationPayload, responses=ContractSerializer)
+    @api_action(detail=True, methods=["post"])
+    def evaluate(self, request, pk=None):
+        return self.run_step(request, EvaluationPayload, services.evaluate_contractor)
 
     def perform_create(self, serializer):
         serializer.instance = services.create_contract(

@@ -8,6 +8,10 @@ class SuppliersConfig(AppConfig):
     verbose_name = _("Contractors and contracts")
 
     def ready(self) -> None:
+        from ratusz.core import notifications
         from ratusz.suppliers import policies
+        from ratusz.suppliers.daily import MESSAGES
 
         policies.register()
+        for kind, template in MESSAGES.items():
+            notifications.register(kind, template)

@@ -204,6 +204,26 @@ class AcceptanceForm(forms.Form):
     repair_deadline = _date(_("Repair deadline"), required=False)
 
 
+class ContractFileForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the file is"),
+        choices=[
+            ("contract", _("The contract")),
+            ("annex", _("Annex")),
+            ("protocol", _("Acceptance protocol")),
+            ("delay", _("Delay evidence")),
+            ("other", _("Other")),
+        ],
+    )
+    file = forms.FileField(label=_("File"))
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. the annex's number or the site log entries."),
+    )
+
+
 class DelayForm(forms.Form):
     starts_on = _date(_("From"))
     ends_on = _date(_("To"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BigIntegerField,
     Count,
@@ -23,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from ratusz.core.models import Attachment
 from ratusz.suppliers import ledger, policies
 from ratusz.suppliers.models import (
     Art446Report,
@@ -112,6 +114,7 @@ class ContractPage:
     days_late: int
     report_reasons: list[str] = field(default_factory=list)
     notice_448_due: date | None = None
+    files: list = field(default_factory=list)
 
 
 def contract_page(contract: Contract, *, user, today: date | None = None) -> ContractPage:
@@ -145,6 +148,16 @@ def contract_page(contract: Contract, *, user, today: date | None = None) -> Con
         days_late=ledger.contract_delay(contract, delays, today),
         report_reasons=contract.report_reasons,
         notice_448_due=contract.notice_448_due,
+        files=contract_files(contract),
+    )
+
+
+def contract_files(contract: Contract) -> list[Attachment]:
+    """The files kept with a contract (the contract, annexes, protocols, delay evidence)."""
+    return list(
+        Attachment.objects.filter(
+            target_type=ContentType.objects.get_for_model(Contract), target_id=str(contract.pk)
+        ).order_by("uploaded_at", "pk")
     )
 
 
@@ -286,8 +299,8 @@ def attention(*, today: date | None = None, user=None, limit: int = 10) -> Atten
     today = today or timezone.localdate()
     running = Milestone.objects.filter(
         completed_on__isnull=True, contract__status=Contract.Status.RUNNING
-    ).select_related("contract")
-    contracts = Contract.objects.select_related("contractor")
+    ).select_related("contract__manager", "contract__org_unit__head")
+    contracts = Contract.objects.select_related("contractor", "manager", "org_unit__head")
     return Attention(
         milestones_soon=list(
             running.filter(

@@ -17,10 +17,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ratusz.core.errors import Denied
-from ratusz.core.models import OrgUnit, User
-from ratusz.core.services import apply_changes, lock, require_status, save_versioned, take_number
+from ratusz.core.models import Attachment, OrgUnit, User
+from ratusz.core.services import (
+    apply_changes,
+    attach_file,
+    files_removed_on_failure,
+    lock,
+    require_status,
+    save_versioned,
+    take_number,
+)
 from ratusz.improvement.models import Nonconformity, Source
 from ratusz.improvement.services import raise_nonconformity
 from ratusz.lib.taxids import normalize_nip, normalize_regon
@@ -476,6 +485,38 @@ def record_delay(
     period.save()
     recompute_ledger(contract=current)
     return period
+
+
+# --- files ------------------------------------------------------------------------
+
+FILE_KINDS = {
+    "contract": _lazy("The contract"),
+    "annex": _lazy("Annex"),
+    "protocol": _lazy("Acceptance protocol"),
+    "delay": _lazy("Delay evidence"),
+    "other": _lazy("Other"),
+}
+
+
+def attach_contract_file(
+    *, actor: User, contract: Contract, file, kind: str = "contract", description: str = ""
+) -> Attachment:
+    """A file kept with the contract: the signed contract, an annex, an acceptance
+    protocol or the evidence of a delay (checked by core's upload rules)."""
+    if kind not in FILE_KINDS:
+        raise ValidationError({"kind": _("Choose what the file is.")})
+    label = str(FILE_KINDS[kind])
+    text = f"{label}: {description.strip()}" if description.strip() else label
+    with files_removed_on_failure(), transaction.atomic():
+        current = _editable(actor, contract.pk)
+        try:
+            return attach_file(actor=actor, target=current, upload=file, description=text[:255])
+        except Denied:
+            raise
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict") and "description" in exc.error_dict:
+                raise ValidationError({"description": exc.error_dict["description"]}) from exc
+            raise
 
 
 # --- penalties ----------------------------------------------------------------

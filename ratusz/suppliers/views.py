@@ -269,6 +269,7 @@ def _contract_context(request: HttpRequest, contract: Contract, **forms_given) -
             "notice_form": forms.NoticeForm(initial=version),
             "evaluate_form": forms.EvaluationForm(),
             "nonconformity_form": forms.NonconformityForm(),
+            "file_form": forms.ContractFileForm(),
         }
         defaults.update(forms_given)
         for key in ("annex_form", "acceptance_form", "penalty_form"):
@@ -296,12 +297,31 @@ def contract_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise PermissionDenied(
             _("Only the contract manager, the head of the unit or the quality manager.")
         )
+    if step == "attach":
+        return _attach(request, contract)
     form, result = run_step(request, CONTRACT_STEPS, step, contract=contract)
     if result is not None:
         return redirect(contract)
     contract = _get_contract_for_user(request, pk)
     context = _contract_context(request, contract, **{f"{step}_form": form})
     context["next_panel"] = step
+    return render(request, "suppliers/contract_detail.html", context, status=400)
+
+
+def _attach(request: HttpRequest, contract: Contract) -> HttpResponse:
+    form = forms.ContractFileForm(request.POST, request.FILES)
+    attached = form.is_valid() and submit(
+        form,
+        lambda: services.attach_contract_file(
+            actor=request.user, contract=contract, **service_kwargs(form)
+        ),
+    )
+    if attached:
+        messages.success(request, _("File attached."))
+        return redirect(contract)
+    contract = _get_contract_for_user(request, contract.pk)
+    context = _contract_context(request, contract, file_form=form)
+    context["next_panel"] = "attach"
     return render(request, "suppliers/contract_detail.html", context, status=400)
 
 

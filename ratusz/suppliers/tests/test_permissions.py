@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 from ratusz.suppliers import services
+from ratusz.suppliers.models import Contract
 from ratusz.suppliers.tests.factories import final_milestone, make_contract
 
 API = 403  # the API refuses a signed-in caller it does not serve with 403
@@ -123,10 +125,40 @@ WRITES = {
         # Refused on its field (400) for those without the role, 403 for non-staff.
         row(400, anonymous=LOGIN, mayor=302, external=404),
     ),
+    "page: attach a file to a contract": (
+        "post",
+        "/suppliers/contracts/{contract}/attach/",
+        row(403, anonymous=LOGIN, quality=302, external=404),
+    ),
+    "page: download a contract's file": (
+        "get",
+        "/attachments/{file}/",
+        row(200, anonymous=LOGIN, external=404),
+    ),
     "page: add a criterion": (
         "post",
         "/suppliers/criteria/",
         row(403, anonymous=LOGIN, quality=302, external=403),
+    ),
+    "contract-annex": (
+        "post",
+        "/api/v1/contracts/{contract}/annex/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
+    "contract-acceptance": (
+        "post",
+        "/api/v1/contracts/{contract}/acceptance/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
+    "contract-delay": (
+        "post",
+        "/api/v1/contracts/{contract}/delay/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
+    "contract-evaluate": (
+        "post",
+        "/api/v1/contracts/{contract}/evaluate/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
     ),
     "api: add a contractor": (
         "post",
@@ -154,17 +186,32 @@ def _fixtures(office):
     evaluation = services.evaluate_contractor(
         actor=office.quality, contract=contract, scores={criterion.pk: 4}
     )
+    upload = SimpleUploadedFile("umowa.txt", b"Umowa nr 1", "text/plain")
+    kept = services.attach_contract_file(actor=office.quality, contract=contract, file=upload)
     return {
+        "file": kept.pk,
         "contract": contract.pk,
         "contractor": contract.contractor_id,
         "milestone": final_milestone(contract).pk,
         "penalty": penalty.pk,
         "evaluation": evaluation.pk,
+        "criterion": criterion.pk,
         "version": penalty.version,
     }
 
 
 def _payload(office, path, ids):
+    if path.startswith("/api/") and path.endswith("/annex/"):
+        return {
+            "version": Contract.objects.get(pk=ids["contract"]).version,
+            "signed_on": "2025-07-15",
+            "reason": "Zmiana wartości robót dodatkowych.",
+            "new_value_gross": 130_000_000,
+        }
+    if path.endswith("/acceptance/"):
+        return {"kind": "partial", "accepted_on": "2025-07-12", "milestone": ids["milestone"]}
+    if path.endswith("/evaluate/"):
+        return {"scores": {str(ids["criterion"]): 5}, "comment": "Dobrze."}
     if path.endswith("/delay/"):
         return {
             "starts_on": "2025-07-01",
@@ -187,6 +234,8 @@ def _payload(office, path, ids):
             "decision": "reduced",
             "justification": "Nieznaczne opóźnienie.",
         }
+    if path.endswith("/attach/"):
+        return {"kind": "annex", "file": SimpleUploadedFile("aneks.txt", b"Aneks 1", "text/plain")}
     if path == "/suppliers/criteria/":
         return {"name": "Jakość", "weight": 2}
     if path == "/api/v1/contractors/":
@@ -195,7 +244,14 @@ def _payload(office, path, ids):
 
 
 # A step's URL name is its row in TABLE (the core table checks every URL name has one).
-for _name in ("suppliers:contract_step", "suppliers:penalty_step"):
+for _name in (
+    "suppliers:contract_step",
+    "suppliers:penalty_step",
+    "contract-annex",
+    "contract-acceptance",
+    "contract-delay",
+    "contract-evaluate",
+):
     TABLE[_name] = WRITES.pop(_name)
 
 ALL = {**TABLE, **WRITES}

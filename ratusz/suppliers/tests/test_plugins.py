@@ -72,3 +72,25 @@ def test_the_daily_run_counts_what_is_owed_and_the_card_shows_it(office):
     card = dashboard.card(office.quality)
     assert card is not None and len(card.data.penalties_unhandled) == 1
     assert dashboard.card(office.employee) is None
+
+
+def test_the_daily_run_tells_the_contract_manager_once_each(office):
+    from datetime import timedelta
+
+    from ratusz.core.models import Notification
+    from ratusz.core.notifications import render
+
+    today = timezone.localdate()
+    contract = make_contract(
+        office,
+        signed_on=today - timedelta(days=30),
+        planned_completion=today + timedelta(days=7),
+        warranty_ends=today + timedelta(days=20),
+    )
+    counts = daily.run()
+    assert counts["contract managers told"] == 2
+    told = Notification.objects.filter(recipient=office.transport_owner)
+    assert {n.kind for n in told} == {"contract_milestone_soon", "contract_warranty_ending"}
+    assert contract.reference in render(told.get(kind="contract_warranty_ending"))
+    assert daily.run()["contract managers told"] == 0
+    assert told.count() == 2
