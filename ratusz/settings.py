@@ -364,6 +364,8 @@ SPECTACULAR_SETTINGS = {
         "DecisionKindEnum": "ratusz.reviews.models.Decision.Kind",
         "CompetenceKindEnum": "ratusz.competence.models.Competence.Kind",
         "ResourceKindEnum": "ratusz.competence.models.Resource.Kind",
+        "QuestionKindEnum": "ratusz.surveys.models.Question.Kind",
+        "SurveyStatusEnum": "ratusz.surveys.models.Survey.Status",
     },
 }
 
