@@ -5,7 +5,11 @@
 #
 #   BENCH_SCALE   s, m or l (default l: city-L)
 #   BENCH_PG_URL  e.g. postgres://postgres@127.0.0.1:5432/ratusz_bench (created if missing)
-#   BENCH_ARGS    extra options for `ratusz bench` (e.g. "--requests 400 --port 8800")
+#   BENCH_ARGS    extra options for `ratusz bench` (e.g. "--requests 400 --port 8800",
+#                 or "--only survey" to measure some pages again)
+#   BENCH_IMPORT_ROWS  rows for the case import against the raw driver (`ratusz
+#                 bench_import`; default 5,000,000 at l, 500,000 at m, 20,000 at s;
+#                 0 skips it). Its report goes to var/bench-import-<scale>-<database>.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,9 +24,19 @@ unset DEBUG
 export RATUSZ_STATIC_ROOT="$VAR/bench-static"
 
 # shellcheck disable=SC2086 # BENCH_ARGS is a list of options
+case "$SCALE" in
+  l) IMPORT_ROWS="${BENCH_IMPORT_ROWS:-5000000}" ;;
+  m) IMPORT_ROWS="${BENCH_IMPORT_ROWS:-500000}" ;;
+  *) IMPORT_ROWS="${BENCH_IMPORT_ROWS:-20000}" ;;
+esac
+
 run_bench() {
   local label="$1"
   "$RATUSZ" bench --scale "$SCALE" --output "$VAR/bench-$SCALE-$label.md" ${BENCH_ARGS:-}
+  if [[ "$IMPORT_ROWS" != "0" ]]; then
+    echo "== case import against the raw driver, $IMPORT_ROWS rows"
+    "$RATUSZ" bench_import --rows "$IMPORT_ROWS" --output "$VAR/bench-import-$SCALE-$label.md"
+  fi
 }
 
 echo "== SQLite, scale $SCALE"

@@ -45,6 +45,8 @@ BENCH_USER = "quality"
 LIST_BUDGET_MS = 100.0
 DASHBOARD_BUDGET_MS = 200.0
 WARMUP_REQUESTS = 10
+IN_PROCESS_REQUESTS = 5  # one request at a time, for the "one request" column
+SQL_REPEATS = 20  # replays of a page's read queries, for the "SQL alone" column
 WORKERS, THREADS = 2, 4
 STARTUP_TIMEOUT_S = 60.0
 REQUEST_TIMEOUT_S = 60.0
@@ -91,6 +93,9 @@ class Page:
     latencies: list[float] = field(default_factory=list)  # seconds
     statuses: Counter = field(default_factory=Counter)
     wall_s: float = 0.0
+    reads: list[tuple[str, object]] = field(default_factory=list)  # (sql, params) as run
+    sql_ms: float = 0.0  # the page's read queries alone, through the driver's cursor
+    single_ms: float = 0.0  # the whole page in-process, one request at a time
 
     def percentile(self, share: float) -> float:
         """Nearest-rank percentile, in milliseconds."""
@@ -116,30 +121,75 @@ def registered_pages() -> list[tuple]:
     return entries
 
 
-def resolve_pages() -> list[Page]:
+def resolve_pages(only: list[str] | None = None) -> list[Page]:
+    """The registered pages; `only` keeps those whose name or path contains one of
+    the given words (case-insensitive), to measure again after a change."""
     pages = []
     for entry in registered_pages():
         name, factory = entry[0], entry[1]
+        path = factory()
+        if only and not any(word.lower() in f"{name} {path}".lower() for word in only):
+            continue
         budget = entry[2] if len(entry) > 2 else LIST_BUDGET_MS
-        pages.append(Page(name=name, path=factory(), budget_ms=budget))
+        pages.append(Page(name=name, path=path, budget_ms=budget))
     return pages
 
 
-# --- queries per page (in-process) ------------------------------------------------
+# --- queries per page and the page's own floor (in-process) -----------------------
+
+
+def _is_read(sql: str) -> bool:
+    return sql.lstrip().upper().startswith(("SELECT", "WITH"))
 
 
 def count_queries(pages: list[Page], user: User) -> None:
+    """Count each page's queries, keep its read queries as they ran, time the page
+    in-process one request at a time, and time its read queries alone."""
     client = Client(HTTP_HOST=HOST)
     client.force_login(user)
     for page in pages:
         client.get(page.path)  # first hit fills per-process caches (content types …)
-        with CaptureQueriesContext(connection) as captured:
+        statements: list[tuple[str, object]] = []
+
+        def keep(execute, sql, params, many, context, statements=statements):
+            if not many and _is_read(sql):
+                statements.append((sql, params))
+            return execute(sql, params, many, context)
+
+        with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(keep):
             response = client.get(page.path)
         if response.status_code != 200:
             raise BenchFailed(
                 f"{page.name} ({page.path}) answered {response.status_code} in-process."
             )
         page.queries = len(captured.captured_queries)
+        page.reads = statements
+        page.single_ms = _median_ms(lambda path=page.path: client.get(path), IN_PROCESS_REQUESTS)
+        page.sql_ms = sql_alone_ms(statements)
+
+
+def sql_alone_ms(statements: list[tuple[str, object]], repeats: int = SQL_REPEATS) -> float:
+    """The median time of running the statements one after another through the
+    database driver's cursor and fetching every row: no ORM, no template, no
+    Python per row beyond the driver's. No page can be faster than this."""
+
+    def replay() -> None:
+        with connection.cursor() as cursor:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                cursor.fetchall()
+
+    return _median_ms(replay, repeats)
+
+
+def _median_ms(work: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    times.sort()
+    return times[len(times) // 2] * 1000
 
 
 # --- latency against gunicorn -------------------------------------------------
@@ -335,12 +385,18 @@ def report(
         f"{clients} clients, {requests} requests per page after {WARMUP_REQUESTS} warm-up",
         f"- Peak RSS per worker (VmHWM): {peak}",
         "",
-        "| page | queries | p50 ms | p95 ms | max ms | req/s |",
-        "|---|---:|---:|---:|---:|---:|",
+        "- SQL alone: the page's read queries replayed through the driver's cursor, "
+        f"every row fetched (median of {SQL_REPEATS}): the floor under the page, in this run. "
+        f"One request: the whole page in-process, one at a time (median of {IN_PROCESS_REQUESTS}). "
+        "p50/p95/max: under the concurrent clients.",
+        "",
+        "| page | queries | SQL alone ms | one request ms | p50 ms | p95 ms | max ms | req/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for page in pages:
         lines.append(
-            f"| {page.name} `{page.path}` | {page.queries} | {page.percentile(0.5):.1f} "
+            f"| {page.name} `{page.path}` | {page.queries} | {page.sql_ms:.1f} "
+            f"| {page.single_ms:.1f} | {page.percentile(0.5):.1f} "
             f"| {page.percentile(0.95):.1f} | {page.max_ms:.1f} | {page.rate:.1f} |"
         )
     over = [p for p in pages if p.percentile(0.95) > p.budget_ms]

@@ -25,8 +25,14 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=200, help="per page")
         parser.add_argument("--port", type=int, default=8765)
         parser.add_argument("--output", help="also write the table to this file")
+        parser.add_argument(
+            "--only", action="append", metavar="WORD",
+            help="measure only pages whose name or path contains WORD (repeatable)",
+        )  # fmt: skip
 
-    def handle(self, *args, scale: str, clients: int, requests: int, port: int, output, **options):
+    def handle(
+        self, *args, scale: str, clients: int, requests: int, port: int, output, only, **options
+    ):
         if clients < 1 or requests < 1:
             raise CommandError("--clients and --requests must be positive.")
         chosen = SCALES[scale]
@@ -49,7 +55,9 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user “{bench.BENCH_USER}” to measure the pages as.")
         try:
-            pages = bench.resolve_pages()
+            pages = bench.resolve_pages(only)
+            if not pages:
+                raise CommandError(f"No page matches {only}.")
             self._step("queries per page", lambda: bench.count_queries(pages, user))
             rss = self._step(
                 "latency (gunicorn)",
