@@ -131,16 +131,22 @@ def kpi_detail(*, user, pk: int) -> Kpi | None:
 class KpiPage:
     state: KpiState
     measurements: list[Measurement]  # oldest first
+    table: list[Measurement]  # newest first: the latest TABLE_PERIODS, or all on request
+    hidden: int  # older measurements left out of the table
     chart: trend.Chart | None
     files: dict[int, list[Attachment]]  # measurement id -> its evidence files
     due: list[date]  # complete periods not measured yet
 
 
 CHART_PERIODS = 36  # the chart shows the last three years of monthly figures
+TABLE_PERIODS = 24  # the table shows two years of monthly figures unless all are asked for
 
 
-def kpi_page(kpi: Kpi, *, today: date | None = None) -> KpiPage:
-    """The KPI's measurements, its chart and its evidence: three queries."""
+def kpi_page(kpi: Kpi, *, today: date | None = None, show_all: bool = False) -> KpiPage:
+    """The KPI's measurements, its chart and its evidence: three queries.
+
+    Ten years of monthly figures are 120 rows, each with its forms: the table shows
+    the latest TABLE_PERIODS unless `show_all`."""
     today = today or timezone.localdate()
     measurements = list(kpi.measurements.select_related("entered_by").order_by("period_start"))
     for m in measurements:
@@ -154,18 +160,21 @@ def kpi_page(kpi: Kpi, *, today: date | None = None) -> KpiPage:
         if shown
         else None
     )
+    table = measurements[::-1] if show_all else measurements[: -TABLE_PERIODS - 1 : -1]
     files: dict[int, list[Attachment]] = {}
-    if measurements:
+    if table:
         kind = ContentType.objects.get_for_model(Measurement)
-        ids = [str(m.pk) for m in measurements]
+        ids = [str(m.pk) for m in table]
         for attachment in Attachment.objects.filter(target_type=kind, target_id__in=ids):
             files.setdefault(int(attachment.target_id), []).append(attachment)
-    for m in measurements:
+    for m in table:
         m.evidence_files = files.get(m.pk, [])  # type: ignore[attr-defined]
     measured = {m.period_start for m in measurements}
     return KpiPage(
         state=state_of(kpi, today),
         measurements=measurements,
+        table=table,
+        hidden=len(measurements) - len(table),
         chart=drawn,
         files=files,
         due=periods.due_periods(kpi.frequency, kpi.measured_from, today, measured),

@@ -224,13 +224,17 @@ def kpi_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _kpi_context(request: HttpRequest, kpi: Kpi, **forms) -> dict:
-    page = selectors.kpi_page(kpi)
+    # A correction refused on an older row shows every row, so that its form is seen.
+    show_all = request.GET.get("all") == "1" or forms.get("failed_pk") is not None
+    page = selectors.kpi_page(kpi, show_all=show_all)
     can_measure = policies.can_measure(request.user, kpi)
     due = page.due[0] if page.due else None
     context = {
         "kpi": kpi,
         "objective": kpi.objective,
         "page": page,
+        "show_all": show_all,
+        "table_periods": selectors.TABLE_PERIODS,
         "source": all_sources().get(kpi.source),
         "due_labels": [periods.label(kpi.frequency, d) for d in page.due],
         "can_edit": policies.can_edit_kpi(request.user, kpi),
@@ -363,10 +367,9 @@ def measurement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     form, result = run_step(request, MEASUREMENT_STEPS, step, measurement=measurement)
     if result is not None:
         return redirect(kpi)
-    context = _kpi_context(request, kpi)
+    context = _kpi_context(request, kpi, failed_pk=measurement.pk)
     context["failed_form"] = form
     context["failed_step"] = step
-    context["failed_pk"] = measurement.pk
     return render(request, "objectives/kpi_detail.html", context, status=400)
 
 

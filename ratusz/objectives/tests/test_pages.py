@@ -245,3 +245,30 @@ def test_the_api_lists_queries_do_not_grow_with_rows(
     with django_assert_max_num_queries(7):
         response = client.get(path)
     assert response.status_code == 200 and response.json()["count"] >= 16
+
+
+def test_a_long_kpi_table_shows_two_years_and_all_on_request(office, client_for):
+    objective = make_objective(office, year=LAST_YEAR)
+    kpi = make_kpi(office, objective, measured_from=date(LAST_YEAR - 2, 1, 1))
+    months = [date(LAST_YEAR - 2 + i // 12, i % 12 + 1, 1) for i in range(30)]
+    for month in months:
+        measure(office, kpi, month, "95")
+    client = client_for(office.quality)
+
+    page = client.get(kpi.get_absolute_url()).content.decode()
+    everything = client.get(kpi.get_absolute_url() + "?all=1").content.decode()
+
+    assert page.count('<th scope="row"') == 24
+    assert f'<th scope="row" class="nowrap">{LAST_YEAR}-06</th>' in page
+    assert f'<th scope="row" class="nowrap">{LAST_YEAR - 2}-01</th>' not in page
+    assert "Show all 30 measurements" in page
+    assert everything.count('<th scope="row"') == 30
+    assert "Show the latest 24 only" in everything
+    # A refused correction of a row older than two years is shown with its message.
+    oldest = kpi.measurements.order_by("period_start").first()
+    refused = client.post(
+        f"/objectives/measurements/{oldest.pk}/correct/",
+        {"version": oldest.version, "value": "not a number", "note": ""},
+    )
+    assert refused.status_code == 400
+    assert f'<th scope="row" class="nowrap">{LAST_YEAR - 2}-01</th>' in refused.content.decode()
