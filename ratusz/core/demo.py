@@ -328,14 +328,11 @@ USERS = [
 ]
 
 SCOPE = (
-    "Świadczenie usług publicznych związanych z zadaniami administracji samorządowej "
-    "(Providing public services related to the tasks of local government administration)."
+    "Świadczenie usług publicznych związanych z zadaniami administracji samorządowej."
 )
 SCOPE_JUSTIFICATION = (
     "Wymaganie 8.3 (projektowanie i rozwój) nie ma zastosowania: usługi urzędu i ich "
-    "wymagania określają przepisy prawa, urząd ich nie projektuje. "
-    "(Clause 8.3 does not apply: the office's services and their requirements are set by "
-    "law; the office does not design them.)"
+    "wymagania określają przepisy prawa, urząd ich nie projektuje."
 )
 
 ACTIONS = [
