@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone, translation
 
 from ratusz.core import services
@@ -327,9 +328,7 @@ USERS = [
     ),
 ]
 
-SCOPE = (
-    "Świadczenie usług publicznych związanych z zadaniami administracji samorządowej."
-)
+SCOPE = "Świadczenie usług publicznych związanych z zadaniami administracji samorządowej."
 SCOPE_JUSTIFICATION = (
     "Wymaganie 8.3 (projektowanie i rozwój) nie ma zastosowania: usługi urzędu i ich "
     "wymagania określają przepisy prawa, urząd ich nie projektuje."
@@ -472,8 +471,15 @@ def load_demo() -> bool:
     if _check_database() is not None:
         return False
     # The demo office speaks Polish: labels written into the records (e.g. the
-    # audit trail's record names) are in the office's language.
-    with transaction.atomic(), acting_as(None), translation.override(settings.LANGUAGE_CODE):
+    # audit trail's record names) are in the office's language. Its people are
+    # invented: the e-mails its steps would send (invitations, replies) go nowhere,
+    # neither to a real mail server nor into the terminal of `make run`.
+    with (
+        transaction.atomic(),
+        acting_as(None),
+        translation.override(settings.LANGUAGE_CODE),
+        override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+    ):
         ctx = _load_core()
         for _label, module in area_modules("demo"):
             module.load(ctx)

@@ -84,3 +84,23 @@ def test_the_dashboard_shows_the_demo_certificates_audit_cycle(demo, client_for)
     assert [m.state for m in cycle.milestones] == ["done", "done", "planned"]
     html = response.content.decode()
     assert "Audit cycle of this certificate" in html and "Recertification audit" in html
+
+
+def test_loading_the_demo_sends_no_e_mail(db, monkeypatch, mailoutbox):
+    """Its people are invented: no invitation reaches a mail server or the terminal."""
+    from django.core.mail import send_mail
+
+    from ratusz.core import demo as demo_module
+
+    class Invitations:
+        @staticmethod
+        def load(ctx):
+            send_mail("Zaproszenie", "Przegląd zarządzania", None, ["owner@przykladowo.example"])
+
+    monkeypatch.setattr(demo_module, "area_modules", lambda name: [("reviews", Invitations)])
+
+    assert demo_module.load_demo()
+    assert Office.current().is_demo
+    assert mailoutbox == []
+    send_mail("After the demo", "Mail works again.", None, ["quality@example.org"])
+    assert len(mailoutbox) == 1
