@@ -104,13 +104,16 @@ def card_form_attach(request: HttpRequest, pk: int) -> HttpResponse:
             _("Only the quality manager or the head of the unit changes its cards.")
         )
     form = CardFormFileForm(request.POST, request.FILES)
-    attached = form.is_valid() and submit(
-        form,
-        lambda: services.attach_form(actor=request.user, card=card, **service_kwargs(form)),
-    )
-    if attached:
-        messages.success(request, _("Form %(name)s attached.") % {"name": attached.original_name})
-        return redirect(card)
+    if form.is_valid():
+        attached = submit(
+            form,
+            lambda: services.attach_form(actor=request.user, card=card, **service_kwargs(form)),
+        )
+        if attached is not None:
+            messages.success(
+                request, _("Form %(name)s attached.") % {"name": attached.original_name}
+            )
+            return redirect(card)
     return _render_card(request, card, form_file=form)
 
 
