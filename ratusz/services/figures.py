@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 
 from ratusz.lib.case_terms import percentile
@@ -27,17 +27,25 @@ SOON_DAYS = 7  # an open case due within this many days is "due soon"
 
 
 # The positions of a tally row's counts.
-STARTED, SETTLED, ON_TIME, LATE_NOTIFIED, LATE_UNNOTIFIED, DAYS_TOTAL, DAYS = range(7)
+STARTED, SETTLED, ON_TIME, LATE_NOTIFIED, LATE_UNNOTIFIED, DAYS_TOTAL, NO_OUTCOME, DAYS = range(8)
 _BY_TIMELINESS = {
     Timeliness.ON_TIME.value: ON_TIME,
     Timeliness.LATE_NOTIFIED.value: LATE_NOTIFIED,
     Timeliness.LATE_UNNOTIFIED.value: LATE_UNNOTIFIED,
 }
-_FIELDS = ("started", "settled", "on_time", "late_notified", "late_unnotified", "days_total")
+_FIELDS = (
+    "started",
+    "settled",
+    "on_time",
+    "late_notified",
+    "late_unnotified",
+    "days_total",
+    "no_outcome",
+)
 
 
 def _new_row() -> list:
-    return [0, 0, 0, 0, 0, 0, Counter()]
+    return [0, 0, 0, 0, 0, 0, 0, Counter()]
 
 
 class Tally:
@@ -52,7 +60,9 @@ class Tally:
     def __init__(self) -> None:
         self.rows: dict[tuple, list] = defaultdict(_new_row)
 
-    def count(self, unit, service, jrwa, started_on, closed_on, timeliness, taken, sign) -> None:
+    def count(
+        self, unit, service, jrwa, started_on, closed_on, timeliness, taken, outcome, sign
+    ) -> None:
         self.rows[(started_on.replace(day=1), unit, service, jrwa)][STARTED] += sign
         if closed_on is not None:
             row = self.rows[(closed_on.replace(day=1), unit, service, jrwa)]
@@ -60,6 +70,8 @@ class Tally:
             row[_BY_TIMELINESS[timeliness]] += sign
             row[DAYS_TOTAL] += sign * (taken or 0)
             row[DAYS][taken or 0] += sign
+            if not outcome:
+                row[NO_OUTCOME] += sign
 
     def apply(self) -> None:
         """Add the tally to the rollup rows (creating and dropping rows as needed)."""
@@ -142,7 +154,7 @@ def rebuild(months: Iterable[date] | None = None) -> None:
     settled = (
         settled_cases.annotate(m=TruncMonth("closed_on"))
         .values("m", "org_unit_id", "service_id", "jrwa", "timeliness", "handling_days")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), no_outcome=Count("id", filter=Q(outcome="")))
         .order_by()
     )
     for r in settled:
@@ -154,6 +166,7 @@ def rebuild(months: Iterable[date] | None = None) -> None:
         row[_BY_TIMELINESS[r["timeliness"]]] += n
         row[DAYS_TOTAL] += n * taken
         row[DAYS][taken] += n
+        row[NO_OUTCOME] += r["no_outcome"]
     tally.apply()
 
 
@@ -167,6 +180,7 @@ class Figures:
     late_notified: int = 0
     late_unnotified: int = 0
     days_total: int = 0
+    no_outcome: int = 0
     days: Counter = field(default_factory=Counter)
 
     def add(self, row: CaseFigure) -> None:
@@ -176,6 +190,7 @@ class Figures:
         self.late_notified += row.late_notified
         self.late_unnotified += row.late_unnotified
         self.days_total += row.days_total
+        self.no_outcome += row.no_outcome
         for days, count in row.days.items():
             self.days[int(days)] += count
 
@@ -252,6 +267,15 @@ def grouped(by: str, *, first: date, last: date, **selection) -> dict[object, Fi
     for row in _rows(first=first, last=last, **selection).iterator(chunk_size=2000):
         groups[getattr(row, by)].add(row)
     return dict(groups)
+
+
+def settled_without_outcome(*, first: date, last: date) -> tuple[int, int]:
+    """(cases settled, of them without an outcome) in months `first` to `last`: one
+    aggregate over the rollup, whatever the number of cases."""
+    sums = CaseFigure.objects.filter(month__gte=first, month__lte=last).aggregate(
+        settled=Sum("settled"), no_outcome=Sum("no_outcome")
+    )
+    return sums["settled"] or 0, sums["no_outcome"] or 0
 
 
 @dataclass(frozen=True)

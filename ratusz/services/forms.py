@@ -226,3 +226,17 @@ class HeaderMapForm(forms.Form):
             elif header:
                 seen[header] = column
         return data
+
+
+class CardFormFileForm(forms.Form):
+    """A form residents fill in (an application), attached to the service card."""
+
+    file = forms.FileField(
+        label=_("Form file"), help_text=_("PDF, DOCX, ODT, XLSX or ODS, e.g. the application.")
+    )
+    description = forms.CharField(
+        label=_("What the form is"),
+        max_length=255,
+        required=False,
+        help_text=_("E.g. “Application for an identity card”."),
+    )

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ratusz.services import importer
-from ratusz.services.models import ServiceCard
+from ratusz.services.models import LifeSituation, ServiceCard
 from ratusz.services.synthetic import write_export
 
 CASES = {"s": 5_000, "m": 500_000, "l": 5_000_000}
@@ -27,6 +27,12 @@ def generate(ctx, scale) -> int:
                 name=f"Usługa {n} – {unit.name}"[:255],
                 org_unit=unit,
                 on_time_target=Decimal(ctx.rng.choice((80, 85, 90, 95))),
+                topic=ctx.rng.choice(LifeSituation.values),
+                term=ctx.rng.choice(("14d", "1m", "2m")),
+                outcome="Decyzja administracyjna",
+                where_to_apply="Sala obsługi mieszkańców, pn.–pt. 8:00–16:00",
+                # Published, so the benchmark measures the residents' catalogue too.
+                is_published=True,
             )
             for unit in units
             for n in range(1, CARDS_PER_UNIT + 1)

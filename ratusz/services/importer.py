@@ -334,7 +334,7 @@ def import_cases(
 
 # What an existing case is read back as, to take its old counts out of the figures.
 _OLD = ("case_sign", "org_unit_id", "service_id", "jrwa", "started_on", "closed_on",
-        "timeliness", "handling_days")  # fmt: skip
+        "timeliness", "handling_days", "outcome")  # fmt: skip
 
 
 class _Writer:
@@ -396,16 +396,24 @@ class _Writer:
             return
         count = self.tally.count
         known = set()
-        for sign, unit, service, jrwa, started, closed, timeliness, taken in self._existing(
-            list(batch)
-        ):
+        for (
+            sign,
+            unit,
+            service,
+            jrwa,
+            started,
+            closed,
+            timeliness,
+            taken,
+            outcome,
+        ) in self._existing(list(batch)):
             known.add(sign)
             count(unit, service, jrwa, self._date(started), self._date(closed), timeliness,
-                  taken, -1)  # fmt: skip
+                  taken, outcome, -1)  # fmt: skip
         new = [row for sign, row in batch.items() if sign not in known]
         old = [row for sign, row in batch.items() if sign in known]
         for row in batch.values():
-            count(row[3], row[2], row[1], row[4], row[5], row[11], row[12], 1)
+            count(row[3], row[2], row[1], row[4], row[5], row[11], row[12], row[9], 1)
         result.created += len(new)
         result.updated += len(old)
         if self.postgres:

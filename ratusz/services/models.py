@@ -225,7 +225,7 @@ class CaseFigure(models.Model):
     """Cases of one month, unit, service and JRWA class, summed for the figures pages.
 
     Cases count in the month they started (`started`) and in the month they were
-    settled (everything else), so one row answers both "how many came in" and "how
+    settled (everything else, `no_outcome` included), so one row answers both "how many came in" and "how
     many were settled on time". `days` counts the settled cases by days taken
     ({"12": 40, …}), from which medians and percentiles of any selection are exact.
     """
@@ -244,6 +244,8 @@ class CaseFigure(models.Model):
     late_notified = models.PositiveIntegerField(default=0)
     late_unnotified = models.PositiveIntegerField(default=0)
     days_total = models.PositiveBigIntegerField(default=0)
+    # Settled cases whose export row had no outcome (the readiness of 8.6 asks this).
+    no_outcome = models.PositiveIntegerField(default=0)
     days = models.JSONField(default=dict)
 
     class Meta:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -50,5 +50,22 @@ def card(request: HttpRequest, pk: int) -> HttpResponse:
         "card": found,
         "figures": selectors.card_figures(found, today=timezone.localdate()),
         "approved": found.document.current_version if found.document else None,
+        "forms": selectors.card_forms(found),
     }
     return render(request, "services/public_card.html", context)
+
+
+def form_download(request: HttpRequest, pk: int, file: int) -> FileResponse:
+    """A form of a published card, as a download (never shown in the browser's page)."""
+    form = selectors.public_form(card_pk=pk, pk=file)
+    if form is None:
+        raise Http404
+    response = FileResponse(
+        form.file.open("rb"),
+        as_attachment=True,
+        filename=form.original_name,
+        content_type=form.mime_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

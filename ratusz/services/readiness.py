@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
 from ratusz.services import figures
-from ratusz.services.models import Case, CaseImport, ServiceCard
+from ratusz.services.models import CaseImport, ServiceCard
 from ratusz.services.policies import can_create_card, can_import_cases
 
 
@@ -135,12 +135,15 @@ def _cards_current(today: date, p: dict) -> Verdict:
 
 def _outcomes(today: date, p: dict) -> Verdict:
     """8.6: each case settled in the last twelve months has its outcome recorded (the
-    release of the service to the resident: a decision, a certificate, a letter)."""
-    first, _last = figures.last_twelve_months(today)
-    settled = Case.objects.filter(closed_on__gte=first, closed_on__lte=today)
-    if not settled.exists():
+    release of the service to the resident: a decision, a certificate, a letter).
+
+    Read from the monthly rollup the import keeps (`CaseFigure.no_outcome`), never from
+    the cases: one aggregate query at five million cases as at fifty."""
+    first, last = figures.last_twelve_months(today)
+    settled, no_outcome = figures.settled_without_outcome(first=first, last=last)
+    if not settled:
         return Verdict(AMBER, _("No cases settled in the last twelve months to judge."))
-    if settled.filter(outcome="").exists():
+    if no_outcome:
         return Verdict(
             AMBER,
             _(

@@ -7,11 +7,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.formats import date_format
 
 from ratusz.core import access
-from ratusz.core.models import OrgUnit, Role
+from ratusz.core.models import Attachment, OrgUnit, Role
 from ratusz.services import figures
 from ratusz.services.models import CaseImport, ServiceCard
 
@@ -215,3 +216,23 @@ def card_figures(card: ServiceCard, *, today: date) -> figures.Figures:
     """A card's figures of the last twelve months, from the rollup."""
     first, last = figures.last_twelve_months(today)
     return figures.total(first=first, last=last, service=card.pk)
+
+
+def card_forms(card: ServiceCard) -> list[Attachment]:
+    """The forms kept with a card, in the order they were added."""
+    return list(
+        Attachment.objects.filter(
+            target_type=ContentType.objects.get_for_model(ServiceCard), target_id=str(card.pk)
+        )
+        .select_related("uploaded_by")
+        .order_by("uploaded_at", "pk")
+    )
+
+
+def public_form(*, card_pk: int, pk: int) -> Attachment | None:
+    """A form residents may download: one of a published card in use, else None."""
+    if not ServiceCard.objects.filter(pk=card_pk, is_active=True, is_published=True).exists():
+        return None
+    return Attachment.objects.filter(
+        pk=pk, target_type=ContentType.objects.get_for_model(ServiceCard), target_id=str(card_pk)
+    ).first()

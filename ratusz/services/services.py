@@ -8,6 +8,7 @@ did), so the audit trail shows every change to the register without a row per ca
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -15,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -22,8 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ratusz.core.errors import Denied
-from ratusz.core.models import OrgUnit, User
-from ratusz.core.services import apply_changes, lock
+from ratusz.core.models import Attachment, OrgUnit, User
+from ratusz.core.services import apply_changes, attach_file, files_removed_on_failure, lock
 from ratusz.lib import case_terms
 from ratusz.processes.models import Process
 from ratusz.services import importer, policies
@@ -197,6 +199,47 @@ def update_card(
     if processes is not None:
         current.processes.set(processes)
     return current
+
+
+# --- forms (files residents fill in) ---------------------------------------------
+
+# What a form may be: documents a resident opens, prints or fills in. Core's upload
+# rules then check that the content is what the name says (`ratusz.core.uploads`).
+FORM_EXTENSIONS = (".pdf", ".docx", ".odt", ".xlsx", ".ods")
+
+
+def attach_form(*, actor: User, card: ServiceCard, file, description: str = "") -> Attachment:
+    """A form of the service (an application to fill in), kept with its card and, once
+    the card is published, downloadable from the public catalogue."""
+    ext = os.path.splitext(file.name or "")[1].lower()
+    if ext not in FORM_EXTENSIONS:
+        raise ValidationError(
+            {
+                "file": _("A form is a PDF, DOCX, ODT, XLSX or ODS file; this one is %(ext)s.")
+                % {"ext": ext or _("without an extension")}
+            }
+        )
+    with files_removed_on_failure(), transaction.atomic():
+        current = lock(ServiceCard, card.pk, None, related=("org_unit",))
+        if not policies.can_edit_card(actor, current):
+            raise Denied(_("Only the quality manager or the head of the unit changes its cards."))
+        form = attach_file(actor=actor, target=current, upload=file, description=description)
+        # Residents see the card's last change: a new form is one.
+        current.save(update_fields=["updated_at"])
+    return form
+
+
+@transaction.atomic
+def remove_form(*, actor: User, card: ServiceCard, form: Attachment) -> None:
+    """Take a form off the card (an outdated edition); the audit trail keeps its record."""
+    current = lock(ServiceCard, card.pk, None, related=("org_unit",))
+    if not policies.can_edit_card(actor, current):
+        raise Denied(_("Only the quality manager or the head of the unit changes its cards."))
+    card_type = ContentType.objects.get_for_model(ServiceCard)
+    if form.target_type_id != card_type.pk or form.target_id != str(current.pk):
+        raise ValidationError(_("That file belongs to another record."))
+    form.delete()
+    current.save(update_fields=["updated_at"])
 
 
 def start_import(*, actor: User | None, file_name: str) -> CaseImport:

@@ -17,10 +17,12 @@ from django.views.decorators.http import require_POST
 
 from ratusz.core import access
 from ratusz.core.forms import service_kwargs, submit
+from ratusz.core.models import Attachment
 from ratusz.services import figures, policies, selectors, services
 from ratusz.services.forms import (
     CardEditForm,
     CardForm,
+    CardFormFileForm,
     FiguresFilter,
     HeaderMapForm,
     ImportForm,
@@ -61,24 +63,76 @@ def card_list(request: HttpRequest) -> HttpResponse:
     return render(request, "services/card_list.html", context)
 
 
-@login_required
-def card_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _card_for_staff(request: HttpRequest, pk: int) -> ServiceCard:
     access.require_staff(request)
-    card = get_object_or_404(
+    return get_object_or_404(
         ServiceCard.objects.select_related(
             "org_unit", "document__current_version__approver", "document__current_version__author"
         ).prefetch_related("processes"),
         pk=pk,
     )
+
+
+def _render_card(
+    request: HttpRequest, card: ServiceCard, *, form_file: CardFormFileForm | None = None
+) -> HttpResponse:
     page = selectors.card_page(card, today=timezone.localdate())
     share = page.total.on_time_share
+    can_edit = policies.can_edit_card(request.user, card)
     context = {
         "card": card,
         "page": page,
-        "can_edit": policies.can_edit_card(request.user, card),
+        "can_edit": can_edit,
         "below_target": share is not None and share < card.on_time_target,
+        "forms": selectors.card_forms(card),
+        "form_file": form_file or (CardFormFileForm() if can_edit else None),
     }
-    return render(request, "services/card_detail.html", context)
+    return render(request, "services/card_detail.html", context, status=400 if form_file else 200)
+
+
+@login_required
+def card_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_card(request, _card_for_staff(request, pk))
+
+
+@login_required
+@require_POST
+def card_form_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    card = _card_for_staff(request, pk)
+    if not policies.can_edit_card(request.user, card):
+        raise PermissionDenied(
+            _("Only the quality manager or the head of the unit changes its cards.")
+        )
+    form = CardFormFileForm(request.POST, request.FILES)
+    if form.is_valid():
+        attached = submit(
+            form,
+            lambda: services.attach_form(actor=request.user, card=card, **service_kwargs(form)),
+        )
+        if attached is not None:
+            messages.success(
+                request, _("Form %(name)s attached.") % {"name": attached.original_name}
+            )
+            return redirect(card)
+    return _render_card(request, card, form_file=form)
+
+
+@login_required
+@require_POST
+def card_form_remove(request: HttpRequest, pk: int, file: int) -> HttpResponse:
+    card = _card_for_staff(request, pk)
+    if not policies.can_edit_card(request.user, card):
+        raise PermissionDenied(
+            _("Only the quality manager or the head of the unit changes its cards.")
+        )
+    form = get_object_or_404(Attachment, pk=file)
+    try:
+        services.remove_form(actor=request.user, card=card, form=form)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(card)
+    messages.success(request, _("Form %(name)s removed.") % {"name": form.original_name})
+    return redirect(card)
 
 
 @login_required

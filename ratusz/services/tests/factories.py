@@ -7,6 +7,9 @@ from datetime import date
 
 from ratusz.services import services
 
+# The smallest file a PDF reader (and core's upload sniffing) takes for a PDF.
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
 PUBLISHED = {
     "is_published": True,
     "outcome": "Dowód osobisty",

@@ -20,8 +20,10 @@ def run(*args):
 
 def test_the_command_imports_and_reimports(office, tmp_path):
     export = tmp_path / "ezd.csv"
+    # As Excel saves "CSV UTF-8": a BOM, semicolons, Windows line ends, Polish dates.
     export.write_text(
-        "case_sign;unit;started_on;closed_on;term\nSO.1.2026;SO;2026-03-02;;14d\n", "utf-8"
+        "case_sign;unit;started_on;closed_on;term\r\nSO.1.2026;SO;02.03.2026;;14d\r\n",
+        "utf-8-sig",
     )
     out, _ = run(str(export))
     assert "1 rows read" in out and "1 cases added" in out

@@ -69,6 +69,88 @@ def test_cases_get_their_due_date_and_timeliness(office, card):
     assert (record.status, record.created, len(record.file_sha256)) == ("done", 5, 64)
 
 
+def test_a_term_ending_on_a_holiday_moves_to_the_next_working_day(office):
+    run(
+        office,
+        csv(
+            # 7 days from Wed 4 Nov 2026 end on Wed 11 Nov, Independence Day: due Thu 12.
+            "SO.1.2026,,,SO,2026-11-04,2026-11-12,7d,,,wydano",
+            # 14 days from Wed 10 Dec 2025 end on Christmas Eve (a holiday since 2025),
+            # then 25, 26 Dec and the weekend: due Mon 29 Dec, when it was settled.
+            "SO.2.2026,,,SO,2025-12-10,2025-12-29,14d,,,wydano",
+            # 2 months from Mon 15 Jun end on Sat 15 Aug (Assumption): due Mon 17 Aug,
+            # so a case settled on the 18th is late.
+            "SO.3.2026,,,SO,2026-06-15,2026-08-18,2m,,,wydano",
+        ),
+    )
+    cases = {c.case_sign: c for c in Case.objects.all()}
+    assert (cases["SO.1.2026"].due_on, cases["SO.1.2026"].timeliness) == (
+        date(2026, 11, 12),
+        Timeliness.ON_TIME,
+    )
+    assert (cases["SO.2.2026"].due_on, cases["SO.2.2026"].timeliness) == (
+        date(2025, 12, 29),
+        Timeliness.ON_TIME,
+    )
+    assert (cases["SO.3.2026"].due_on, cases["SO.3.2026"].timeliness) == (
+        date(2026, 8, 17),
+        Timeliness.LATE_UNNOTIFIED,
+    )
+
+
+def test_suspended_days_lengthen_the_term_and_are_not_days_taken(office):
+    run(
+        office,
+        csv(
+            # 1 month from Tue 10 Mar is Fri 10 Apr; 5 days not counted: due Wed 15 Apr.
+            # Settled on the 14th: on time, in 30 days of which 5 do not count.
+            "SO.1.2026,,,SO,2026-03-10,2026-04-14,1m,5,,wydano",
+            # The same case without the suspension is late.
+            "SO.2.2026,,,SO,2026-03-10,2026-04-14,1m,0,,wydano",
+            # 14 days from Tue 20 Oct end on Tue 3 Nov; 8 days not counted reach Wed
+            # 11 Nov, a holiday: due Thu 12 Nov (the shift comes after the suspension).
+            "SO.3.2026,,,SO,2026-10-20,2026-11-12,14d,8,,wydano",
+        ),
+    )
+    cases = {c.case_sign: c for c in Case.objects.all()}
+    assert (cases["SO.1.2026"].due_on, cases["SO.1.2026"].timeliness) == (
+        date(2026, 4, 15),
+        Timeliness.ON_TIME,
+    )
+    assert cases["SO.1.2026"].handling_days == 30
+    assert cases["SO.2.2026"].timeliness == Timeliness.LATE_UNNOTIFIED
+    assert cases["SO.2.2026"].handling_days == 35
+    assert (cases["SO.3.2026"].due_on, cases["SO.3.2026"].timeliness) == (
+        date(2026, 11, 12),
+        Timeliness.ON_TIME,
+    )
+    april = figures.total(first=date(2026, 4, 1), last=date(2026, 4, 1))
+    assert (april.on_time, april.late_unnotified, april.days_total) == (1, 1, 65)
+
+
+def test_a_delay_notice_counts_only_when_given_by_the_deadline(office):
+    run(
+        office,
+        csv(
+            # 14 days from Mon 2 Mar: due Mon 16 Mar; each settled late, on 20 Mar.
+            "SO.1.2026,,,SO,2026-03-02,2026-03-20,14d,,2026-03-16,",  # on the last day
+            "SO.2.2026,,,SO,2026-03-02,2026-03-20,14d,,2026-03-17,",  # a day after
+            "SO.3.2026,,,SO,2026-03-02,2026-03-20,14d,,,",  # none at all
+            # A notice on time for a case then settled on time changes nothing.
+            "SO.4.2026,,,SO,2026-03-02,2026-03-13,14d,,2026-03-10,",
+        ),
+    )
+    verdicts = dict(Case.objects.values_list("case_sign", "timeliness"))
+    assert verdicts == {
+        "SO.1.2026": Timeliness.LATE_NOTIFIED,
+        "SO.2.2026": Timeliness.LATE_UNNOTIFIED,
+        "SO.3.2026": Timeliness.LATE_UNNOTIFIED,
+        "SO.4.2026": Timeliness.ON_TIME,
+    }
+    march = figures.total(first=date(2026, 3, 1), last=date(2026, 3, 1))
+    assert (march.late_notified, march.late_unnotified, march.on_time) == (1, 2, 1)
+
+
 def test_semicolons_bom_and_polish_dates_as_excel_saves_them(office, card):
     text = (
         "\ufeffcase_sign;unit;service;started_on;closed_on;term\r\n"
@@ -78,6 +160,47 @@ def test_semicolons_bom_and_polish_dates_as_excel_saves_them(office, card):
     assert result.created == 1
     case = Case.objects.get()
     assert (case.org_unit, case.service, case.closed_on) == (office.civil, card, date(2026, 3, 10))
+
+
+def test_excel_quotes_a_field_with_semicolons_and_polish_dates_fill_every_date_column(office, card):
+    text = (
+        "\ufeffcase_sign;unit;service;started_on;closed_on;term;delay_notice_on;outcome\r\n"
+        'SO.5340.9.2026;SO;KU-SO-01;02.03.2026;20.03.2026;14d;16.03.2026;"Decyzja; '
+        'odmowa ""częściowa"""\r\n'
+        "SO.5340.10.2026;SO;KU-SO-01;2.3.2026;;1m;;\r\n"
+    )
+    assert run(office, text.encode("utf-8")).created == 2
+    case = Case.objects.get(case_sign="SO.5340.9.2026")
+    assert case.outcome == 'Decyzja; odmowa "częściowa"'
+    assert (case.delay_notice_on, case.timeliness) == (
+        date(2026, 3, 16),
+        Timeliness.LATE_NOTIFIED,
+    )
+    assert Case.objects.get(case_sign="SO.5340.10.2026").started_on == date(2026, 3, 2)
+
+
+def test_the_same_export_imported_twice_changes_nothing(office, card):
+    export = csv(
+        "SO.1.2026,5340,KU-SO-01,SO,2026-03-02,2026-03-10,14d,,,wydano",
+        "SO.2.2026,5340,,SO,2026-03-02,,1m,3,,",
+        "SO.3.2026,5360,KU-SO-01,SO,2026-02-02,2026-04-07,1m,,2026-03-01,",
+    )
+    run(office, export)
+
+    def state():
+        cases = sorted(Case.objects.values_list("case_sign", "due_on", "timeliness"))
+        rows = sorted(
+            CaseFigure.objects.values_list(
+                "month", "service_id", "jrwa", "started", "settled", "on_time", "days_total"
+            ),
+            key=str,
+        )
+        return cases, rows
+
+    before = state()
+    result = run(office, export)  # tonight's cron, with nothing new in the EZD
+    assert (result.created, result.updated) == (0, 3)
+    assert state() == before
 
 
 def test_xlsx_exports_import_like_csv(office, card):
@@ -237,9 +360,9 @@ def test_the_figures_kept_by_imports_equal_a_recount_from_the_cases(office, card
             )
             service = "KU-SO-01" if rng.random() < 0.5 else ""
             jrwa = rng.choice(["5340", "5360"])
-            rows.append(
-                f"{sign},{jrwa},{service},SO,{started},{closed},{rng.choice(['14d', '1m'])},,,"
-            )
+            outcome = rng.choice(["", "Decyzja"])  # an outcome can come and go
+            term = rng.choice(["14d", "1m"])
+            rows.append(f"{sign},{jrwa},{service},SO,{started},{closed},{term},,,{outcome}")
         return csv(*rows)
 
     for _ in range(4):
@@ -248,11 +371,12 @@ def test_the_figures_kept_by_imports_equal_a_recount_from_the_cases(office, card
     def snapshot():
         rows = CaseFigure.objects.values_list(
             "month", "org_unit_id", "service_id", "jrwa", "started", "settled", "on_time",
-            "late_notified", "late_unnotified", "days_total", "days",
+            "late_notified", "late_unnotified", "days_total", "no_outcome", "days",
         )  # fmt: skip
         return sorted(rows, key=lambda r: (r[0], r[1], r[2] or 0, r[3]))
 
     kept = snapshot()
+    assert any(row[9] for row in kept)  # some settled cases lack an outcome
     figures.rebuild()
     assert snapshot() == kept
     assert sum(row[4] for row in kept) == Case.objects.count()

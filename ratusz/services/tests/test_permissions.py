@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, PERSONAS, row
+from ratusz.services import services
 from ratusz.services.models import Case, CaseImport
-from ratusz.services.tests.factories import PUBLISHED, make_card
+from ratusz.services.tests.factories import PDF, PUBLISHED, make_card
 
 TABLE = {
     "services:figures": ("get", "/services/", row(200, anonymous=LOGIN, external=403)),
@@ -34,6 +35,16 @@ TABLE = {
     "public_services:catalogue": ("get", "/public/services/", row(200)),
     "public_services:card": ("get", "/public/services/{public_card}/", row(200)),
     "public_services:card (not published)": ("get", "/public/services/{card}/", row(404)),
+    "public_services:form": (
+        "get",
+        "/public/services/{public_card}/forms/{public_form}/",
+        row(200),
+    ),
+    "public_services:form (card not published)": (
+        "get",
+        "/public/services/{card}/forms/{form}/",
+        row(404),
+    ),
     "services:imports": ("get", "/services/imports/", row(200, anonymous=LOGIN, external=403)),
     "services:import": (
         "get",
@@ -57,6 +68,17 @@ TABLE = {
     "services:card_nonconformity": (
         "post",
         "/services/cards/{card}/nonconformity/",
+        row(403, anonymous=LOGIN, quality=302, owner=302),
+    ),
+    # Forms of a card: those who keep the card attach and remove them.
+    "services:card_form_attach": (
+        "post",
+        "/services/cards/{card}/forms/",
+        row(403, anonymous=LOGIN, quality=302, owner=302),
+    ),
+    "services:card_form_remove": (
+        "post",
+        "/services/cards/{card}/forms/{form}/remove/",
         row(403, anonymous=LOGIN, quality=302, owner=302),
     ),
 }
@@ -104,7 +126,20 @@ def _fixtures(office):
         due_on=date(2026, 11, 16),
         timeliness="open",
     )
-    return {"card": card.pk, "public_card": public_card.pk, "record": record.pk, "case": case.pk}
+    form = services.attach_form(actor=office.quality, card=card, file=_pdf())
+    public_form = services.attach_form(actor=office.quality, card=public_card, file=_pdf())
+    return {
+        "card": card.pk,
+        "public_card": public_card.pk,
+        "record": record.pk,
+        "case": case.pk,
+        "form": form.pk,
+        "public_form": public_form.pk,
+    }
+
+
+def _pdf():
+    return SimpleUploadedFile("wniosek.pdf", PDF, content_type="application/pdf")
 
 
 def _payload(office, path):
@@ -128,6 +163,8 @@ def _payload(office, path):
         return {"number": "KU-SO-03", "name": "Meldunek", "org_unit": office.civil.pk}
     if path.startswith("/api/v1/service-cards/"):
         return {"version": 1, "fees": "Bezpłatnie"}
+    if path.endswith("/forms/"):
+        return {"file": _pdf(), "description": "Wniosek"}
     if path == "/services/import/":
         data = b"case_sign;unit;started_on;term\nSO.1.2026;SO;2026-03-02;14d\n"
         return {"file": SimpleUploadedFile("ezd.csv", data, content_type="text/csv")}
