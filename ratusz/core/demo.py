@@ -481,8 +481,14 @@ def load_demo() -> bool:
         override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
     ):
         ctx = _load_core()
-        for _label, module in area_modules("demo"):
+        modules = [module for _label, module in area_modules("demo")]
+        for module in modules:
             module.load(ctx)
+        # What sums up the other areas (e.g. readiness figures) is computed once
+        # every area's records are in.
+        for module in modules:
+            if finish := getattr(module, "finish", None):
+                finish(ctx)
     return True
 
 

@@ -54,6 +54,8 @@ def test_the_demo_shows_a_readiness_trend_and_gaps_to_fix(demo):
     latest = readiness.assess()
     assert latest.count(readiness.RED) >= 1  # the recertification audit finds work to do
     assert latest.count(readiness.GREEN) >= 1
+    # The dashboard's figure (this week's) is the one the readiness page shows.
+    assert weeks.last().score == latest.score
 
 
 def test_running_the_demo_twice_changes_nothing(demo):
