@@ -68,18 +68,11 @@ class FiguresPage:
 def figures_page(selection: Selection, *, today: date) -> FiguresPage:
     """Every table of the figures page, from the rollup (and the open cases' index)."""
     kwargs = selection.kwargs()
-    rows = figures.rows(**kwargs)
-    total = figures.Figures()
-    by_service: dict[int | None, figures.Figures] = {}
-    by_unit: dict[int, figures.Figures] = {}
-    by_month: dict[date, figures.Figures] = {}
-    by_jrwa: dict[str, figures.Figures] = {}
-    for row in rows:
-        total.add(row)
-        by_service.setdefault(row.service_id, figures.Figures()).add(row)
-        by_unit.setdefault(row.org_unit_id, figures.Figures()).add(row)
-        by_month.setdefault(row.month, figures.Figures()).add(row)
-        by_jrwa.setdefault(row.jrwa, figures.Figures()).add(row)
+    found = figures.breakdown(**kwargs)
+    total = found.total
+    by_service, by_unit, by_month, by_jrwa = (
+        found.by_service, found.by_unit, found.by_month, found.by_jrwa
+    )  # fmt: skip
     open_by_unit = figures.open_cases(
         today,
         org_unit=kwargs["org_unit"],

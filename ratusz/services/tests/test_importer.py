@@ -381,6 +381,17 @@ def test_the_figures_kept_by_imports_equal_a_recount_from_the_cases(office, card
     assert snapshot() == kept
     assert sum(row[4] for row in kept) == Case.objects.count()
 
+    # The figures page's one-pass breakdown equals adding the rollup rows up one by one.
+    first, last = date(2026, 1, 1), date(2026, 12, 1)
+    found = figures.breakdown(first=first, last=last)
+    for by in ("service_id", "org_unit_id", "jrwa", "month"):
+        expected = figures.grouped(by, first=first, last=last)
+        got = {"service_id": found.by_service, "org_unit_id": found.by_unit,
+               "jrwa": found.by_jrwa, "month": found.by_month}[by]  # fmt: skip
+        assert got == expected, by
+    assert found.total == figures.total(first=first, last=last)
+    assert found.total.p90_days is not None
+
 
 def test_imports_are_numbered(office):
     run(office, csv("SO.1.2026,,,SO,2026-03-02,,14d,,,"))
