@@ -25,7 +25,7 @@ def _office() -> Office | None:
 @never_cache
 def send(request: HttpRequest) -> HttpResponse:
     form = PublicForm(request.POST or None)
-    context = {"form": form, "office": _office(), "limit": limits.limit("send")[0]}
+    context = {"form": form, "office": _office(), "limit": limits.limit("send")}
     if request.method != "POST":
         return render(request, "feedback/public_send.html", context)
     address = limits.client_address(request)

@@ -7,7 +7,6 @@ unit and the handler see it; others get 404 and external auditors no staff page.
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
@@ -132,7 +131,6 @@ ALL = {**TABLE, **WRITES}
 
 @pytest.mark.parametrize(("name", "persona"), [(n, p) for n in ALL for p in PERSONAS])
 def test_role_may_or_may_not_use_the_feedback_endpoint(office, name, persona):
-    cache.clear()  # the portal's per-address limits
     method, template, expected = ALL[name]
     ids = _fixtures(office)
     path = template.format(**ids)
