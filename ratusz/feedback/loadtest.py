@@ -133,7 +133,11 @@ class Resident:
         self.tally.created.setdefault("submission", {})[self.number * 1_000_000 + n] = reference
         if n % CHECK_EVERY == 0:
             form = urlencode(
-                {"csrfmiddlewaretoken": fields["csrfmiddlewaretoken"], "reference": reference, "code": code}
+                {
+                    "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
+                    "reference": reference,
+                    "code": code,
+                }
             ).encode()
             status, page = self.call(
                 "POST", "/public/status/", n, form, "application/x-www-form-urlencoded"

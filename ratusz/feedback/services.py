@@ -12,6 +12,7 @@ import os
 import secrets
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -315,7 +316,8 @@ def submit_public(
     except BaseException:
         # The rolled-back submission leaves no file behind in the media folder.
         for kept in stored:
-            kept.file.storage.delete(kept.file.name)
+            if kept.file.name:
+                kept.file.storage.delete(kept.file.name)
         raise
     return s, code
 
@@ -804,6 +806,12 @@ def open_idea(*, actor: User, submission: Submission, expected_version: int | No
 ANONYMISED = "[—]"
 
 
+def _delete_stored(files: list[SubmissionFile]) -> None:
+    for stored in files:
+        if stored.file.name:
+            stored.file.storage.delete(stored.file.name)
+
+
 def _anonymise(s: Submission, today: date) -> None:
     name = s.submitter_name
     for field in ("content", "reply_text", "notified"):
@@ -817,11 +825,10 @@ def _anonymise(s: Submission, today: date) -> None:
     s.anonymised_on = today
     # What a resident attached may name them anywhere in it: the files go as well,
     # from the media folder once the anonymisation is committed.
-    names = [f.file.name for f in s.files.all()]
-    if names:
-        storage = SubmissionFile._meta.get_field("file").storage
+    files = list(s.files.all())
+    if files:
         s.files.all().delete()
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+        transaction.on_commit(partial(_delete_stored, files))
 
 
 @transaction.atomic

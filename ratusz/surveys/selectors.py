@@ -194,13 +194,13 @@ def _figures(questions: list[Question], counts: _Counts, *, texts: bool) -> list
         result = QuestionResult(question=q, answered=answered.get(q.pk, 0))
         n = result.answered
         if q.kind == Question.Kind.SCALE:
-            counts = {v: values.get((q.pk, v), 0) for v in SCALE}
-            result.rows = [Row(str(v), c, _share(c, n)) for v, c in counts.items()]
+            by_value = {v: values.get((q.pk, v), 0) for v in SCALE}
+            result.rows = [Row(str(v), c, _share(c, n)) for v, c in by_value.items()]
             if n:
-                total = sum(v * c for v, c in counts.items())
+                total = sum(v * c for v, c in by_value.items())
                 result.mean = (Decimal(total) / n).quantize(Decimal("0.01"))
                 result.satisfied = _share(
-                    sum(c for v, c in counts.items() if v >= SATISFIED_FROM), n
+                    sum(c for v, c in by_value.items() if v >= SATISFIED_FROM), n
                 )
         elif q.kind == Question.Kind.YES_NO:
             yes, no = values.get((q.pk, 1), 0), values.get((q.pk, 0), 0)
@@ -273,9 +273,7 @@ def survey_results(survey: Survey, *, compare: bool = True, texts: bool = True) 
     report.previous_responses = sum(
         n for (pk, _channel), n in channels.items() if pk == previous.pk
     )
-    earlier = {
-        match_key(r.question): r for r in _figures(earlier_questions, counts, texts=False)
-    }
+    earlier = {match_key(r.question): r for r in _figures(earlier_questions, counts, texts=False)}
     for result in results:
         before = earlier.get(match_key(result.question))
         if before is None or result.is_text:

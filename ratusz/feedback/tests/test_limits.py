@@ -67,9 +67,11 @@ def test_a_forwarded_header_from_an_untrusted_peer_is_ignored(db, settings):
     settings.RATUSZ_FEEDBACK_SENDS_PER_HOUR = 1
     # Straight from the internet: a made-up header must not buy a fresh allowance.
     peer = {"REMOTE_ADDR": "192.0.2.50", "HTTP_ACCEPT_LANGUAGE": "en"}
-    assert Client(**peer, HTTP_X_FORWARDED_FOR="10.0.0.1").post(
-        "/public/feedback/", GOOD
-    ).status_code == 200
-    assert Client(**peer, HTTP_X_FORWARDED_FOR="10.0.0.2").post(
-        "/public/feedback/", GOOD
-    ).status_code == 429
+    assert (
+        Client(**peer, HTTP_X_FORWARDED_FOR="10.0.0.1").post("/public/feedback/", GOOD).status_code
+        == 200
+    )
+    assert (
+        Client(**peer, HTTP_X_FORWARDED_FOR="10.0.0.2").post("/public/feedback/", GOOD).status_code
+        == 429
+    )

@@ -41,9 +41,7 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         call_command("demo", stdout=self.stdout)
         try:
-            result = loadtest.run(
-                clients=clients, seconds=seconds, port=port, scenario=scenario
-            )
+            result = loadtest.run(clients=clients, seconds=seconds, port=port, scenario=scenario)
         except BenchFailed as exc:
             raise CommandError(str(exc)) from exc
         report = result.report()
