@@ -10,6 +10,10 @@ An error is a 5xx, a broken connection, or any other answer than the one the
 step expects. A lost record is one whose creation was acknowledged (201 with
 its id and reference) but which is not in the database afterwards with that
 reference; a collision is two acknowledged records sharing a reference.
+
+That mix is the "office" scenario. An area adds scenarios of its own in a
+`loadtest.py` plug-in (`SCENARIOS: dict[str, Scenario]`), e.g. residents
+sending the public form; `ratusz loadtest --scenario NAME` runs one.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ import json
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.utils import timezone
@@ -30,6 +36,7 @@ from ratusz.core import services
 from ratusz.core.bench import HOST, REQUEST_TIMEOUT_S, database_description, gunicorn
 from ratusz.core.bench import session_cookie as make_session
 from ratusz.core.models import Action, OrgUnit, User
+from ratusz.core.plugins import area_modules
 
 STEPS = ("nonconformity", "idea", "action", "edit", "read_ncs", "read_actions", "dashboard")
 
@@ -188,6 +195,7 @@ class Result:
     tally: Tally
     lost: list[str]
     collisions: list[str]
+    scenario: str = "office"
 
     @property
     def errors(self) -> int:
@@ -198,13 +206,14 @@ class Result:
         p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
         created = sum(len(rows) for rows in self.tally.created.values())
         lines = [
-            f"Load test: {self.clients} clients for {self.seconds:.0f} s on {self.database}",
+            f"Load test ({self.scenario}): {self.clients} clients for {self.seconds:.0f} s "
+            f"on {self.database}",
             f"  requests: {self.tally.requests} ({self.tally.requests / self.seconds:.0f}/s), "
             f"p95 {p95 * 1000:.0f} ms",
             f"  answers: {dict(sorted(self.tally.statuses.items()))}",
             f"  records acknowledged: {created} "
             + str({kind: len(rows) for kind, rows in sorted(self.tally.created.items())}),
-            f"  conflicts on the shared action (409, expected): {self.tally.conflicts}",
+            f"  conflicts (409, expected): {self.tally.conflicts}",
             f"  errors: {self.errors}",
             f"  records lost: {len(self.lost)}",
             f"  reference collisions: {len(self.collisions)}",
@@ -235,11 +244,45 @@ def check_records(tally: Tally) -> tuple[list[str], list[str]]:
     return lost, collisions
 
 
-def run(*, clients: int, seconds: float, port: int) -> Result:
-    office = prepare()
+class LoadClient(Protocol):
+    tally: Tally
+
+    def run(self, until: float) -> None: ...
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What the clients of a load test do, and how their acknowledged records are checked."""
+
+    # Runs before gunicorn starts (the demo office is loaded); returns what the clients share.
+    prepare: Callable[[], Any]
+    # (port, what prepare returned, the client's number) -> a client looping until told.
+    client: Callable[[int, Any, int], LoadClient]
+    # The acknowledged records in the tally -> (lost, collisions), as text lines.
+    check: Callable[[Tally], tuple[list[str], list[str]]]
+
+
+OFFICE = Scenario(
+    prepare=prepare,
+    client=lambda port, office, number: Client(port, office, number),
+    check=check_records,
+)
+
+
+def scenarios() -> dict[str, Scenario]:
+    """The office mix, then each area's `loadtest.py` SCENARIOS."""
+    found = {"office": OFFICE}
+    for _label, module in area_modules("loadtest"):
+        found.update(module.SCENARIOS)
+    return found
+
+
+def run(*, clients: int, seconds: float, port: int, scenario: str = "office") -> Result:
+    chosen = scenarios()[scenario]
+    shared = chosen.prepare()
     tally = Tally()
     with gunicorn(port):
-        workers = [Client(port, office, number) for number in range(clients)]
+        workers = [chosen.client(port, shared, number) for number in range(clients)]
         until = time.monotonic() + seconds
         threads = [threading.Thread(target=client.run, args=(until,)) for client in workers]
         for thread in threads:
@@ -248,5 +291,5 @@ def run(*, clients: int, seconds: float, port: int) -> Result:
             thread.join()
     for client in workers:
         tally.merge(client.tally)
-    lost, collisions = check_records(tally)
-    return Result(database_description(), clients, seconds, tally, lost, collisions)
+    lost, collisions = chosen.check(tally)
+    return Result(database_description(), clients, seconds, tally, lost, collisions, scenario)

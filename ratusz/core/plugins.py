@@ -10,6 +10,8 @@ feature without editing core or another area. Each module, and what it holds:
 - `generate.py`: `generate(ctx: core.generate.GenerateContext, scale: Scale) -> int`,
   benchmark data; returns the number of rows made (`ratusz generate`).
 - `bench.py`: `PAGES: list[BenchEntry]`, pages to measure (`ratusz bench`).
+- `loadtest.py`: `SCENARIOS: dict[str, core.loadtest.Scenario]`, load-test mixes
+  by name (`ratusz loadtest --scenario NAME`; core's own is "office").
 - `api.py`: `register(router: rest_framework.routers.DefaultRouter) -> None`, the
   area's API endpoints under `/api/v1/`.
 - `daily.py`: `run() -> dict[str, int]`, the area's part of the daily run
@@ -81,6 +83,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "demo": ("load",),
     "generate": ("generate",),
     "bench": ("PAGES",),
+    "loadtest": ("SCENARIOS",),
     "api": ("register",),
     "daily": ("run",),
     "dashboard": ("card",),

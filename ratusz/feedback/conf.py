@@ -20,6 +20,9 @@ DEFAULTS = {
     # Public form: sends per address and hour; status checks per address and hour.
     "RATUSZ_FEEDBACK_SENDS_PER_HOUR": lambda: env_int("RATUSZ_FEEDBACK_SENDS_PER_HOUR", 5),
     "RATUSZ_FEEDBACK_CHECKS_PER_HOUR": lambda: env_int("RATUSZ_FEEDBACK_CHECKS_PER_HOUR", 10),
+    # Files a resident may attach to a web submission, and the size of each.
+    "RATUSZ_FEEDBACK_MAX_FILES": lambda: env_int("RATUSZ_FEEDBACK_MAX_FILES", 3),
+    "RATUSZ_FEEDBACK_MAX_FILE_MB": lambda: env_int("RATUSZ_FEEDBACK_MAX_FILE_MB", 5),
     # The accessibility statement and the GDPR information clause.
     "RATUSZ_ACCESSIBILITY_PUBLISHED": lambda: env_str("RATUSZ_ACCESSIBILITY_PUBLISHED", ""),
     "RATUSZ_ACCESSIBILITY_UPDATED": lambda: env_str("RATUSZ_ACCESSIBILITY_UPDATED", ""),

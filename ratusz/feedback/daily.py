@@ -3,7 +3,8 @@
 A submission due within 3 days reminds its handler, once per deadline; an overdue
 one tells the handler and the head of the unit, once per deadline; a submission
 not assigned after 2 days tells the quality managers, once. Then the personal
-data of submissions past their retention period are anonymised.
+data of submissions past their retention period are anonymised, and the counters
+of the public forms' limits whose hour is over are deleted.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from ratusz.core.selectors import quality_managers
 from ratusz.core.services import notify
-from ratusz.feedback import services
+from ratusz.feedback import limits, services
 from ratusz.feedback.models import Submission
 
 REMIND_DAYS = 3
@@ -55,6 +56,7 @@ def run(today: date | None = None) -> dict[str, int]:
         for manager in managers:
             unassigned += _tell(manager, "feedback_unassigned", s)
     anonymised = services.anonymise_expired(today)
+    limits.forget_expired()
     return {
         "submissions due soon": soon,
         "submissions overdue": overdue,

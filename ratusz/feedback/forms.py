@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.core import selectors as core_selectors
@@ -131,7 +132,36 @@ class EraseForm(IrreversibleForm, VersionedForm):
 # --- the residents' forms ----------------------------------------------------------------
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (`multiple`): cleans to a list, empty when none."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        items = [item for item in data if item] if isinstance(data, list | tuple) else [data]
+        cleaned, errors = [], []
+        for item in items:
+            if not item:
+                continue
+            try:
+                cleaned.append(super().clean(item, initial))
+            except forms.ValidationError as exc:
+                # With several files, say which one.
+                errors += [f"{getattr(item, 'name', '?')}: {message}" for message in exc.messages]
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
 class PublicForm(forms.Form):
+    """Sent as multipart form data; works without JavaScript."""
+
     kind = forms.ChoiceField(
         label=_("What are you sending?"),
         choices=[c for c in Kind.choices if c[0] in services.PUBLIC_KINDS],
@@ -169,8 +199,20 @@ class PublicForm(forms.Form):
     about_mayor = forms.BooleanField(
         label=_("The complaint is about the mayor's own tasks"), required=False
     )
+    attachments = MultipleFileField(label=_("Attachments (optional)"), required=False)
     # The honeypot: hidden from people, filled in by robots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The limits are settings, read when the form is shown.
+        self.fields["attachments"].help_text = gettext(
+            "Up to %(n)s files of at most %(mb)s MB each: %(types)s."
+        ) % {
+            "n": services.max_files(),
+            "mb": services.max_file_bytes() // 1048576,
+            "types": ", ".join(services.PUBLIC_FILE_TYPES),
+        }
 
 
 class StatusForm(forms.Form):

@@ -3,6 +3,8 @@ requests, in one register with the statutory clock of each kind."""
 
 from __future__ import annotations
 
+import os
+import secrets
 from datetime import date
 from typing import ClassVar
 
@@ -299,3 +301,54 @@ class PersonalDataExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person or self.email} ({self.found})"
+
+
+def _attachment_path(instance: SubmissionFile, filename: str) -> str:
+    # A random name: the resident's file name is kept only in the database.
+    extension = os.path.splitext(filename)[1].lower()
+    return f"feedback/{instance.submission.year}/{secrets.token_hex(16)}{extension}"
+
+
+class SubmissionFile(models.Model):
+    """A file a resident attached to a web submission (or staff to a registered one);
+    its type is decided by its content, and staff download it, never open it inline."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to=_attachment_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    mime_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        verbose_name = _("attached file")
+        verbose_name_plural = _("attached files")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class AddressCount(models.Model):
+    """How many requests of one kind came from one address in the current window: the
+    residents' forms' limits, counted in the database so that every app server and
+    worker counts together. The address is kept only as a keyed hash, and the row is
+    reset when its window has passed (the daily run deletes expired rows)."""
+
+    # A counter, not a record: the audit trail would only double its writes.
+    audit_trail = False
+
+    kind = models.CharField(max_length=20)
+    digest = models.CharField(max_length=64)
+    count = models.PositiveIntegerField(default=0)
+    resets_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("requests from one address")
+        verbose_name_plural = _("requests from one address")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "digest"], name="address_count_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.count}"

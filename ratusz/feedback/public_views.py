@@ -24,8 +24,8 @@ def _office() -> Office | None:
 
 @never_cache
 def send(request: HttpRequest) -> HttpResponse:
-    form = PublicForm(request.POST or None)
-    context = {"form": form, "office": _office(), "limit": limits.limit("send")[0]}
+    form = PublicForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "office": _office(), "limit": limits.limit("send")}
     if request.method != "POST":
         return render(request, "feedback/public_send.html", context)
     address = limits.client_address(request)
@@ -56,7 +56,7 @@ def send(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "feedback/public_receipt.html",
-        {"s": submission, "code": code, "office": _office()},
+        {"s": submission, "code": code, "office": _office(), "files": submission.files.all()},
     )
 
 

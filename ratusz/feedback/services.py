@@ -8,12 +8,16 @@ audit trail holds the register's full history.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
+from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +28,7 @@ from ratusz.core import access
 from ratusz.core.errors import Denied
 from ratusz.core.models import Office, OrgUnit, User
 from ratusz.core.services import lock, notify, require_status, save_versioned, take_number
+from ratusz.core.uploads import sniff_upload
 from ratusz.feedback import conf, deadlines, policies
 from ratusz.feedback.models import (
     JUDGED,
@@ -33,6 +38,7 @@ from ratusz.feedback.models import (
     Kind,
     Outcome,
     Submission,
+    SubmissionFile,
 )
 from ratusz.feedback.search import index_submission
 
@@ -101,7 +107,7 @@ def _create(
     about_mayor: bool,
     org_unit: OrgUnit | None = None,
     remarks: str = "",
-    code: str = "",
+    code_hash: str = "",
 ) -> Submission:
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose what you are sending.")})
@@ -128,7 +134,7 @@ def _create(
         deadline=deadline,
         remarks=remarks,
         registered_by=actor,
-        code_hash=make_password(_normal_code(code)) if code else "",
+        code_hash=code_hash,
     )
     if kind in NEEDS_IDENTITY and s.is_anonymous:
         # Registered and counted as feedback, but the law leaves it without consideration.
@@ -193,7 +199,82 @@ PUBLIC_KINDS = (
 )
 
 
-@transaction.atomic
+# What a resident may attach: documents and photos, decided by content (core.uploads).
+PUBLIC_FILE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".odt", ".txt")
+
+
+def max_files() -> int:
+    return int(conf.get("RATUSZ_FEEDBACK_MAX_FILES"))
+
+
+def max_file_bytes() -> int:
+    return int(conf.get("RATUSZ_FEEDBACK_MAX_FILE_MB")) * 1024 * 1024
+
+
+def check_attachments(files: Sequence[UploadedFile]) -> list[str]:
+    """The sniffed type of each file, in order; or ValidationError on `attachments`
+    naming every file refused and why."""
+    if len(files) > max_files():
+        raise ValidationError(
+            {
+                "attachments": _("At most %(n)s files may be attached; you chose %(chosen)s.")
+                % {"n": max_files(), "chosen": len(files)}
+            }
+        )
+    errors, types = [], []
+    for upload in files:
+        name = upload.name or "?"
+        ext = os.path.splitext(name)[1].lower()
+        if ext not in PUBLIC_FILE_TYPES:
+            errors.append(
+                _("%(name)s: files of type %(ext)s are not accepted. Accepted: %(list)s.")
+                % {"name": name, "ext": ext or _("(none)"), "list": ", ".join(PUBLIC_FILE_TYPES)}
+            )
+            continue
+        if not upload.size:
+            errors.append(_("%(name)s: the file is empty.") % {"name": name})
+            continue
+        if upload.size > max_file_bytes():
+            errors.append(
+                _("%(name)s: the file is %(size)s MB; the limit is %(limit)s MB.")
+                % {
+                    "name": name,
+                    "size": round(upload.size / 1048576, 1),
+                    "limit": max_file_bytes() // 1048576,
+                }
+            )
+            continue
+        try:
+            types.append(sniff_upload(upload))
+        except ValidationError as exc:
+            reasons = exc.message_dict.get("file", exc.messages)
+            errors += [f"{name}: {reason}" for reason in reasons]
+    if errors:
+        raise ValidationError({"attachments": errors})
+    return types
+
+
+def _store_file(s: Submission, upload: UploadedFile, mime_type: str) -> SubmissionFile:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    stored = SubmissionFile(
+        submission=s,
+        original_name=(upload.name or "file")[:255],
+        mime_type=mime_type,
+        size=upload.size or 0,
+        sha256=digest.hexdigest(),
+    )
+    stored.file.save(upload.name or "file", upload, save=False)
+    try:
+        stored.save()
+    except Exception:
+        stored.file.delete(save=False)
+        raise
+    return stored
+
+
 def submit_public(
     *,
     kind: str,
@@ -203,25 +284,41 @@ def submit_public(
     submitter_address: str = "",
     submitter_email: str = "",
     about_mayor: bool = False,
+    attachments: Sequence[UploadedFile] = (),
 ) -> tuple[Submission, str]:
-    """A resident sends a submission through the portal; returns it and its secret code
-    (shown once; only its hash is kept)."""
+    """A resident sends a submission through the portal, with up to `max_files()`
+    attachments; returns it and its secret code (shown once; only its hash is kept)."""
+    types = check_attachments(attachments)
     code = new_code()
-    s = _create(
-        actor=None,
-        kind=kind,
-        channel=Channel.WEB,
-        received_on=timezone.localdate(),
-        submitter_name=submitter_name,
-        submitter_address=submitter_address,
-        submitter_email=submitter_email,
-        subject=subject,
-        content=content,
-        about_mayor=about_mayor,
-        code=code,
-    )
-    if s.submitter_email:
-        transaction.on_commit(lambda: _send_receipt(s, code))
+    # Hashed before the transaction: the number's counter row stays locked until the
+    # commit, and the slow hash must not hold every other resident in the queue.
+    code_hash = make_password(_normal_code(code))
+    stored: list[SubmissionFile] = []
+    try:
+        with transaction.atomic():
+            s = _create(
+                actor=None,
+                kind=kind,
+                channel=Channel.WEB,
+                received_on=timezone.localdate(),
+                submitter_name=submitter_name,
+                submitter_address=submitter_address,
+                submitter_email=submitter_email,
+                subject=subject,
+                content=content,
+                about_mayor=about_mayor,
+                code_hash=code_hash,
+            )
+            for upload, mime_type in zip(attachments, types, strict=True):
+                stored.append(_store_file(s, upload, mime_type))
+            if s.submitter_email:
+                transaction.on_commit(lambda: _send_receipt(s, code))
+    except BaseException:
+        # The rolled-back submission leaves no file behind in the media folder.
+        for kept in stored:
+            if kept.file.name:
+                kept.file.storage.delete(kept.file.name)
+        raise
     return s, code
 
 
@@ -709,6 +806,12 @@ def open_idea(*, actor: User, submission: Submission, expected_version: int | No
 ANONYMISED = "[—]"
 
 
+def _delete_stored(files: list[SubmissionFile]) -> None:
+    for stored in files:
+        if stored.file.name:
+            stored.file.storage.delete(stored.file.name)
+
+
 def _anonymise(s: Submission, today: date) -> None:
     name = s.submitter_name
     for field in ("content", "reply_text", "notified"):
@@ -720,6 +823,12 @@ def _anonymise(s: Submission, today: date) -> None:
     s.submitter_email = ""
     s.code_hash = ""
     s.anonymised_on = today
+    # What a resident attached may name them anywhere in it: the files go as well,
+    # from the media folder once the anonymisation is committed.
+    files = list(s.files.all())
+    if files:
+        s.files.all().delete()
+        transaction.on_commit(partial(_delete_stored, files))
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -184,6 +184,7 @@ def _context(request: HttpRequest, s: Submission, **forms) -> dict:
         "steps": steps,
         "today": today,
         "is_judged": s.kind in (Kind.COMPLAINT, Kind.MOTION, Kind.PETITION),
+        "files": list(s.files.all()),
     }
     for name, make in defaults.items():
         context[name] = forms.get(name) or make(auto_id=f"id_{name[:-5]}_%s")
@@ -223,6 +224,24 @@ _FORM_NAMES = {
     "send_form",
     "erase_form",
 }
+
+
+@login_required
+def submission_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+    """A file the resident attached: always a download, never shown in the browser."""
+    s = _get_submission(request, pk)
+    stored = s.files.filter(pk=file_pk).first()
+    if stored is None:
+        raise Http404(_("No such file."))
+    response = FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.mime_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @login_required

@@ -3,26 +3,20 @@
 One response per visitor without tracking people: after answering, the browser
 keeps a signed cookie listing only the ids of the surveys it answered (no
 identifier of the person, nothing stored on the server). A form robot is caught
-by a honeypot field; a burst from one address is held back by a counter in
-Django's cache whose key is a keyed hash of the address and the hour, so no
-address is ever stored, and the counter expires with the hour.
+by a honeypot field; a burst from one address is held back by the portal's
+per-address counter (`feedback.limits`: in the database, so every worker and
+server counts together; the address kept only as a keyed hash, for the hour).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-
-from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ratusz.core.auth import client_ip
 from ratusz.core.forms import submit
+from ratusz.feedback import limits
 from ratusz.surveys import selectors, services
 from ratusz.surveys.forms import AnswerForm
 from ratusz.surveys.models import Survey
@@ -52,23 +46,8 @@ def _remember(request: HttpRequest, response: HttpResponse, ids: set[int]) -> No
     )
 
 
-def _rate_key(request: HttpRequest) -> str:
-    hour = timezone.now().strftime("%Y%m%d%H")
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"{client_ip(request)}|{hour}".encode(), hashlib.sha256
-    ).hexdigest()[:32]
-    return f"surveys:rate:{digest}"
-
-
 def _over_limit(request: HttpRequest) -> bool:
-    key = _rate_key(request)
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > RATE_LIMIT
+    return limits.count("survey", limits.client_address(request)) > RATE_LIMIT
 
 
 def survey_index(request: HttpRequest) -> HttpResponse:

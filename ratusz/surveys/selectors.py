@@ -146,47 +146,61 @@ class SurveyResults:
     satisfied: Decimal | None = None
 
 
-def _figures(survey: Survey, questions: list[Question], *, texts: bool) -> list[QuestionResult]:
-    """Counts per question: one grouped scan of the answers (on the covering index
-    question, value, option), one distinct count for multiple-choice questions, plus
-    one query per free-text question when `texts` (its latest TEXTS_SHOWN answers)."""
-    ids = [q.pk for q in questions]
-    multiple = [q.pk for q in questions if q.kind == Question.Kind.MULTIPLE]
-    values: dict[tuple[int, int | None], int] = {}
-    chosen: dict[int, int] = {}
-    answered: dict[int, int] = {}
+@dataclass
+class _Counts:
+    values: dict[tuple[int, int], int] = field(default_factory=dict)  # (question, value)
+    chosen: dict[int, int] = field(default_factory=dict)  # option -> answers
+    answered: dict[int, int] = field(default_factory=dict)  # question -> respondents
+
+
+def _counts(questions: list[Question]) -> _Counts:
+    """The counts behind the figures of any number of questions (of one survey or
+    of a survey and the one it is compared with) in two grouped queries, done by the
+    database on covering indexes: answers per (question, value, option), and the
+    respondents of each multiple-choice question (each ticks one row per option)."""
+    counts = _Counts()
+    if not questions:
+        return counts
     grouped = (
-        Answer.objects.filter(question_id__in=ids)
+        Answer.objects.filter(question_id__in=[q.pk for q in questions])
         .order_by()
         .values_list("question_id", "value", "option_id")
         .annotate(n=Count("*"))
     )
     for qid, value, option, n in grouped:
         if value is not None:
-            values[(qid, value)] = n
+            counts.values[(qid, value)] = n
         if option is not None:
-            chosen[option] = n
+            counts.chosen[option] = n
         # One row per response for every kind but multiple choice (counted below).
-        answered[qid] = answered.get(qid, 0) + n
+        counts.answered[qid] = counts.answered.get(qid, 0) + n
+    multiple = [q.pk for q in questions if q.kind == Question.Kind.MULTIPLE]
     if multiple:
-        answered.update(
+        counts.answered.update(
             Answer.objects.filter(question_id__in=multiple)
             .order_by()
             .values_list("question_id")
             .annotate(n=Count("response_id", distinct=True))
         )
+    return counts
+
+
+def _figures(questions: list[Question], counts: _Counts, *, texts: bool) -> list[QuestionResult]:
+    """Each question's rows, shares and mean from `counts`, plus one query per
+    free-text question when `texts` (its latest TEXTS_SHOWN answers)."""
+    values, chosen, answered = counts.values, counts.chosen, counts.answered
     results = []
     for q in questions:
         result = QuestionResult(question=q, answered=answered.get(q.pk, 0))
         n = result.answered
         if q.kind == Question.Kind.SCALE:
-            counts = {v: values.get((q.pk, v), 0) for v in SCALE}
-            result.rows = [Row(str(v), c, _share(c, n)) for v, c in counts.items()]
+            by_value = {v: values.get((q.pk, v), 0) for v in SCALE}
+            result.rows = [Row(str(v), c, _share(c, n)) for v, c in by_value.items()]
             if n:
-                total = sum(v * c for v, c in counts.items())
+                total = sum(v * c for v, c in by_value.items())
                 result.mean = (Decimal(total) / n).quantize(Decimal("0.01"))
                 result.satisfied = _share(
-                    sum(c for v, c in counts.items() if v >= SATISFIED_FROM), n
+                    sum(c for v, c in by_value.items() if v >= SATISFIED_FROM), n
                 )
         elif q.kind == Question.Kind.YES_NO:
             yes, no = values.get((q.pk, 1), 0), values.get((q.pk, 0), 0)
@@ -219,40 +233,47 @@ def _headline(results: list[QuestionResult]) -> tuple[Decimal | None, Decimal | 
     return (Decimal(total) / n).quantize(Decimal("0.01")), _share(happy, n)
 
 
-def _channels(survey: Survey) -> dict[str, int]:
+def _channels(surveys: list[Survey]) -> dict[tuple[int, str], int]:
+    """Responses per (survey, channel): one query on the covering index."""
     return {
-        r["channel"]: r["n"]
-        for r in Response.objects.filter(survey=survey)
+        (r["survey"], r["channel"]): r["n"]
+        for r in Response.objects.filter(survey__in=surveys)
         .order_by()
-        .values("channel")
+        .values("survey", "channel")
         .annotate(n=Count("pk"))
     }
 
 
 def survey_results(survey: Survey, *, compare: bool = True, texts: bool = True) -> SurveyResults:
     """Per question: counts, shares, the mean of a scale, free texts; and, question by
-    question, the same figures of the previous survey (matched by `match_key`)."""
+    question, the same figures of the previous survey (matched by `match_key`).
+
+    The counts of both surveys come from the same two grouped queries."""
+    previous = previous_survey(survey) if compare else None
     questions = questions_of(survey)
-    results = _figures(survey, questions, texts=texts)
-    channels = _channels(survey)
+    earlier_questions = questions_of(previous) if previous is not None else []
+    counts = _counts(questions + earlier_questions)
+    channels = _channels([survey] if previous is None else [survey, previous])
+    results = _figures(questions, counts, texts=texts)
     mean, satisfied = _headline(results)
+    web = channels.get((survey.pk, Response.Channel.WEB), 0)
+    paper = channels.get((survey.pk, Response.Channel.PAPER), 0)
     report = SurveyResults(
         survey=survey,
-        responses=sum(channels.values()),
-        web=channels.get(Response.Channel.WEB, 0),
-        paper=channels.get(Response.Channel.PAPER, 0),
+        responses=sum(n for (pk, _channel), n in channels.items() if pk == survey.pk),
+        web=web,
+        paper=paper,
         questions=results,
         mean=mean,
         satisfied=satisfied,
     )
-    previous = previous_survey(survey) if compare else None
     if previous is None:
         return report
     report.previous = previous
-    report.previous_responses = sum(_channels(previous).values())
-    earlier = {
-        match_key(r.question): r for r in _figures(previous, questions_of(previous), texts=False)
-    }
+    report.previous_responses = sum(
+        n for (pk, _channel), n in channels.items() if pk == previous.pk
+    )
+    earlier = {match_key(r.question): r for r in _figures(earlier_questions, counts, texts=False)}
     for result in results:
         before = earlier.get(match_key(result.question))
         if before is None or result.is_text:

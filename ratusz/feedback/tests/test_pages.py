@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from ratusz.feedback.models import Submission
 from ratusz.feedback.tests.factories import assigned, decided, register
+
+# The residents' pages count each address's requests in the database.
+pytestmark = pytest.mark.django_db
 
 GOOD = {
     "kind": "complaint",
@@ -19,11 +21,6 @@ GOOD = {
     "submitter_address": "ul. Długa 2, Przykładowo",
     "submitter_email": "ewa@example.org",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits(db):
-    cache.clear()
 
 
 @pytest.mark.parametrize(

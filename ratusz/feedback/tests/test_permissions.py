@@ -7,11 +7,12 @@ unit and the handler see it; others get 404 and external auditors no staff page.
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.test import Client
 
 from ratusz.core.tests.test_permissions import LOGIN, NO_CREDENTIALS, PERSONAS, row
 from ratusz.feedback import services
+from ratusz.feedback.models import SubmissionFile
 from ratusz.feedback.tests.factories import decided
 
 API = 403
@@ -38,6 +39,7 @@ TABLE = {
         row(403, anonymous=LOGIN, quality=200),
     ),
     "feedback:reply_pdf": ("get", "/feedback/{s}/reply.pdf", READERS),
+    "feedback:file": ("get", "/feedback/{s}/files/{f}/", READERS),
     # Approval: the head of the unit and the quality manager; not the handler who drafted it.
     "feedback:step": (
         "post",
@@ -102,7 +104,11 @@ def _fixtures(office):
         reply_text="Skarga zasadna.",
         reply_signatory="Anna Nowak, Sekretarz",
     )
-    return {"s": s.pk, "version": s.version}
+    f = SubmissionFile(
+        submission=s, original_name="pismo.txt", mime_type="text/plain", size=5, sha256="0" * 64
+    )
+    f.file.save("pismo.txt", ContentFile(b"Pismo"), save=True)
+    return {"s": s.pk, "version": s.version, "f": f.pk}
 
 
 def _payload(path, ids):
@@ -132,7 +138,6 @@ ALL = {**TABLE, **WRITES}
 
 @pytest.mark.parametrize(("name", "persona"), [(n, p) for n in ALL for p in PERSONAS])
 def test_role_may_or_may_not_use_the_feedback_endpoint(office, name, persona):
-    cache.clear()  # the portal's per-address limits
     method, template, expected = ALL[name]
     ids = _fixtures(office)
     path = template.format(**ids)

@@ -100,6 +100,38 @@ def test_the_results_run_the_same_queries_for_many_responses(office):
     assert count() == few == 7
 
 
+def test_the_comparison_adds_only_the_earlier_questions_to_the_queries(office):
+    earlier = make_open_survey(office, title="2025", days=(-40, 0))
+    answer(earlier, scale=2, multiple=("Telefon", "ePUAP"))
+    Survey.objects.filter(pk=earlier.pk).update(status=Survey.Status.CLOSED)
+    today = timezone.localdate()
+    current = services.copy_survey(
+        actor=office.quality, survey=earlier, opens_on=today, closes_on=today + timedelta(days=9)
+    )
+    current = services.publish_survey(actor=office.quality, survey=current, expected_version=None)
+    answer(current, scale=5, multiple=("Telefon",), text="a")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            results = selectors.survey_results(current)
+        return len(ctx.captured_queries), results
+
+    few, _results = count()
+    for n in range(4):
+        # Paper forms typed in after the earlier survey closed.
+        paper = {"channel": "paper", "actor": office.quality}
+        answer(earlier, scale=n + 1, multiple=("Telefon", "ePUAP"), **paper)
+        answer(current, scale=n + 1, multiple=("ePUAP",), text=f"t{n}")
+    many, results = count()
+    # The previous survey, its questions and options; then both surveys' counts come
+    # from the same grouped count, respondents count and channels count.
+    assert many == few == 9
+    contact = next(q for q in results.questions if q.question.kind == "multiple")
+    # Respondents, not ticks: the earlier survey's 5 people ticked 10 boxes.
+    assert (contact.answered, contact.previous.answered) == (5, 5)
+    assert results.responses == 5 and results.previous_responses == 5
+
+
 def test_a_survey_in_the_last_year_is_found_for_readiness(office):
     assert selectors.last_survey_within(timezone.localdate()) is None
     survey = make_open_survey(office)
