@@ -306,6 +306,27 @@ class CriterionForm(forms.Form):
     description = _text(_("What is assessed"), required=False)
 
 
+class ThresholdForm(forms.Form):
+    valid_from = _date(
+        _("In force from"),
+        help_text=_("The date from which the announced amounts apply (usually 1 January)."),
+    )
+    works = ZlotyField(
+        label=_("Works: net value from"),
+        help_text=_("The złoty equivalent of 20 000 000 euro, e.g. 86 200 000,00."),
+    )
+    supplies_services = ZlotyField(
+        label=_("Supplies and services: net value from"),
+        help_text=_("The złoty equivalent of 10 000 000 euro, e.g. 43 100 000,00."),
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=300,
+        required=False,
+        help_text=_("The announcement of the President of UZP and its Monitor Polski entry."),
+    )
+
+
 class ChargeForm(VersionedForm):
     amount = ZlotyField(label=_("Amount charged"))
     charge_form = forms.ChoiceField(label=_("Charged by"), choices=Penalty.ChargeForm.choices)

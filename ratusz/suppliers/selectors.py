@@ -32,6 +32,7 @@ from ratusz.suppliers.models import (
     Contractor,
     DelayPeriod,
     Evaluation,
+    LargeContractThreshold,
     Milestone,
     Penalty,
 )
@@ -49,10 +50,12 @@ def _sum(field_name: str):
 
 
 def with_totals(qs: QuerySet) -> QuerySet:
+    """Penalty totals and the art. 446 large-contract threshold, without a query per row."""
     return qs.annotate(
         penalties_due=_sum("due"),
         penalties_charged=_sum("charged"),
         penalties_waived=_sum("waived"),
+        large_threshold=LargeContractThreshold.annotation(),
     )
 
 
@@ -87,6 +90,7 @@ def annotate_rows(rows) -> list:
 def contract_detail(*, user, pk: int) -> Contract | None:
     contract = (
         Contract.objects.select_related("contractor", "org_unit", "manager", "process")
+        .annotate(large_threshold=LargeContractThreshold.annotation())
         .filter(pk=pk)
         .first()
     )
@@ -113,6 +117,8 @@ class ContractPage:
     cap_reached: bool
     days_late: int
     report_reasons: list[str] = field(default_factory=list)
+    report_after_days: int = 30
+    is_large: bool = False
     notice_448_due: date | None = None
     files: list = field(default_factory=list)
 
@@ -147,6 +153,8 @@ def contract_page(contract: Contract, *, user, today: date | None = None) -> Con
         cap_reached=bool(penalties) and due >= cap,
         days_late=ledger.contract_delay(contract, delays, today),
         report_reasons=contract.report_reasons,
+        report_after_days=contract.art446_delay_days(),
+        is_large=contract.is_large,
         notice_448_due=contract.notice_448_due,
         files=contract_files(contract),
     )

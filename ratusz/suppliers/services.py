@@ -45,6 +45,7 @@ from ratusz.suppliers.models import (
     Evaluation,
     EvaluationCriterion,
     EvaluationScore,
+    LargeContractThreshold,
     Milestone,
     Penalty,
     PenaltyClause,
@@ -744,6 +745,37 @@ def record_448_notice(
         )
     current.notice_448_sent_on = published_on
     return save_versioned(current, ["notice_448_sent_on"])
+
+
+# --- art. 446 large-contract thresholds -------------------------------------------
+
+
+@transaction.atomic
+def set_large_thresholds(
+    *,
+    actor: User,
+    valid_from: date,
+    works: int,
+    supplies_services: int,
+    source: str = "",
+) -> LargeContractThreshold:
+    """The amounts in force from a date (a date already recorded: its amounts corrected)."""
+    if not policies.can_manage_thresholds(actor):
+        raise Denied(_("Only the quality manager sets the large contract thresholds."))
+    errors = {}
+    if works is None or works <= 0:
+        errors["works"] = _("Give the amount for works, greater than zero.")
+    if supplies_services is None or supplies_services <= 0:
+        errors["supplies_services"] = _(
+            "Give the amount for supplies and services, greater than zero."
+        )
+    if errors:
+        raise ValidationError(errors)
+    row, _created = LargeContractThreshold.objects.update_or_create(
+        valid_from=valid_from,
+        defaults={"works": works, "supplies_services": supplies_services, "source": source},
+    )
+    return row
 
 
 # --- evaluation -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -19,7 +20,13 @@ from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.lib import spreadsheet
 from ratusz.suppliers import forms, importing, policies, selectors, services
 from ratusz.suppliers.filters import ContractFilter, ContractorFilter
-from ratusz.suppliers.models import Contract, Contractor, EvaluationCriterion, Penalty
+from ratusz.suppliers.models import (
+    Contract,
+    Contractor,
+    EvaluationCriterion,
+    LargeContractThreshold,
+    Penalty,
+)
 
 PER_PAGE = 30
 
@@ -427,6 +434,40 @@ def criteria(request: HttpRequest) -> HttpResponse:
         request,
         "suppliers/criteria.html",
         {"criteria": rows, "form": form, "total": sum(c.weight for c in rows if c.is_active)},
+    )
+
+
+# --- art. 446 large-contract thresholds -------------------------------------------
+
+
+@login_required
+def thresholds(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    can_manage = policies.can_manage_thresholds(request.user)
+    form = forms.ThresholdForm(request.POST or None) if can_manage else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(
+                _("Only the quality manager sets the large contract thresholds.")
+            )
+        if form.is_valid() and submit(
+            form,
+            partial(services.set_large_thresholds, actor=request.user, **service_kwargs(form)),
+        ):
+            messages.success(request, _("Thresholds saved."))
+            return redirect("suppliers:thresholds")
+    return render(
+        request,
+        "suppliers/thresholds.html",
+        {
+            "rows": list(LargeContractThreshold.objects.all()),
+            "form": form,
+            "in_force": LargeContractThreshold.objects.filter(
+                valid_from__lte=timezone.localdate()
+            ).first(),
+            "days": Contract.art446_thresholds(),
+        },
+        status=400 if form is not None and form.errors else 200,
     )
 
 

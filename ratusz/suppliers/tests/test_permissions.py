@@ -48,6 +48,7 @@ TABLE = {
         row(403, anonymous=LOGIN, quality=200, owner=200, external=404),
     ),
     "suppliers:criteria": ("get", "/suppliers/criteria/", STAFF_READ),
+    "suppliers:thresholds": ("get", "/suppliers/thresholds/", STAFF_READ),
     "investments:list": ("get", "/public/investments/", row(200)),
     "investments:csv": ("get", "/public/investments/investments.csv", row(200)),
     "contractor-list": (
@@ -138,6 +139,11 @@ WRITES = {
     "page: add a criterion": (
         "post",
         "/suppliers/criteria/",
+        row(403, anonymous=LOGIN, quality=302, external=403),
+    ),
+    "page: set the large contract thresholds": (
+        "post",
+        "/suppliers/thresholds/",
         row(403, anonymous=LOGIN, quality=302, external=403),
     ),
     "contract-annex": (
@@ -238,6 +244,12 @@ def _payload(office, path, ids):
         return {"kind": "annex", "file": SimpleUploadedFile("aneks.txt", b"Aneks 1", "text/plain")}
     if path == "/suppliers/criteria/":
         return {"name": "Jakość", "weight": 2}
+    if path == "/suppliers/thresholds/":
+        return {
+            "valid_from": "2028-01-01",
+            "works": "90 000 000,00",
+            "supplies_services": "45 000 000,00",
+        }
     if path == "/api/v1/contractors/":
         return {"name": "Nowa firma", "nip": "", "regon": ""}
     return {}
