@@ -57,5 +57,12 @@ def test_a_manager_records_zwloka_and_a_resident_reads_the_investments(
     expect(phone.get_by_text(STREET).first).to_be_visible()
     width = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"/public/investments/ is {width[0]}px wide at {width[1]}px"
+    # Nor does any part of it scroll sideways inside the page (a wide table would).
+    scrolling = phone.evaluate(
+        """[...document.querySelectorAll('main *')].filter(e =>
+            e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'
+        ).length"""
+    )
+    assert scrolling == 0, f"{scrolling} part(s) of /public/investments/ scroll sideways"
     assert_accessible(phone)
     resident.close()

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -445,7 +445,8 @@ class PenaltyClause(models.Model):
     def rate_display(self) -> str:
         if self.basis in self.PERCENT_BASES:
             per = _(" per day") if self.basis in self.PER_DAY else ""
-            return f"{self.rate.normalize():f} % {self.get_base_display()}{per}"
+            rate = formats.number_format(self.rate.normalize())  # 0,1 in Polish
+            return f"{rate} % {self.get_base_display()}{per}"
         from ratusz.suppliers.money import zloty
 
         per = _(" per day") if self.basis in self.PER_DAY else ""
