@@ -263,8 +263,10 @@ def unhandled_penalties(today: date, grace_days: int = PENALTY_GRACE_DAYS) -> Qu
     )
 
 
-def reports_missing(limit: int | None = None, today: date | None = None) -> list[Contract]:
-    """Contracts whose art. 446 report is required but not written.
+def reports_missing(
+    limit: int | None = None, today: date | None = None, only: Q | None = None
+) -> list[Contract]:
+    """Contracts whose art. 446 report is required but not written (`only` narrows them).
 
     The database narrows the register to the contracts that may need one (each flag's
     condition without the excused delays); the model then decides exactly.
@@ -282,7 +284,7 @@ def reports_missing(limit: int | None = None, today: date | None = None) -> list
     rows = (
         with_totals(
             Contract.objects.exclude(status=Contract.Status.PLANNED)
-            .filter(report_446__isnull=True)
+            .filter(only or Q(), report_446__isnull=True)
             .select_related("contractor")
             .prefetch_related(_excused_delays())
         )
@@ -303,12 +305,19 @@ def reports_missing(limit: int | None = None, today: date | None = None) -> list
 
 
 def attention(*, today: date | None = None, user=None, limit: int = 10) -> Attention:
-    """What the contract people must act on, office-wide; a fixed number of queries."""
+    """What the contract people must act on; a fixed number of queries.
+
+    Office-wide, or with `user` only the contracts that user manages.
+    """
     today = today or timezone.localdate()
+    mine = Q() if user is None else Q(manager=user)
+    via = Q() if user is None else Q(contract__manager=user)
     running = Milestone.objects.filter(
-        completed_on__isnull=True, contract__status=Contract.Status.RUNNING
+        via, completed_on__isnull=True, contract__status=Contract.Status.RUNNING
     ).select_related("contract__manager", "contract__org_unit__head")
-    contracts = Contract.objects.select_related("contractor", "manager", "org_unit__head")
+    contracts = Contract.objects.filter(mine).select_related(
+        "contractor", "manager", "org_unit__head"
+    )
     return Attention(
         milestones_soon=list(
             running.filter(
@@ -316,8 +325,8 @@ def attention(*, today: date | None = None, user=None, limit: int = 10) -> Atten
             ).order_by("planned_on")[:limit]
         ),
         milestones_late=list(running.filter(planned_on__lt=today).order_by("planned_on")[:limit]),
-        penalties_unhandled=list(unhandled_penalties(today)[:limit]),
-        reports_missing=reports_missing(limit, today),
+        penalties_unhandled=list(unhandled_penalties(today).filter(via)[:limit]),
+        reports_missing=reports_missing(limit, today, mine),
         notices_due=list(
             contracts.filter(
                 final_accepted_on__isnull=False, notice_448_sent_on__isnull=True

@@ -74,6 +74,19 @@ def test_the_daily_run_counts_what_is_owed_and_the_card_shows_it(office):
     assert dashboard.card(office.employee) is None
 
 
+def test_a_contract_manager_sees_the_card_for_their_own_contracts(office):
+    # The employee manages one late contract; another late one is someone else's.
+    mine = make_contract(office, manager=office.employee, subject="Remont świetlicy")
+    make_contract(office, contractor=mine.contractor, subject="Budowa parkingu")
+    card = dashboard.card(office.employee)
+    assert card is not None
+    assert [c.subject for c in card.data.reports_missing] == ["Remont świetlicy"]
+    assert {m.contract.subject for m in card.data.milestones_late} == {"Remont świetlicy"}
+    # The quality manager still sees the office's.
+    assert len(dashboard.card(office.quality).data.reports_missing) == 2
+    assert dashboard.card(office.colleague) is None
+
+
 def test_the_daily_run_tells_the_contract_manager_once_each(office):
     from datetime import timedelta
 
