@@ -204,6 +204,13 @@ class AcceptanceForm(forms.Form):
     repair_deadline = _date(_("Repair deadline"), required=False)
 
 
+class RepairForm(forms.Form):
+    protocol = forms.ModelChoiceField(
+        label=_("Acceptance protocol"), queryset=AcceptanceProtocol.objects.all()
+    )
+    repaired_on = _date(_("Defects repaired on"))
+
+
 class ContractFileForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What the file is"),
@@ -242,12 +249,20 @@ class PenaltyForm(forms.Form):
     milestone = forms.ModelChoiceField(
         label=_("Milestone late"), queryset=Milestone.objects.all(), required=False
     )
+    protocol = forms.ModelChoiceField(
+        label=_("Defects repaired late (acceptance protocol)"),
+        queryset=AcceptanceProtocol.objects.all(),
+        required=False,
+        help_text=_("For late repair of defects: the days count from the repair deadline."),
+    )
     event_on = _date(_("Breach on"))
     days = forms.IntegerField(
         label=_("Days of zwłoka"),
         min_value=1,
         required=False,
-        help_text=_("Only when no milestone is chosen; a milestone's days are counted."),
+        help_text=_(
+            "Only when no milestone or protocol is chosen; theirs are counted from the dates."
+        ),
     )
     description = _text(_("What happened"), required=False)
 

@@ -611,6 +611,14 @@ class Penalty(models.Model):
         blank=True,
         related_name="penalties",
     )
+    protocol = models.ForeignKey(
+        "AcceptanceProtocol",
+        verbose_name=_("acceptance protocol (defects repaired late)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="penalties",
+    )
     event_on = models.DateField(_("breach on"))
     days = models.PositiveIntegerField(_("days of zwłoka"), default=0)
     description = models.TextField(_("what happened"), blank=True)

@@ -129,7 +129,7 @@ def contract_page(contract: Contract, *, user, today: date | None = None) -> Con
     milestones = list(contract.milestones.all())
     delays = list(contract.delays.all())
     penalties = list(
-        contract.penalties.select_related("clause", "milestone", "decided_by").order_by(
+        contract.penalties.select_related("clause", "milestone", "protocol", "decided_by").order_by(
             "event_on", "pk"
         )
     )

@@ -40,6 +40,11 @@ CONTRACT_STEPS = {
         gettext_lazy("Acceptance protocol recorded."),
     ),
     "delay": (forms.DelayForm, services.record_delay, gettext_lazy("Delay period recorded.")),
+    "repair": (
+        forms.RepairForm,
+        services.record_repair,
+        gettext_lazy("Repair of the defects recorded."),
+    ),
     "penalty": (
         forms.PenaltyForm,
         services.record_penalty,
@@ -265,6 +270,7 @@ def _contract_context(request: HttpRequest, contract: Contract, **forms_given) -
             "annex_form": forms.AnnexForm(initial=version),
             "acceptance_form": forms.AcceptanceForm(),
             "delay_form": forms.DelayForm(),
+            "repair_form": forms.RepairForm(),
             "penalty_form": forms.PenaltyForm(),
             "status_form": forms.StatusForm(initial=version),
             "report_form": forms.ReportForm(
@@ -282,6 +288,11 @@ def _contract_context(request: HttpRequest, contract: Contract, **forms_given) -
         for key in ("annex_form", "acceptance_form", "penalty_form"):
             defaults[key].fields["milestone"].queryset = milestones
         defaults["penalty_form"].fields["clause"].queryset = contract.clauses.all()
+        with_defects = contract.protocols.filter(repair_deadline__isnull=False)
+        defaults["penalty_form"].fields["protocol"].queryset = with_defects
+        defaults["repair_form"].fields["protocol"].queryset = with_defects.filter(
+            repaired_on__isnull=True
+        )
         built = defaults
     return {"contract": contract, "page": page, "steps": steps, **built}
 

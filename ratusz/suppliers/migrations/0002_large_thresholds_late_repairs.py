@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import django.db.models.deletion
 from django.db import migrations, models
 
 # Art. 446 ust. 1 pkt 3 lit. a PZP: 20 000 000 euro (works) and 10 000 000 euro (supplies,
@@ -53,4 +54,9 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(seed, migrations.RunPython.noop),
+        migrations.AddField(
+            model_name='penalty',
+            name='protocol',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='penalties', to='suppliers.acceptanceprotocol', verbose_name='acceptance protocol (defects repaired late)'),
+        ),
     ]
