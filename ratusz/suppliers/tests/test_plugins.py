@@ -41,6 +41,31 @@ def test_without_criteria_the_evaluation_rule_is_red(office):
     assert _verdict("Criteria for evaluating contractors").state == GREEN
 
 
+EVALUATED = "Contractors evaluated (running contracts yearly, completed ones)"
+
+
+def test_a_completed_contract_needs_its_own_evaluation(office):
+    criterion = services.create_criterion(actor=office.quality, name="Terminowość", weight=1)
+    today = timezone.localdate()
+    contract = make_contract(office, planned_completion=today)
+    services.record_acceptance(
+        actor=office.quality, contract=contract, kind="final", accepted_on=today
+    )
+    contract.refresh_from_db()
+    services.change_status(
+        actor=office.quality,
+        contract=contract,
+        expected_version=contract.version,
+        status="completed",
+    )
+    contract.refresh_from_db()
+    assert contract.status == "completed"
+    verdict = _verdict(EVALUATED)
+    assert verdict.state != GREEN and contract.reference in verdict.reason
+    services.evaluate_contractor(actor=office.quality, contract=contract, scores={criterion.pk: 4})
+    assert _verdict(EVALUATED).state == GREEN
+
+
 def test_a_penalty_left_unhandled_turns_the_rule_red_until_charged(office):
     penalty = _unhandled_penalty(office)
     verdict = _verdict("Contractual penalties pursued")
