@@ -161,6 +161,11 @@ WRITES = {
         "/api/v1/contracts/{contract}/delay/",
         row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
     ),
+    "contract-repair": (
+        "post",
+        "/api/v1/contracts/{contract}/repair/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
     "contract-evaluate": (
         "post",
         "/api/v1/contracts/{contract}/evaluate/",
@@ -178,8 +183,13 @@ def _fixtures(office):
     contract = make_contract(
         office, signed_on=date(2025, 1, 10), planned_completion=date(2025, 6, 30)
     )
-    services.record_acceptance(
-        actor=office.quality, contract=contract, kind="final", accepted_on=date(2025, 7, 10)
+    protocol = services.record_acceptance(
+        actor=office.quality,
+        contract=contract,
+        kind="final",
+        accepted_on=date(2025, 7, 10),
+        defects="Rysy na nawierzchni.",
+        repair_deadline=date(2025, 7, 20),
     )
     penalty = services.record_penalty(
         actor=office.quality,
@@ -202,6 +212,7 @@ def _fixtures(office):
         "penalty": penalty.pk,
         "evaluation": evaluation.pk,
         "criterion": criterion.pk,
+        "protocol": protocol.pk,
         "version": penalty.version,
     }
 
@@ -218,6 +229,8 @@ def _payload(office, path, ids):
         return {"kind": "partial", "accepted_on": "2025-07-12", "milestone": ids["milestone"]}
     if path.endswith("/evaluate/"):
         return {"scores": {str(ids["criterion"]): 5}, "comment": "Dobrze."}
+    if path.endswith("/repair/"):
+        return {"protocol": ids["protocol"], "repaired_on": "2025-07-15"}
     if path.endswith("/delay/"):
         return {
             "starts_on": "2025-07-01",
@@ -262,6 +275,7 @@ for _name in (
     "contract-annex",
     "contract-acceptance",
     "contract-delay",
+    "contract-repair",
     "contract-evaluate",
 ):
     TABLE[_name] = WRITES.pop(_name)
