@@ -171,6 +171,11 @@ class AcceptancePayload(serializers.Serializer):
     repair_deadline = serializers.DateField(required=False, allow_null=True, default=None)
 
 
+class RepairPayload(serializers.Serializer):
+    protocol = serializers.PrimaryKeyRelatedField(queryset=AcceptanceProtocol.objects.all())
+    repaired_on = serializers.DateField()
+
+
 class DelayPayload(serializers.Serializer):
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
@@ -202,8 +207,8 @@ class ContractViewSet(
     viewsets.GenericViewSet,
 ):
     """The contract register: read (all staff); register (quality manager, heads of units).
-    Steps (annexes, acceptance protocols, delay periods, evaluations): the contract's
-    people, as on the contract's page."""
+    Steps (annexes, acceptance protocols, defects repaired, delay periods, evaluations):
+    the contract's people, as on the contract's page."""
 
     permission_classes = [IsStaff]
     queryset = Contract.objects.none()
@@ -235,6 +240,11 @@ class ContractViewSet(
     @api_action(detail=True, methods=["post"])
     def delay(self, request, pk=None):
         return self.run_step(request, DelayPayload, services.record_delay)
+
+    @extend_schema(request=RepairPayload, responses=ContractSerializer)
+    @api_action(detail=True, methods=["post"])
+    def repair(self, request, pk=None):
+        return self.run_step(request, RepairPayload, services.record_repair)
 
     @extend_schema(request=EvaluationPayload, responses=ContractSerializer)
     @api_action(detail=True, methods=["post"])
@@ -282,6 +292,7 @@ class PenaltySerializer(serializers.ModelSerializer):
             "contract",
             "clause",
             "milestone",
+            "protocol",
             "event_on",
             "days",
             "raw",

@@ -6,6 +6,7 @@ once each: a date moved by an annex is a new reminder."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -74,9 +75,11 @@ def notify_managers(found: selectors.Attention) -> int:
 
 def run() -> dict[str, int]:
     today = timezone.localdate()
-    # Per-day penalties of open milestones grow each day until the milestone is done.
+    # Per-day penalties of open milestones grow each day until the milestone is done,
+    # and those of defects until they are repaired.
     open_ledgers = Contract.objects.filter(
-        status=Contract.Status.RUNNING, penalties__milestone__completed_on__isnull=True
+        Q(status=Contract.Status.RUNNING, penalties__milestone__completed_on__isnull=True)
+        | Q(penalties__protocol__isnull=False, penalties__protocol__repaired_on__isnull=True)
     ).distinct()
     for contract in open_ledgers:
         with transaction.atomic():

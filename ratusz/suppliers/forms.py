@@ -204,6 +204,13 @@ class AcceptanceForm(forms.Form):
     repair_deadline = _date(_("Repair deadline"), required=False)
 
 
+class RepairForm(forms.Form):
+    protocol = forms.ModelChoiceField(
+        label=_("Acceptance protocol"), queryset=AcceptanceProtocol.objects.all()
+    )
+    repaired_on = _date(_("Defects repaired on"))
+
+
 class ContractFileForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What the file is"),
@@ -242,12 +249,20 @@ class PenaltyForm(forms.Form):
     milestone = forms.ModelChoiceField(
         label=_("Milestone late"), queryset=Milestone.objects.all(), required=False
     )
+    protocol = forms.ModelChoiceField(
+        label=_("Defects repaired late (acceptance protocol)"),
+        queryset=AcceptanceProtocol.objects.all(),
+        required=False,
+        help_text=_("For late repair of defects: the days count from the repair deadline."),
+    )
     event_on = _date(_("Breach on"))
     days = forms.IntegerField(
         label=_("Days of zwłoka"),
         min_value=1,
         required=False,
-        help_text=_("Only when no milestone is chosen; a milestone's days are counted."),
+        help_text=_(
+            "Only when no milestone or protocol is chosen; theirs are counted from the dates."
+        ),
     )
     description = _text(_("What happened"), required=False)
 
@@ -304,6 +319,27 @@ class CriterionForm(forms.Form):
     name = forms.CharField(label=_("Criterion"), max_length=200)
     weight = forms.IntegerField(label=_("Weight"), min_value=1, max_value=100)
     description = _text(_("What is assessed"), required=False)
+
+
+class ThresholdForm(forms.Form):
+    valid_from = _date(
+        _("In force from"),
+        help_text=_("The date from which the announced amounts apply (usually 1 January)."),
+    )
+    works = ZlotyField(
+        label=_("Works: net value from"),
+        help_text=_("The złoty equivalent of 20 000 000 euro, e.g. 86 200 000,00."),
+    )
+    supplies_services = ZlotyField(
+        label=_("Supplies and services: net value from"),
+        help_text=_("The złoty equivalent of 10 000 000 euro, e.g. 43 100 000,00."),
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=300,
+        required=False,
+        help_text=_("The announcement of the President of UZP and its Monitor Polski entry."),
+    )
 
 
 class ChargeForm(VersionedForm):

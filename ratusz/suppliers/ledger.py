@@ -40,6 +40,15 @@ def milestone_delay(milestone: Milestone, delays: Iterable[DelayPeriod], today: 
     return calc.days_of_delay(milestone.planned_on, done, excused=excused(delays))
 
 
+def repair_delay(protocol, delays: Iterable[DelayPeriod], today: date) -> int:
+    """Days of zwłoka in repairing a protocol's defects: past its deadline to the repair,
+    or to today while the defects are not repaired."""
+    if protocol.repair_deadline is None:
+        return 0
+    done = protocol.repaired_on or today
+    return calc.days_of_delay(protocol.repair_deadline, done, excused=excused(delays))
+
+
 def contract_delay(contract: Contract, delays: Iterable[DelayPeriod], today: date) -> int:
     """Days of zwłoka of the whole contract against its planned completion."""
     if contract.status == Contract.Status.PLANNED:

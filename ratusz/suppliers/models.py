@@ -13,9 +13,10 @@ from typing import ClassVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,69 @@ def validate_regon(value: str) -> None:
 
 
 NOTICE_448_DAYS = 30
+
+
+class LargeContractThreshold(models.Model):
+    """When a contract is large for art. 446 ust. 1 pkt 3 PZP (90 days of delay, not 30).
+
+    The law names 20 000 000 euro for works and 10 000 000 euro for supplies and
+    services; their złoty equivalents change every two years with the exchange rate the
+    President of the Public Procurement Office (UZP) announces. The quality manager adds
+    each new pair with the date it is in force from; a contract takes the pair in force
+    on its signing date (today while it is not signed).
+    """
+
+    valid_from = models.DateField(_("in force from"), unique=True)
+    works = models.BigIntegerField(_("works: net value from (gr)"))
+    supplies_services = models.BigIntegerField(_("supplies and services: net value from (gr)"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("large contract threshold")
+        verbose_name_plural = _("large contract thresholds")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(works__gt=0) & Q(supplies_services__gt=0),
+                name="large_threshold_positive",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.valid_from)
+
+    @staticmethod
+    def column(kind: str) -> str:
+        return "works" if kind == Contract.Kind.WORKS else "supplies_services"
+
+    @classmethod
+    def amount_for(cls, kind: str, on: date) -> int | None:
+        """The amount for a contract kind in force on a date (the earliest before any)."""
+        rows = cls.objects.order_by("-valid_from")
+        row = rows.filter(valid_from__lte=on).first() or rows.last()
+        return getattr(row, cls.column(kind)) if row else None
+
+    @classmethod
+    def annotation(cls):
+        """`large_threshold` for a contract queryset, as `amount_for` computes it."""
+        today = models.Value(timezone.localdate(), output_field=models.DateField())
+        on = Coalesce(OuterRef("signed_on"), today)
+        in_force = cls.objects.filter(valid_from__lte=on).order_by("-valid_from")
+        earliest = cls.objects.order_by("valid_from")
+
+        def pick(column: str):
+            return Coalesce(
+                Subquery(in_force.values(column)[:1]),
+                Subquery(earliest.values(column)[:1]),
+                output_field=models.BigIntegerField(),
+            )
+
+        return models.Case(
+            models.When(kind=Contract.Kind.WORKS, then=pick("works")),
+            default=pick("supplies_services"),
+            output_field=models.BigIntegerField(),
+        )
 
 
 class Contractor(models.Model):
@@ -262,11 +326,25 @@ class Contract(models.Model):
             int(getattr(settings, "RATUSZ_ART446_DELAY_DAYS_LARGE", 90)),
         )
 
+    @cached_property
+    def large_from(self) -> int | None:
+        """The net value (gr) from which this contract is large (art. 446 ust. 1 pkt 3 PZP).
+
+        The amount for its kind in force on its signing date; the lists annotate it
+        (`LargeContractThreshold.annotation`), otherwise one query.
+        """
+        if "large_threshold" in self.__dict__:  # annotated by the list selectors
+            return self.__dict__["large_threshold"]
+        return LargeContractThreshold.amount_for(self.kind, self.signed_on or timezone.localdate())
+
+    @property
+    def is_large(self) -> bool:
+        return self.large_from is not None and self.value_net >= self.large_from
+
     def art446_delay_days(self) -> int:
-        """30 days (90 for a large contract); thresholds set in settings."""
-        large = getattr(settings, "RATUSZ_ART446_LARGE_CONTRACT_NET", 2_400_000_000)
+        """30 days (90 for a large contract: art. 446 ust. 1 pkt 3 PZP)."""
         normal, for_large = self.art446_thresholds()
-        return for_large if self.value_net >= large else normal
+        return for_large if self.is_large else normal
 
     @cached_property
     def report_reasons(self) -> list[str]:
@@ -367,7 +445,8 @@ class PenaltyClause(models.Model):
     def rate_display(self) -> str:
         if self.basis in self.PERCENT_BASES:
             per = _(" per day") if self.basis in self.PER_DAY else ""
-            return f"{self.rate.normalize():f} % {self.get_base_display()}{per}"
+            rate = formats.number_format(self.rate.normalize())  # 0,1 in Polish
+            return f"{rate} % {self.get_base_display()}{per}"
         from ratusz.suppliers.money import zloty
 
         per = _(" per day") if self.basis in self.PER_DAY else ""
@@ -527,6 +606,14 @@ class Penalty(models.Model):
     milestone = models.ForeignKey(
         Milestone,
         verbose_name=_("milestone"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="penalties",
+    )
+    protocol = models.ForeignKey(
+        "AcceptanceProtocol",
+        verbose_name=_("acceptance protocol (defects repaired late)"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -59,6 +59,11 @@ def can_manage_criteria(user) -> bool:
     return access.is_quality_manager(user)
 
 
+def can_manage_thresholds(user) -> bool:
+    """The art. 446 large-contract thresholds: the quality manager keeps them current."""
+    return access.is_quality_manager(user)
+
+
 def contract_steps(user, contract: Contract) -> dict[str, bool]:
     """What the contract page offers this user, in one place."""
     edit = can_edit_contract(user, contract)

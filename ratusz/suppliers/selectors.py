@@ -32,6 +32,7 @@ from ratusz.suppliers.models import (
     Contractor,
     DelayPeriod,
     Evaluation,
+    LargeContractThreshold,
     Milestone,
     Penalty,
 )
@@ -49,10 +50,12 @@ def _sum(field_name: str):
 
 
 def with_totals(qs: QuerySet) -> QuerySet:
+    """Penalty totals and the art. 446 large-contract threshold, without a query per row."""
     return qs.annotate(
         penalties_due=_sum("due"),
         penalties_charged=_sum("charged"),
         penalties_waived=_sum("waived"),
+        large_threshold=LargeContractThreshold.annotation(),
     )
 
 
@@ -87,6 +90,7 @@ def annotate_rows(rows) -> list:
 def contract_detail(*, user, pk: int) -> Contract | None:
     contract = (
         Contract.objects.select_related("contractor", "org_unit", "manager", "process")
+        .annotate(large_threshold=LargeContractThreshold.annotation())
         .filter(pk=pk)
         .first()
     )
@@ -113,6 +117,8 @@ class ContractPage:
     cap_reached: bool
     days_late: int
     report_reasons: list[str] = field(default_factory=list)
+    report_after_days: int = 30
+    is_large: bool = False
     notice_448_due: date | None = None
     files: list = field(default_factory=list)
 
@@ -123,7 +129,7 @@ def contract_page(contract: Contract, *, user, today: date | None = None) -> Con
     milestones = list(contract.milestones.all())
     delays = list(contract.delays.all())
     penalties = list(
-        contract.penalties.select_related("clause", "milestone", "decided_by").order_by(
+        contract.penalties.select_related("clause", "milestone", "protocol", "decided_by").order_by(
             "event_on", "pk"
         )
     )
@@ -147,6 +153,8 @@ def contract_page(contract: Contract, *, user, today: date | None = None) -> Con
         cap_reached=bool(penalties) and due >= cap,
         days_late=ledger.contract_delay(contract, delays, today),
         report_reasons=contract.report_reasons,
+        report_after_days=contract.art446_delay_days(),
+        is_large=contract.is_large,
         notice_448_due=contract.notice_448_due,
         files=contract_files(contract),
     )
@@ -255,8 +263,10 @@ def unhandled_penalties(today: date, grace_days: int = PENALTY_GRACE_DAYS) -> Qu
     )
 
 
-def reports_missing(limit: int | None = None, today: date | None = None) -> list[Contract]:
-    """Contracts whose art. 446 report is required but not written.
+def reports_missing(
+    limit: int | None = None, today: date | None = None, only: Q | None = None
+) -> list[Contract]:
+    """Contracts whose art. 446 report is required but not written (`only` narrows them).
 
     The database narrows the register to the contracts that may need one (each flag's
     condition without the excused delays); the model then decides exactly.
@@ -274,7 +284,7 @@ def reports_missing(limit: int | None = None, today: date | None = None) -> list
     rows = (
         with_totals(
             Contract.objects.exclude(status=Contract.Status.PLANNED)
-            .filter(report_446__isnull=True)
+            .filter(only or Q(), report_446__isnull=True)
             .select_related("contractor")
             .prefetch_related(_excused_delays())
         )
@@ -295,12 +305,19 @@ def reports_missing(limit: int | None = None, today: date | None = None) -> list
 
 
 def attention(*, today: date | None = None, user=None, limit: int = 10) -> Attention:
-    """What the contract people must act on, office-wide; a fixed number of queries."""
+    """What the contract people must act on; a fixed number of queries.
+
+    Office-wide, or with `user` only the contracts that user manages.
+    """
     today = today or timezone.localdate()
+    mine = Q() if user is None else Q(manager=user)
+    via = Q() if user is None else Q(contract__manager=user)
     running = Milestone.objects.filter(
-        completed_on__isnull=True, contract__status=Contract.Status.RUNNING
+        via, completed_on__isnull=True, contract__status=Contract.Status.RUNNING
     ).select_related("contract__manager", "contract__org_unit__head")
-    contracts = Contract.objects.select_related("contractor", "manager", "org_unit__head")
+    contracts = Contract.objects.filter(mine).select_related(
+        "contractor", "manager", "org_unit__head"
+    )
     return Attention(
         milestones_soon=list(
             running.filter(
@@ -308,8 +325,8 @@ def attention(*, today: date | None = None, user=None, limit: int = 10) -> Atten
             ).order_by("planned_on")[:limit]
         ),
         milestones_late=list(running.filter(planned_on__lt=today).order_by("planned_on")[:limit]),
-        penalties_unhandled=list(unhandled_penalties(today)[:limit]),
-        reports_missing=reports_missing(limit, today),
+        penalties_unhandled=list(unhandled_penalties(today).filter(via)[:limit]),
+        reports_missing=reports_missing(limit, today, mine),
         notices_due=list(
             contracts.filter(
                 final_accepted_on__isnull=False, notice_448_sent_on__isnull=True

@@ -45,6 +45,7 @@ from ratusz.suppliers.models import (
     Evaluation,
     EvaluationCriterion,
     EvaluationScore,
+    LargeContractThreshold,
     Milestone,
     Penalty,
     PenaltyClause,
@@ -458,6 +459,30 @@ def record_acceptance(
 
 
 @transaction.atomic
+def record_repair(
+    *, actor: User, contract: Contract, protocol: AcceptanceProtocol, repaired_on: date
+) -> AcceptanceProtocol:
+    """The defects of an acceptance protocol repaired: a late-repair penalty stops growing."""
+    current = _editable(actor, contract.pk)
+    if protocol.contract_id != current.pk:
+        raise ValidationError({"protocol": _("This protocol belongs to another contract.")})
+    if protocol.repair_deadline is None:
+        raise ValidationError({"protocol": _("This protocol found no defects to repair.")})
+    if protocol.repaired_on is not None:
+        raise ValidationError({"protocol": _("These defects are already recorded as repaired.")})
+    if repaired_on < protocol.accepted_on:
+        raise ValidationError(
+            {"repaired_on": _("The defects cannot be repaired before they were found.")}
+        )
+    if repaired_on > _today():
+        raise ValidationError({"repaired_on": _("A repair cannot be dated in the future.")})
+    protocol.repaired_on = repaired_on
+    protocol.save(update_fields=["repaired_on"])
+    recompute_ledger(contract=current)
+    return protocol
+
+
+@transaction.atomic
 def record_delay(
     *,
     actor: User,
@@ -529,10 +554,18 @@ def recompute_ledger(*, contract: Contract, today: date | None = None) -> list[P
     (or today while it is open); the cap is applied in date order.
     """
     today = today or _today()
-    rows = list(contract.penalties.select_related("clause", "milestone").order_by("event_on", "pk"))
+    rows = list(
+        contract.penalties.select_related("clause", "milestone", "protocol").order_by(
+            "event_on", "pk"
+        )
+    )
     delays = list(contract.delays.all())
     for row in rows:
-        if row.milestone is not None and row.clause.basis in PenaltyClause.PER_DAY:
+        if row.clause.basis not in PenaltyClause.PER_DAY:
+            continue
+        if row.protocol is not None:
+            row.days = ledger.repair_delay(row.protocol, delays, today)
+        elif row.milestone is not None:
             row.days = ledger.milestone_delay(row.milestone, delays, today)
     computed = ledger.compute(contract, rows)
     by_key = {line.key: line for line in computed.lines}
@@ -551,21 +584,36 @@ def record_penalty(
     clause: PenaltyClause,
     event_on: date,
     milestone: Milestone | None = None,
+    protocol: AcceptanceProtocol | None = None,
     days: int | None = None,
     description: str = "",
 ) -> Penalty:
     """A breach under a clause; the amount due is computed, never typed.
 
     For a late milestone the days of zwłoka come from its dates and the delay
-    periods; otherwise a per-day clause takes the days given.
+    periods, for defects repaired late from the protocol's repair deadline and the
+    repair; otherwise a per-day clause takes the days given.
     """
     current = _editable(actor, contract.pk)
     if clause.contract_id != current.pk:
         raise ValidationError({"clause": _("This clause belongs to another contract.")})
     if milestone is not None and milestone.contract_id != current.pk:
         raise ValidationError({"milestone": _("This milestone belongs to another contract.")})
+    if protocol is not None:
+        if protocol.contract_id != current.pk:
+            raise ValidationError({"protocol": _("This protocol belongs to another contract.")})
+        if protocol.repair_deadline is None:
+            raise ValidationError({"protocol": _("This protocol found no defects to repair.")})
+        if milestone is not None:
+            raise ValidationError(
+                {"protocol": _("Choose the milestone late or the protocol, not both.")}
+            )
+    elif clause.breach == PenaltyClause.Breach.LATE_REPAIR and not days:
+        raise ValidationError(
+            {"protocol": _("Choose the acceptance protocol whose defects were repaired late.")}
+        )
     per_day = clause.basis in PenaltyClause.PER_DAY
-    if per_day and milestone is None and not days:
+    if per_day and milestone is None and protocol is None and not days:
         raise ValidationError(
             {"days": _("A per-day clause needs the milestone late or the days of zwłoka.")}
         )
@@ -575,6 +623,7 @@ def record_penalty(
         contract=current,
         clause=clause,
         milestone=milestone,
+        protocol=protocol,
         event_on=event_on,
         days=(days or 0) if per_day else 0,
         description=description.strip(),
@@ -584,6 +633,10 @@ def record_penalty(
     recompute_ledger(contract=current)
     penalty.refresh_from_db()
     if per_day and penalty.days == 0:
+        if protocol is not None:
+            raise ValidationError(
+                {"protocol": _("The defects are not repaired late through the contractor's fault.")}
+            )
         raise ValidationError(
             {"milestone": _("The milestone is not late through the contractor's fault.")}
         )
@@ -744,6 +797,37 @@ def record_448_notice(
         )
     current.notice_448_sent_on = published_on
     return save_versioned(current, ["notice_448_sent_on"])
+
+
+# --- art. 446 large-contract thresholds -------------------------------------------
+
+
+@transaction.atomic
+def set_large_thresholds(
+    *,
+    actor: User,
+    valid_from: date,
+    works: int,
+    supplies_services: int,
+    source: str = "",
+) -> LargeContractThreshold:
+    """The amounts in force from a date (a date already recorded: its amounts corrected)."""
+    if not policies.can_manage_thresholds(actor):
+        raise Denied(_("Only the quality manager sets the large contract thresholds."))
+    errors = {}
+    if works is None or works <= 0:
+        errors["works"] = _("Give the amount for works, greater than zero.")
+    if supplies_services is None or supplies_services <= 0:
+        errors["supplies_services"] = _(
+            "Give the amount for supplies and services, greater than zero."
+        )
+    if errors:
+        raise ValidationError(errors)
+    row, _created = LargeContractThreshold.objects.update_or_create(
+        valid_from=valid_from,
+        defaults={"works": works, "supplies_services": supplies_services, "source": source},
+    )
+    return row
 
 
 # --- evaluation -------------------------------------------------------------------

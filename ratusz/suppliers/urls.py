@@ -18,4 +18,5 @@ urlpatterns = [
     path("contractors/<int:pk>/", views.contractor_detail, name="contractor"),
     path("contractors/<int:pk>/edit/", views.contractor_edit, name="contractor_edit"),
     path("criteria/", views.criteria, name="criteria"),
+    path("thresholds/", views.thresholds, name="thresholds"),
 ]

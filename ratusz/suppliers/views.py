@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -19,7 +20,13 @@ from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.lib import spreadsheet
 from ratusz.suppliers import forms, importing, policies, selectors, services
 from ratusz.suppliers.filters import ContractFilter, ContractorFilter
-from ratusz.suppliers.models import Contract, Contractor, EvaluationCriterion, Penalty
+from ratusz.suppliers.models import (
+    Contract,
+    Contractor,
+    EvaluationCriterion,
+    LargeContractThreshold,
+    Penalty,
+)
 
 PER_PAGE = 30
 
@@ -33,6 +40,11 @@ CONTRACT_STEPS = {
         gettext_lazy("Acceptance protocol recorded."),
     ),
     "delay": (forms.DelayForm, services.record_delay, gettext_lazy("Delay period recorded.")),
+    "repair": (
+        forms.RepairForm,
+        services.record_repair,
+        gettext_lazy("Repair of the defects recorded."),
+    ),
     "penalty": (
         forms.PenaltyForm,
         services.record_penalty,
@@ -258,6 +270,7 @@ def _contract_context(request: HttpRequest, contract: Contract, **forms_given) -
             "annex_form": forms.AnnexForm(initial=version),
             "acceptance_form": forms.AcceptanceForm(),
             "delay_form": forms.DelayForm(),
+            "repair_form": forms.RepairForm(),
             "penalty_form": forms.PenaltyForm(),
             "status_form": forms.StatusForm(initial=version),
             "report_form": forms.ReportForm(
@@ -275,6 +288,11 @@ def _contract_context(request: HttpRequest, contract: Contract, **forms_given) -
         for key in ("annex_form", "acceptance_form", "penalty_form"):
             defaults[key].fields["milestone"].queryset = milestones
         defaults["penalty_form"].fields["clause"].queryset = contract.clauses.all()
+        with_defects = contract.protocols.filter(repair_deadline__isnull=False)
+        defaults["penalty_form"].fields["protocol"].queryset = with_defects
+        defaults["repair_form"].fields["protocol"].queryset = with_defects.filter(
+            repaired_on__isnull=True
+        )
         built = defaults
     return {"contract": contract, "page": page, "steps": steps, **built}
 
@@ -427,6 +445,40 @@ def criteria(request: HttpRequest) -> HttpResponse:
         request,
         "suppliers/criteria.html",
         {"criteria": rows, "form": form, "total": sum(c.weight for c in rows if c.is_active)},
+    )
+
+
+# --- art. 446 large-contract thresholds -------------------------------------------
+
+
+@login_required
+def thresholds(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request)
+    can_manage = policies.can_manage_thresholds(request.user)
+    form = forms.ThresholdForm(request.POST or None) if can_manage else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(
+                _("Only the quality manager sets the large contract thresholds.")
+            )
+        if form.is_valid() and submit(
+            form,
+            partial(services.set_large_thresholds, actor=request.user, **service_kwargs(form)),
+        ):
+            messages.success(request, _("Thresholds saved."))
+            return redirect("suppliers:thresholds")
+    return render(
+        request,
+        "suppliers/thresholds.html",
+        {
+            "rows": list(LargeContractThreshold.objects.all()),
+            "form": form,
+            "in_force": LargeContractThreshold.objects.filter(
+                valid_from__lte=timezone.localdate()
+            ).first(),
+            "days": Contract.art446_thresholds(),
+        },
+        status=400 if form is not None and form.errors else 200,
     )
 
 

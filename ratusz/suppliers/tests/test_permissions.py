@@ -48,6 +48,7 @@ TABLE = {
         row(403, anonymous=LOGIN, quality=200, owner=200, external=404),
     ),
     "suppliers:criteria": ("get", "/suppliers/criteria/", STAFF_READ),
+    "suppliers:thresholds": ("get", "/suppliers/thresholds/", STAFF_READ),
     "investments:list": ("get", "/public/investments/", row(200)),
     "investments:csv": ("get", "/public/investments/investments.csv", row(200)),
     "contractor-list": (
@@ -140,6 +141,11 @@ WRITES = {
         "/suppliers/criteria/",
         row(403, anonymous=LOGIN, quality=302, external=403),
     ),
+    "page: set the large contract thresholds": (
+        "post",
+        "/suppliers/thresholds/",
+        row(403, anonymous=LOGIN, quality=302, external=403),
+    ),
     "contract-annex": (
         "post",
         "/api/v1/contracts/{contract}/annex/",
@@ -153,6 +159,11 @@ WRITES = {
     "contract-delay": (
         "post",
         "/api/v1/contracts/{contract}/delay/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
+    ),
+    "contract-repair": (
+        "post",
+        "/api/v1/contracts/{contract}/repair/",
         row(403, anonymous=NO_CREDENTIALS, external=API, quality=200),
     ),
     "contract-evaluate": (
@@ -172,8 +183,13 @@ def _fixtures(office):
     contract = make_contract(
         office, signed_on=date(2025, 1, 10), planned_completion=date(2025, 6, 30)
     )
-    services.record_acceptance(
-        actor=office.quality, contract=contract, kind="final", accepted_on=date(2025, 7, 10)
+    protocol = services.record_acceptance(
+        actor=office.quality,
+        contract=contract,
+        kind="final",
+        accepted_on=date(2025, 7, 10),
+        defects="Rysy na nawierzchni.",
+        repair_deadline=date(2025, 7, 20),
     )
     penalty = services.record_penalty(
         actor=office.quality,
@@ -196,6 +212,7 @@ def _fixtures(office):
         "penalty": penalty.pk,
         "evaluation": evaluation.pk,
         "criterion": criterion.pk,
+        "protocol": protocol.pk,
         "version": penalty.version,
     }
 
@@ -212,6 +229,8 @@ def _payload(office, path, ids):
         return {"kind": "partial", "accepted_on": "2025-07-12", "milestone": ids["milestone"]}
     if path.endswith("/evaluate/"):
         return {"scores": {str(ids["criterion"]): 5}, "comment": "Dobrze."}
+    if path.endswith("/repair/"):
+        return {"protocol": ids["protocol"], "repaired_on": "2025-07-15"}
     if path.endswith("/delay/"):
         return {
             "starts_on": "2025-07-01",
@@ -238,6 +257,12 @@ def _payload(office, path, ids):
         return {"kind": "annex", "file": SimpleUploadedFile("aneks.txt", b"Aneks 1", "text/plain")}
     if path == "/suppliers/criteria/":
         return {"name": "Jakość", "weight": 2}
+    if path == "/suppliers/thresholds/":
+        return {
+            "valid_from": "2028-01-01",
+            "works": "90 000 000,00",
+            "supplies_services": "45 000 000,00",
+        }
     if path == "/api/v1/contractors/":
         return {"name": "Nowa firma", "nip": "", "regon": ""}
     return {}
@@ -250,6 +275,7 @@ for _name in (
     "contract-annex",
     "contract-acceptance",
     "contract-delay",
+    "contract-repair",
     "contract-evaluate",
 ):
     TABLE[_name] = WRITES.pop(_name)

@@ -41,6 +41,31 @@ def test_without_criteria_the_evaluation_rule_is_red(office):
     assert _verdict("Criteria for evaluating contractors").state == GREEN
 
 
+EVALUATED = "Contractors evaluated (running contracts yearly, completed ones)"
+
+
+def test_a_completed_contract_needs_its_own_evaluation(office):
+    criterion = services.create_criterion(actor=office.quality, name="Terminowość", weight=1)
+    today = timezone.localdate()
+    contract = make_contract(office, planned_completion=today)
+    services.record_acceptance(
+        actor=office.quality, contract=contract, kind="final", accepted_on=today
+    )
+    contract.refresh_from_db()
+    services.change_status(
+        actor=office.quality,
+        contract=contract,
+        expected_version=contract.version,
+        status="completed",
+    )
+    contract.refresh_from_db()
+    assert contract.status == "completed"
+    verdict = _verdict(EVALUATED)
+    assert verdict.state != GREEN and contract.reference in verdict.reason
+    services.evaluate_contractor(actor=office.quality, contract=contract, scores={criterion.pk: 4})
+    assert _verdict(EVALUATED).state == GREEN
+
+
 def test_a_penalty_left_unhandled_turns_the_rule_red_until_charged(office):
     penalty = _unhandled_penalty(office)
     verdict = _verdict("Contractual penalties pursued")
@@ -72,6 +97,20 @@ def test_the_daily_run_counts_what_is_owed_and_the_card_shows_it(office):
     card = dashboard.card(office.quality)
     assert card is not None and len(card.data.penalties_unhandled) == 1
     assert dashboard.card(office.employee) is None
+
+
+def test_a_contract_manager_sees_the_card_for_their_own_contracts(office):
+    # The employee manages one late contract; another late one is someone else's.
+    mine = make_contract(office, manager=office.employee, subject="Remont świetlicy")
+    make_contract(office, contractor=mine.contractor, subject="Budowa parkingu")
+    card = dashboard.card(office.employee)
+    assert card is not None
+    assert [c.subject for c in card.data.reports_missing] == ["Remont świetlicy"]
+    assert {m.contract.subject for m in card.data.milestones_late} == {"Remont świetlicy"}
+    # The quality manager still sees the office's.
+    office_card = dashboard.card(office.quality)
+    assert office_card is not None and len(office_card.data.reports_missing) == 2
+    assert dashboard.card(office.colleague) is None
 
 
 def test_the_daily_run_tells_the_contract_manager_once_each(office):
