@@ -343,8 +343,14 @@ class Contract(models.Model):
 
     def art446_delay_days(self) -> int:
         """30 days (90 for a large contract: art. 446 ust. 1 pkt 3 PZP)."""
-        normal, for_large = self.art446_thresholds()
-        return for_large if self.is_large else normal
+        return self.delay_limit(self.value_net, self.large_from)
+
+    @classmethod
+    def delay_limit(cls, value_net: int, large_from: int | None) -> int:
+        """The art. 446 days of delay for a contract of `value_net` (gr), large from
+        `large_from` (gr; None: no amount known)."""
+        normal, for_large = cls.art446_thresholds()
+        return for_large if large_from is not None and value_net >= large_from else normal
 
     @cached_property
     def report_reasons(self) -> list[str]:

@@ -83,14 +83,14 @@ def _penalties(today: date, p: dict) -> Verdict:
 
 
 def _reports(today: date, p: dict) -> Verdict:
-    missing = selectors.reports_missing()
+    missing = selectors.reports_missing(limit=1, today=today)
     if not missing:
         return Verdict(GREEN, _("Every art. 446 PZP report required is written."))
     first = missing[0]
     return Verdict(
         RED,
         _("%(n)d art. 446 PZP reports are required but not written, e.g. on %(c)s.")
-        % {"n": len(missing), "c": first.reference},
+        % {"n": selectors.count_reports_missing(today), "c": first.reference},
         first.get_absolute_url(),
         lambda user: policies.can_edit_contract(user, first),
     )

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BigIntegerField,
+    Case,
     Count,
     DurationField,
     Exists,
@@ -20,11 +21,14 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ratusz.core.models import Attachment
+from ratusz.lib.penalties import days_of_delay
 from ratusz.suppliers import ledger, policies
 from ratusz.suppliers.models import (
     Art446Report,
@@ -263,30 +267,27 @@ def unhandled_penalties(today: date, grace_days: int = PENALTY_GRACE_DAYS) -> Qu
     )
 
 
-def reports_missing(
-    limit: int | None = None, today: date | None = None, only: Q | None = None
-) -> list[Contract]:
-    """Contracts whose art. 446 report is required but not written (`only` narrows them).
-
-    The database narrows the register to the contracts that may need one (each flag's
-    condition without the excused delays); the model then decides exactly.
-    """
-    today = today or timezone.localdate()
+def _report_candidates(today: date, only: Q | None = None) -> QuerySet:
+    """Contracts that may need an art. 446 report and have none: each flag's condition
+    without the excused delays. `certain` marks those a flag needs no delay for."""
     shortest = timedelta(days=min(Contract.art446_thresholds()))
-    maybe = (
+    priced = Q(offer_price__gt=0)
+    certain = (
         Q(status__in=(Contract.Status.TERMINATED, Contract.Status.WITHDRAWN))
-        | Q(value10__gte=F("price11"))
-        | Q(spent10__gte=F("price11"))
-        | Q(due10__gte=F("offer_price"))
+        | (priced & Q(value10__gte=F("price11")))
+        | (priced & Q(spent10__gte=F("price11")))
+        | (priced & Q(due10__gte=F("offer_price")))
+    )
+    maybe = (
+        certain
         | Q(completed_on__isnull=True, planned_completion__lt=today - shortest)
         | Q(completed_on__isnull=False, late_by__gt=shortest)
     )
-    rows = (
+    return (
         with_totals(
-            Contract.objects.exclude(status=Contract.Status.PLANNED)
-            .filter(only or Q(), report_446__isnull=True)
-            .select_related("contractor")
-            .prefetch_related(_excused_delays())
+            Contract.objects.exclude(status=Contract.Status.PLANNED).filter(
+                only or Q(), report_446__isnull=True
+            )
         )
         .annotate(
             value10=F("value_gross") * 10,
@@ -296,12 +297,68 @@ def reports_missing(
             late_by=ExpressionWrapper(
                 F("completed_on") - F("planned_completion"), output_field=DurationField()
             ),
+            certain=Case(When(certain, then=Value(True)), default=Value(False)),
         )
         .filter(maybe)
+    )
+
+
+REPORT_CHUNK = 50
+
+
+def reports_missing(
+    limit: int | None = None, today: date | None = None, only: Q | None = None
+) -> list[Contract]:
+    """Contracts whose art. 446 report is required but not written (`only` narrows them),
+    longest overdue first.
+
+    The database narrows the register to the contracts that may need one; the model
+    then decides exactly. With a `limit` (the dashboard) the candidates are read a
+    chunk at a time until that many are found: at city-L thousands may qualify.
+    """
+    today = today or timezone.localdate()
+    rows = (
+        _report_candidates(today, only)
+        .select_related("contractor")
+        .prefetch_related(_excused_delays())
         .order_by("planned_completion", "pk")
     )
-    found = [c for c in rows if c.report_reasons]
-    return found[:limit] if limit else found
+    if not limit:
+        return [c for c in rows if c.report_reasons]
+    found: list[Contract] = []
+    start, size = 0, max(REPORT_CHUNK, limit * 4)
+    while len(found) < limit:
+        chunk = list(rows[start : start + size])
+        found.extend(c for c in chunk if c.report_reasons)
+        if len(chunk) < size:
+            break
+        start, size = start + size, size * 2
+    return found[:limit]
+
+
+def count_reports_missing(today: date | None = None) -> int:
+    """How many contracts `reports_missing()` lists, without building them: the flags
+    that need no delay are counted by the database; for the rest only the days of
+    zwłoka are computed (from plain values and the excused periods)."""
+    today = today or timezone.localdate()
+    candidates = _report_candidates(today)
+    count = candidates.filter(certain=True).count()
+    doubtful = list(
+        candidates.filter(certain=False).values_list(
+            "pk", "planned_completion", "completed_on", "value_net", "large_threshold"
+        )
+    )
+    excused: dict[int, list[tuple[date, date]]] = {}
+    periods = DelayPeriod.objects.exclude(cause=DelayPeriod.Cause.CONTRACTOR).filter(
+        contract__in=candidates.filter(certain=False).values("pk")
+    )
+    for contract, starts, ends in periods.values_list("contract_id", "starts_on", "ends_on"):
+        excused.setdefault(contract, []).append((starts, ends))
+    for pk, planned, completed, value_net, large_from in doubtful:
+        limit = Contract.delay_limit(value_net, large_from)
+        late = days_of_delay(planned, completed or today, excused=excused.get(pk, ()))
+        count += late > limit
+    return count
 
 
 def attention(*, today: date | None = None, user=None, limit: int = 10) -> Attention:

@@ -133,3 +133,63 @@ def test_the_daily_run_tells_the_contract_manager_once_each(office):
     assert contract.reference in render(told.get(kind="contract_warranty_ending"))
     assert daily.run()["contract managers told"] == 0
     assert told.count() == 2
+
+
+def test_the_count_of_reports_missing_equals_the_list_and_the_card_its_head(office):
+    from datetime import timedelta
+
+    from ratusz.suppliers import selectors
+    from ratusz.suppliers.models import Contract, DelayPeriod
+
+    today = timezone.localdate()
+    first = make_contract(office, subject="50 dni zwłoki")  # over 30 days: a report
+    make_contract(
+        office,
+        contractor=first.contractor,
+        subject="20 dni",
+        planned_completion=today - timedelta(days=20),
+    )
+    excused = make_contract(office, contractor=first.contractor, subject="50 dni, 30 z winy urzędu")
+    services.record_delay(
+        actor=office.quality,
+        contract=excused,
+        starts_on=today - timedelta(days=45),
+        ends_on=today - timedelta(days=16),
+        cause=DelayPeriod.Cause.OFFICE,
+        reason="Kolizja",
+    )
+    make_contract(
+        office,
+        contractor=first.contractor,
+        subject="Duża, 50 dni",
+        value_net=9_000_000_000,
+        value_gross=11_070_000_000,
+        offer_price=11_070_000_000,
+    )
+    ended = make_contract(
+        office,
+        contractor=first.contractor,
+        subject="Rozwiązana",
+        planned_completion=today + timedelta(days=90),
+    )
+    Contract.objects.filter(pk=ended.pk).update(status=Contract.Status.TERMINATED)
+    make_contract(
+        office,
+        contractor=first.contractor,
+        subject="Aneks ponad 10 %",
+        planned_completion=today + timedelta(days=90),
+        value_gross=136_000_000,
+    )
+    make_contract(
+        office,
+        contractor=first.contractor,
+        subject="Bez ceny oferty",
+        planned_completion=today + timedelta(days=90),
+        offer_price=0,
+    )
+
+    listed = selectors.reports_missing()
+
+    assert sorted(c.subject for c in listed) == ["50 dni zwłoki", "Aneks ponad 10 %", "Rozwiązana"]
+    assert selectors.count_reports_missing() == 3
+    assert [c.pk for c in selectors.reports_missing(limit=2)] == [c.pk for c in listed[:2]]
