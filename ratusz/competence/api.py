@@ -33,7 +33,16 @@ VERSION_HELP = "The version you loaded; a stale one gets 409 Conflict."
 class CompetenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Competence
-        fields = ["id", "name", "kind", "evidenced_by", "validity_months", "description", "version"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "evidenced_by",
+            "validity_months",
+            "description",
+            "audit_role",
+            "version",
+        ]
         read_only_fields = ["version"]
 
 
