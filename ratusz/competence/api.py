@@ -411,9 +411,7 @@ class ResultsSerializer(serializers.Serializer):
     questions = QuestionResultSerializer(many=True)
 
 
-class AssessmentViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The self-assessments and ISO 18091 diagnostics: the list (staff); the results
     (the quality manager and heads of units), never a single answer, with staff
     answers counted only in groups of at least five, as on the page."""

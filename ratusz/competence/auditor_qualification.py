@@ -55,18 +55,18 @@ def copy_pool(profile_model, competence_model, record_model) -> int:
     auditor = _competence(
         competence_model,
         AUDITOR,
-        name="Audytor wewnętrzny ISO 9001",
+        name="Auditor wewnętrzny ISO 9001",
         kind="training",
-        evidenced_by="Zaświadczenie ukończenia szkolenia audytorów wewnętrznych",
+        evidenced_by="Zaświadczenie ukończenia szkolenia auditorów wewnętrznych",
     )
     lead = None
     if any(p.can_lead for p in profiles):
         lead = _competence(
             competence_model,
             LEAD,
-            name="Audytor wiodący ISO 9001",
+            name="Auditor wiodący ISO 9001",
             kind="training",
-            evidenced_by="Zaświadczenie ukończenia szkolenia audytorów wiodących lub "
+            evidenced_by="Zaświadczenie ukończenia szkolenia auditorów wiodących lub "
             "wyznaczenie przez pełnomocnika ds. jakości",
         )
     made = 0

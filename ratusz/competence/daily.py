@@ -115,11 +115,7 @@ def remind_to_answer(today: date) -> int:
         key = f"assessment_closing:{assessment.pk}"
         answered = Participation.objects.filter(assessment=assessment, person=OuterRef("pk"))
         reminded = Notification.objects.filter(recipient=OuterRef("pk"), dedupe_key=key)
-        people = (
-            staff()
-            .filter(~Exists(answered), ~Exists(reminded))
-            .order_by("pk")[: BATCH - sent]
-        )
+        people = staff().filter(~Exists(answered), ~Exists(reminded)).order_by("pk")[: BATCH - sent]
         assert assessment.closes_on is not None
         params = {"year": assessment.year, "due": assessment.closes_on.isoformat()}
         url = reverse("competence:assessment_answer", args=[assessment.pk])

@@ -103,9 +103,9 @@ def test_readiness_counts_auditors_whose_record_is_old_or_missing(office):
 
 
 def test_one_competence_qualifies_for_each_audit_role(office):
-    make_competence(office, name="Audytor wewnętrzny", audit_role="auditor")
+    make_competence(office, name="Auditor wewnętrzny", audit_role="auditor")
     with pytest.raises(ValidationError) as refused:
-        make_competence(office, name="Audytor ISO 19011", audit_role="auditor")
+        make_competence(office, name="Auditor ISO 19011", audit_role="auditor")
     assert "audit_role" in refused.value.message_dict
     assert Competence.objects.filter(audit_role="auditor").count() == 1
 
@@ -113,9 +113,9 @@ def test_one_competence_qualifies_for_each_audit_role(office):
 def test_the_move_marks_a_competence_of_the_same_name_instead_of_adding_one(office):
     AuditWorld(office)
     existing = make_competence(
-        office, name="Audytor wewnętrzny ISO 9001", kind="training", validity_months=None
+        office, name="Auditor wewnętrzny ISO 9001", kind="training", validity_months=None
     )
     _move_pool()
     existing.refresh_from_db()
     assert existing.audit_role == "auditor"
-    assert Competence.objects.filter(name__startswith="Audytor wewnętrzny").count() == 1
+    assert Competence.objects.filter(name__startswith="Auditor wewnętrzny").count() == 1
