@@ -252,7 +252,9 @@ class AuditorForm(VersionedForm):
     can_lead = forms.BooleanField(label=_("Qualified to lead audits"), required=False)
     is_active = forms.BooleanField(label=_("In the pool"), required=False, initial=True)
 
-    QUALIFICATION = ("trained_on", "training", "qualifications", "can_lead")
+    # What competence records hold once they keep the qualification; the free
+    # text on qualifications and experience stays with the pool entry.
+    QUALIFICATION = ("trained_on", "training", "can_lead")
 
     def __init__(self, *args, membership_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -65,8 +65,8 @@ def save_auditor(
 
     While competence records hold the auditors' qualifications
     (`qualification.kept_in_records()`), the entry is the membership alone and
-    the training date and "qualified to lead" given here are not kept: they
-    are recorded once, as the person's competence. An update names the version
+    the training date, training and "qualified to lead" given here are not
+    kept: they are recorded once, as the person's competence. An update names the version
     the actor loaded (`expected_version`); a stale one raises `Conflict`.
     """
     if not policies.can_manage_pool(actor):
@@ -87,8 +87,8 @@ def save_auditor(
     if not in_records:
         profile.trained_on = trained_on
         profile.training = training.strip()
-        profile.qualifications = qualifications.strip()
         profile.can_lead = can_lead
+    profile.qualifications = qualifications.strip()
     profile.is_active = is_active
     if existing is None:
         profile.full_clean()

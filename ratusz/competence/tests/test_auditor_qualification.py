@@ -75,6 +75,8 @@ def test_the_pool_page_form_and_api_show_the_records(office, client_for):
     page = client_for(office.quality).get("/audits/auditors/new/")
     assert page.status_code == 200
     assert 'name="trained_on"' not in page.content.decode()
+    assert 'name="can_lead"' not in page.content.decode()
+    assert 'name="qualifications"' in page.content.decode()  # the experience, as text
     # Joining the pool is membership alone now; no training date is asked for.
     audit_services.save_auditor(actor=office.quality, user=office.owner)
     listed = client_for(office.quality).get("/audits/auditors/").content.decode()
