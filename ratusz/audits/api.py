@@ -10,7 +10,7 @@ from rest_framework.decorators import action as api_action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from ratusz.audits import planning, policies, selectors, services
+from ratusz.audits import planning, policies, qualification, selectors, services
 from ratusz.audits.filters import AuditFilter, FindingFilter, ProgrammeItemFilter
 from ratusz.audits.models import (
     Audit,
@@ -304,7 +304,16 @@ class FindingViewSet(
         serializer.instance = services.record_finding(actor=self.request.user, audit=audit, **data)
 
 
+class AuditorListSerializer(serializers.ListSerializer):
+    def to_representation(self, data):
+        # Every member's qualification in one lookup, not one per row.
+        return super().to_representation(qualification.attach(data))
+
+
 class AuditorSerializer(serializers.ModelSerializer):
+    """A pool member. `trained_on`, `training` and `can_lead` are read from the
+    competence records where they are kept there (and are then not written)."""
+
     audits_done = serializers.SerializerMethodField()
     version = serializers.IntegerField(
         required=False,
@@ -328,9 +337,20 @@ class AuditorSerializer(serializers.ModelSerializer):
         validators = []
         # POST with someone already in the pool updates them (the service decides).
         extra_kwargs = {"user": {"validators": []}}
+        list_serializer_class = AuditorListSerializer
 
     def get_audits_done(self, obj) -> int:
         return getattr(obj, "led_count", 0) + getattr(obj, "team_count", 0)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        found = getattr(instance, "qualification", None)
+        if found is None:
+            found = qualification.of([instance])[instance.user_id]
+        data["trained_on"] = found.trained_on.isoformat() if found.trained_on else None
+        data["training"] = found.training
+        data["can_lead"] = found.can_lead
+        return data
 
 
 class AuditorViewSet(

@@ -71,7 +71,7 @@ class AuditForm(forms.Form):
         label=_("Opening meeting"), widget=DateTimeInput(), required=False
     )
     lead_auditor = StaffChoiceField(
-        label=_("Lead auditor"), queryset=selectors.assignable_auditors(lead=True)
+        label=_("Lead auditor"), queryset=selectors.assignable_auditors()
     )
     team = PeopleChoiceField(
         label=_("Audit team"),
@@ -79,6 +79,12 @@ class AuditForm(forms.Form):
         required=False,
         help_text=_("Only active members of the auditor pool, never from the audited units."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Who may lead is read when the form is drawn: the qualification may
+        # come from competence records, which a queryset built at import misses.
+        self.fields["lead_auditor"].queryset = selectors.assignable_auditors(lead=True)
 
 
 class AuditEditForm(VersionedForm, AuditForm):
@@ -246,9 +252,16 @@ class AuditorForm(VersionedForm):
     can_lead = forms.BooleanField(label=_("Qualified to lead audits"), required=False)
     is_active = forms.BooleanField(label=_("In the pool"), required=False, initial=True)
 
-    def __init__(self, *args, **kwargs):
+    # What competence records hold once they keep the qualification; the free
+    # text on qualifications and experience stays with the pool entry.
+    QUALIFICATION = ("trained_on", "training", "can_lead")
+
+    def __init__(self, *args, membership_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].required = False  # someone new to the pool has none yet
+        if membership_only:  # competence records hold the qualification
+            for name in self.QUALIFICATION:
+                del self.fields[name]
 
 
 class QuestionTemplateForm(VersionedForm):

@@ -18,7 +18,9 @@ from ratusz.processes.models import Process
 
 
 class AuditorProfile(models.Model):
-    """A member of the internal auditor pool and their qualification."""
+    """A member of the internal auditor pool. Their qualification (training date,
+    qualified to lead) is read through `audits.qualification`: from competence
+    records where an area keeps them, from the fields below only otherwise."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -26,7 +28,7 @@ class AuditorProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="auditor_profile",
     )
-    trained_on = models.DateField(_("auditor training completed"))
+    trained_on = models.DateField(_("auditor training completed"), null=True, blank=True)
     training = models.CharField(_("training"), max_length=255, blank=True)
     qualifications = models.TextField(_("qualifications and experience"), blank=True)
     can_lead = models.BooleanField(_("qualified to lead audits"), default=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from ratusz.audits import qualification
 from ratusz.audits.models import Audit, AuditorProfile, ChecklistItem, Finding
 from ratusz.core import access
 from ratusz.core.models import OrgUnit, Role, User
@@ -43,10 +44,13 @@ def can_view_questions(user) -> bool:
 
 
 def is_pool_member(user, *, lead: bool = False) -> bool:
+    """In the pool, and (`lead`) qualified to lead audits now."""
     if not access.is_active_account(user):
         return False
     profile = AuditorProfile.objects.filter(user=user, is_active=True).first()
-    return profile is not None and (profile.can_lead or not lead)
+    if profile is None:
+        return False
+    return not lead or qualification.of([profile])[user.pk].can_lead
 
 
 # --- audits -----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from ratusz.audits import qualification
 from ratusz.audits.models import AuditorProfile, Programme
 from ratusz.audits.policies import can_manage_pool, can_manage_programme
 from ratusz.audits.selectors import programme_totals
@@ -30,7 +31,11 @@ def _auditors(today: date, p: dict) -> Verdict:
             reverse("audits:auditors"),
             can_manage_pool,
         )
-    stale = pool.filter(trained_on__lt=today - timedelta(days=365 * p["training_years"])).count()
+    # The training as competence records hold it (none held counts as too old).
+    cutoff = today - timedelta(days=365 * p["training_years"])
+    stale = sum(
+        1 for q in qualification.of(pool).values() if q.trained_on is None or q.trained_on < cutoff
+    )
     if stale:
         return Verdict(
             AMBER,

@@ -27,7 +27,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ratusz.audits import policies, proposal
+from ratusz.audits import policies, proposal, qualification
 from ratusz.audits.models import (
     Audit,
     AuditorProfile,
@@ -229,8 +229,15 @@ def assignable_auditors(*, lead: bool = False) -> QuerySet:
         "org_unit"
     )
     if lead:
-        users = users.filter(auditor_profile__can_lead=True)
+        pool = AuditorProfile.objects.filter(is_active=True, user__is_active=True)
+        leads = [pk for pk, q in qualification.of(pool).items() if q.can_lead]
+        users = users.filter(pk__in=leads)
     return users.order_by("last_name", "first_name")
+
+
+def pool_page() -> list[AuditorProfile]:
+    """The pool as its page shows it: each member with their qualification."""
+    return qualification.attach(auditor_pool())
 
 
 # --- the audit page and the dashboard -------------------------------------------------------

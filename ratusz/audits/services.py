@@ -19,7 +19,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ratusz.audits import policies
+from ratusz.audits import policies, qualification
 from ratusz.audits.models import (
     Audit,
     AuditorProfile,
@@ -54,35 +54,41 @@ def save_auditor(
     *,
     actor: User,
     user: User,
-    trained_on: date,
+    trained_on: date | None = None,
     training: str = "",
     qualifications: str = "",
     can_lead: bool = False,
     is_active: bool = True,
     expected_version: int | None = None,
 ) -> AuditorProfile:
-    """Add someone to the auditor pool or update their qualification.
+    """Add someone to the auditor pool or update their entry.
 
-    An update names the version the actor loaded (`expected_version`); a stale
-    one raises `Conflict`.
+    While competence records hold the auditors' qualifications
+    (`qualification.kept_in_records()`), the entry is the membership alone and
+    the training date, training and "qualified to lead" given here are not
+    kept: they are recorded once, as the person's competence. An update names the version
+    the actor loaded (`expected_version`); a stale one raises `Conflict`.
     """
     if not policies.can_manage_pool(actor):
         raise Denied(_("Only the quality manager maintains the auditor pool."))
     if not access.is_staff_member(user):
         raise ValidationError({"user": _("Auditors are active members of the office's staff.")})
-    if trained_on is None:
-        raise ValidationError({"trained_on": _("Give the date the auditor training ended.")})
-    if trained_on > timezone.localdate():
-        raise ValidationError({"trained_on": _("The training date cannot be in the future.")})
+    in_records = qualification.kept_in_records()
+    if not in_records:
+        if trained_on is None:
+            raise ValidationError({"trained_on": _("Give the date the auditor training ended.")})
+        if trained_on > timezone.localdate():
+            raise ValidationError({"trained_on": _("The training date cannot be in the future.")})
     existing = AuditorProfile.objects.filter(user=user).values_list("pk", flat=True).first()
     if existing is None:
         profile = AuditorProfile(user=user)
     else:
         profile = lock(AuditorProfile, existing, expected_version)
-    profile.trained_on = trained_on
-    profile.training = training.strip()
+    if not in_records:
+        profile.trained_on = trained_on
+        profile.training = training.strip()
+        profile.can_lead = can_lead
     profile.qualifications = qualifications.strip()
-    profile.can_lead = can_lead
     profile.is_active = is_active
     if existing is None:
         profile.full_clean()
@@ -145,12 +151,13 @@ def _check_team(
         p.user_id: p
         for p in AuditorProfile.objects.filter(user_id__in=[lead.pk, *(u.pk for u in team)])
     }
+    qualified = qualification.of(profiles.values())
     lead_profile = profiles.get(lead.pk)
     if lead_profile is None or not lead_profile.is_active:
         errors.setdefault("lead_auditor", []).append(
             _("%(who)s is not an active member of the auditor pool.") % {"who": lead}
         )
-    elif not lead_profile.can_lead:
+    elif not qualified[lead.pk].can_lead:
         errors.setdefault("lead_auditor", []).append(
             _("%(who)s is not qualified to lead audits.") % {"who": lead}
         )

@@ -18,7 +18,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from ratusz.audits import planning, policies, proposal, report, selectors, services
+from ratusz.audits import (
+    planning,
+    policies,
+    proposal,
+    qualification,
+    report,
+    selectors,
+    services,
+)
 from ratusz.audits.filters import AuditFilter
 from ratusz.audits.forms import (
     AcknowledgeForm,
@@ -249,7 +257,7 @@ def auditors(request: HttpRequest) -> HttpResponse:
         request,
         "audits/auditors.html",
         {
-            "profiles": selectors.auditor_pool(),
+            "profiles": selectors.pool_page(),
             "can_manage": policies.can_manage_pool(request.user),
             "can_view_questions": policies.can_view_questions(request.user),
         },
@@ -271,7 +279,8 @@ def auditor_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "is_active": profile.is_active,
             "version": profile.version,
         }
-    form = AuditorForm(request.POST or None, initial=initial)
+    in_records = qualification.kept_in_records()
+    form = AuditorForm(request.POST or None, initial=initial, membership_only=in_records)
     if profile is not None:
         form.fields["user"].disabled = True
     if request.method == "POST" and form.is_valid():
@@ -281,7 +290,11 @@ def auditor_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if saved is not None:
             messages.success(request, _("The auditor pool is updated."))
             return redirect("audits:auditors")
-    return render(request, "audits/auditor_form.html", {"form": form, "profile": profile})
+    return render(
+        request,
+        "audits/auditor_form.html",
+        {"form": form, "profile": profile, "in_records": in_records},
+    )
 
 
 # --- question templates -----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from ratusz.core.admin import ServiceRecordAdmin
 
 @admin.register(Competence)
 class CompetenceAdmin(ServiceRecordAdmin):
-    list_display = ["name", "kind", "validity_months"]
+    list_display = ["name", "kind", "validity_months", "audit_role"]
     list_filter = ["kind"]
     search_fields = ["name"]
 

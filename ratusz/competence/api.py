@@ -5,13 +5,17 @@ list holds only the people the caller may see."""
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action as api_action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
 
-from ratusz.competence import selectors, services
+from ratusz.competence import policies, selectors, services
 from ratusz.competence.filters import TrainingFilter
 from ratusz.competence.models import (
+    Assessment,
     CommunicationEntry,
     Competence,
     CompetenceRecord,
@@ -29,7 +33,16 @@ VERSION_HELP = "The version you loaded; a stale one gets 409 Conflict."
 class CompetenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Competence
-        fields = ["id", "name", "kind", "evidenced_by", "validity_months", "description", "version"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "evidenced_by",
+            "validity_months",
+            "description",
+            "audit_role",
+            "version",
+        ]
         read_only_fields = ["version"]
 
 
@@ -339,6 +352,88 @@ class ResourceViewSet(
         self.save_update(serializer, services.update_resource)
 
 
+class AssessmentSerializer(serializers.ModelSerializer):
+    answered = serializers.IntegerField(
+        read_only=True, help_text="How many people have answered (never who)."
+    )
+
+    class Meta:
+        model = Assessment
+        fields = ["id", "kind", "year", "status", "closes_on", "answered", "version"]
+        read_only_fields = fields
+
+
+class GroupResultSerializer(serializers.Serializer):
+    group = serializers.CharField()
+    share = serializers.IntegerField(
+        allow_null=True, required=False, help_text="Percent of yes (self-assessment)."
+    )
+    light = serializers.CharField(
+        allow_null=True, required=False, help_text="green, yellow or red (ISO 18091)."
+    )
+    previous = serializers.JSONField(
+        allow_null=True,
+        help_text="The same figure in the previous year's questionnaire: a percent or a light.",
+    )
+
+
+class UnitResultSerializer(serializers.Serializer):
+    name = serializers.CharField(allow_null=True, help_text="Null: the merged smaller units.")
+    answered = serializers.IntegerField()
+    share = serializers.IntegerField(allow_null=True)
+
+
+class QuestionResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="question.pk")
+    group = serializers.CharField(source="question.group")
+    text = serializers.CharField(source="question.text")
+    share = serializers.IntegerField(allow_null=True, required=False)
+    managers = serializers.IntegerField(allow_null=True, required=False)
+    staff = serializers.IntegerField(allow_null=True, required=False)
+    light = serializers.CharField(allow_null=True, required=False)
+    weak = serializers.BooleanField()
+
+
+class ResultsSerializer(serializers.Serializer):
+    assessment = serializers.IntegerField(source="assessment.pk")
+    previous_year = serializers.IntegerField(source="previous.year", allow_null=True)
+    managers_answered = serializers.IntegerField()
+    staff_answered = serializers.IntegerField()
+    staff_shown = serializers.BooleanField(
+        help_text="False while fewer than min_group staff have answered: their answers are "
+        "left out of every figure."
+    )
+    min_group = serializers.IntegerField()
+    groups = GroupResultSerializer(many=True)
+    units = UnitResultSerializer(
+        many=True, help_text="Units with at least min_group staff answers; the rest merged."
+    )
+    questions = QuestionResultSerializer(many=True)
+
+
+class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The self-assessments and ISO 18091 diagnostics: the list (staff); the results
+    (the quality manager and heads of units), never a single answer, with staff
+    answers counted only in groups of at least five, as on the page."""
+
+    permission_classes = [IsStaff]
+    queryset = Assessment.objects.none()
+    serializer_class = AssessmentSerializer
+
+    def get_queryset(self):
+        return selectors.assessment_list().order_by("-year", "kind", "pk")
+
+    @extend_schema(responses=ResultsSerializer)
+    @api_action(detail=True, methods=["get"])
+    def results(self, request, pk=None):
+        assessment = self.get_object()
+        if not policies.can_view_results(request.user):
+            raise PermissionDenied(
+                _("The results are read by the quality manager and the heads of units.")
+            )
+        return Response(ResultsSerializer(selectors.assessment_results(assessment)).data)
+
+
 def register(router) -> None:
     router.register("competences", CompetenceViewSet, basename="competence")
     router.register("positions", PositionViewSet, basename="position")
@@ -346,3 +441,4 @@ def register(router) -> None:
     router.register("trainings", TrainingViewSet, basename="training")
     router.register("communication-plan", CommunicationViewSet, basename="communication")
     router.register("resources", ResourceViewSet, basename="resource")
+    router.register("self-assessments", AssessmentViewSet, basename="assessment")

@@ -1,6 +1,7 @@
 """The competence part of the daily run (`ratusz remind`): the head of the unit
-hears of a person's competence expiring within 90 days, and whoever organised a
-training hears that its effectiveness is due for evaluation — once each."""
+hears of a person's competence expiring within 90 days, whoever organised a
+training hears that its effectiveness is due for evaluation, and the staff who
+have not answered an open self-assessment hear that it closes soon — once each."""
 
 from __future__ import annotations
 
@@ -12,14 +13,28 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from ratusz.competence.models import EXPIRING_DAYS, Attendance, CompetenceRecord, Training
+from ratusz.competence.models import (
+    EXPIRING_DAYS,
+    Assessment,
+    Attendance,
+    CompetenceRecord,
+    Participation,
+    Training,
+)
+from ratusz.competence.selectors import staff
+from ratusz.core.models import Notification
 from ratusz.core.services import notify
 
 MESSAGES = {
     "competence_expiring": _("%(person)s: “%(competence)s” expires on %(date)s."),
     "training_to_evaluate": _("Training “%(topic)s”: evaluate its effectiveness."),
+    "assessment_closing": _(
+        "The management-control self-assessment %(year)s closes on %(due)s and you have not "
+        "answered it yet. Your answers are anonymous."
+    ),
 }
 BATCH = 2000  # a day's reminders at most; the rest follow the next day
+REMIND_BEFORE_DAYS = 7  # the self-assessment reminder goes out this many days before it closes
 
 
 def run(today: date | None = None) -> dict[str, int]:
@@ -78,4 +93,39 @@ def run(today: date | None = None) -> dict[str, int]:
             dedupe_key=f"training_to_evaluate:{training.pk}",
         )
         evaluations += sent is not None
-    return {"competences expiring": told, "trainings to evaluate": evaluations}
+    return {
+        "competences expiring": told,
+        "trainings to evaluate": evaluations,
+        "self-assessment reminders": remind_to_answer(today),
+    }
+
+
+def remind_to_answer(today: date) -> int:
+    """Staff who have not answered an open self-assessment that closes within
+    REMIND_BEFORE_DAYS hear of it once. The ISO 18091 diagnostic is left out: the
+    quality manager who runs it answers it."""
+    sent = 0
+    closing = Assessment.objects.filter(
+        kind=Assessment.Kind.CONTROL,
+        status=Assessment.Status.OPEN,
+        closes_on__gte=today,
+        closes_on__lte=today + timedelta(days=REMIND_BEFORE_DAYS),
+    ).order_by("closes_on", "pk")
+    for assessment in closing:
+        key = f"assessment_closing:{assessment.pk}"
+        answered = Participation.objects.filter(assessment=assessment, person=OuterRef("pk"))
+        reminded = Notification.objects.filter(recipient=OuterRef("pk"), dedupe_key=key)
+        people = staff().filter(~Exists(answered), ~Exists(reminded)).order_by("pk")[: BATCH - sent]
+        assert assessment.closes_on is not None
+        params = {"year": assessment.year, "due": assessment.closes_on.isoformat()}
+        url = reverse("competence:assessment_answer", args=[assessment.pk])
+        for person in people:
+            notice = notify(
+                recipient=person,
+                kind="assessment_closing",
+                url=url,
+                params=params,
+                dedupe_key=key,
+            )
+            sent += notice is not None
+    return sent

@@ -20,8 +20,10 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from ratusz.audits.models import AuditorProfile
 from ratusz.competence import services
-from ratusz.competence.models import Attendance, Competence, Position
+from ratusz.competence.auditor_qualification import copy_pool
+from ratusz.competence.models import Attendance, Competence, CompetenceRecord, Position
 
 E, T, X, A = (
     Competence.Kind.EDUCATION,
@@ -384,3 +386,6 @@ def _self_assessment(ctx, today) -> None:
     services.start_assessment(
         actor=quality, kind="control", year=today.year, closes_on=today + timedelta(days=21)
     )
+    # The auditor pool's qualifications become the internal and lead auditor's
+    # competence records, as the data migration does for an office in use.
+    copy_pool(AuditorProfile, Competence, CompetenceRecord)

@@ -38,6 +38,15 @@ class CompetenceForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    audit_role = forms.ChoiceField(
+        label=_("Internal audit"),
+        choices=Competence.AuditRole.choices,
+        required=False,
+        help_text=_(
+            "A valid record of this competence is what qualifies a member of the auditor "
+            "pool (to audit, or to lead audits). One competence for each."
+        ),
+    )
 
 
 class CompetenceEditForm(VersionedForm, CompetenceForm):

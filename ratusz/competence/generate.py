@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from ratusz.audits.models import AuditorProfile
+from ratusz.competence.auditor_qualification import copy_pool
 from ratusz.competence.models import (
     Attendance,
     Competence,
@@ -140,6 +142,7 @@ def generate(ctx, scale) -> int:
     }
     PlanItem.objects.bulk_create(plan.values(), batch_size=BATCH)
     made += len(plan)
+    made += copy_pool(AuditorProfile, Competence, CompetenceRecord)
     ctx.log(
         f"competence: {len(records)} records, {len(trainings)} trainings, "
         f"{len(attendances)} attendances"

@@ -28,6 +28,13 @@ class Competence(models.Model):
         EXPERIENCE = "experience", _("Experience")
         AUTHORISATION = "authorisation", _("Authorisation")
 
+    class AuditRole(models.TextChoices):
+        """What a record of the competence qualifies for in internal audit (9.2)."""
+
+        NONE = "", _("Nothing in internal audit")
+        AUDITOR = "auditor", _("Qualifies an internal auditor")
+        LEAD = "lead", _("Qualifies a lead auditor")
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     evidenced_by = models.CharField(
@@ -42,12 +49,30 @@ class Competence(models.Model):
         help_text=_("Empty: does not expire."),
     )
     description = models.TextField(_("description"), blank=True)
+    audit_role = models.CharField(
+        _("internal audit"),
+        max_length=10,
+        choices=AuditRole.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "A valid record of this competence is what qualifies a member of the auditor "
+            "pool (to audit, or to lead audits). One competence for each."
+        ),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("competence")
         verbose_name_plural = _("competences")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["audit_role"],
+                condition=~Q(audit_role=""),
+                name="competence_one_per_audit_role",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -168,20 +168,23 @@ def build_rows(people: list[User], *, today: date, year: int | None = None) -> M
     for link in through.objects.filter(position_id__in=position_ids).select_related("competence"):
         required[link.position_id].append(link.competence)
     ids = [p.pk for p in people]
+    columns = sorted(
+        {c.pk: c for cs in required.values() for c in cs}.values(), key=lambda c: c.name
+    )
+    # Only the records of the columns, and only the fields a cell shows: at city-L a
+    # page of people holds hundreds of records, and building full rows was most of
+    # the matrix's time.
     records: dict[tuple[int, int], list[CompetenceRecord]] = defaultdict(list)
-    competences: dict[int, Competence] = {c.pk: c for cs in required.values() for c in cs}
-    for record in CompetenceRecord.objects.filter(person_id__in=ids).select_related("competence"):
+    for record in CompetenceRecord.objects.filter(
+        person_id__in=ids, competence_id__in=[c.pk for c in columns]
+    ).only("id", "person_id", "competence_id", "issued_on", "expires_on"):
         records[(record.person_id, record.competence_id)].append(record)
-        competences.setdefault(record.competence_id, record.competence)
     plans = {
         (item.person_id, item.competence_id): item
         for item in PlanItem.objects.filter(person_id__in=ids, status__in=OPEN_PLAN).order_by(
             "year"
         )
     }
-    columns = sorted(
-        {c.pk: c for cs in required.values() for c in cs}.values(), key=lambda c: c.name
-    )
     rows = []
     for person in people:
         placement = _placement(person)

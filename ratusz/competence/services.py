@@ -54,7 +54,14 @@ def _staff(person: User, field: str = "person") -> None:
 
 # --- the catalogue --------------------------------------------------------------
 
-COMPETENCE_FIELDS = ("name", "kind", "evidenced_by", "validity_months", "description")
+COMPETENCE_FIELDS = (
+    "name",
+    "kind",
+    "evidenced_by",
+    "validity_months",
+    "description",
+    "audit_role",
+)
 
 
 def _unique_name(competence: Competence) -> None:
@@ -63,6 +70,19 @@ def _unique_name(competence: Competence) -> None:
         raise ValidationError(
             {"name": _("A competence named “%(n)s” exists already.") % {"n": competence.name}}
         )
+    if competence.audit_role:
+        holder = (
+            Competence.objects.filter(audit_role=competence.audit_role)
+            .exclude(pk=competence.pk)
+            .first()
+        )
+        if holder is not None:
+            raise ValidationError(
+                {
+                    "audit_role": _("“%(n)s” qualifies for this already; one competence does.")
+                    % {"n": holder.name}
+                }
+            )
 
 
 @transaction.atomic
@@ -74,6 +94,7 @@ def create_competence(
     evidenced_by: str,
     validity_months: int | None = None,
     description: str = "",
+    audit_role: str = "",
 ) -> Competence:
     if not policies.can_manage_catalogue(actor):
         raise Denied(_("Only the quality manager or HR keeps the list of competences."))
@@ -83,9 +104,10 @@ def create_competence(
         evidenced_by=evidenced_by.strip(),
         validity_months=validity_months or None,
         description=description.strip(),
+        audit_role=audit_role or "",
     )
-    competence.full_clean(validate_unique=False)
     _unique_name(competence)
+    competence.full_clean(validate_unique=False)
     competence.save()
     return competence
 

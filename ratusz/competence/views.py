@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from ratusz.competence import forms as f
@@ -93,7 +94,7 @@ def matrix_export(request: HttpRequest) -> HttpResponse:
     people = list(filters.qs[:5000])
     built = selectors.build_rows(people, today=timezone.localdate())
     labels = {
-        "held": _("held"),
+        "held": pgettext("competence", "held"),
         "expiring": _("expiring"),
         "expired": _("expired"),
         "missing": _("missing"),

@@ -45,6 +45,11 @@ feature without editing core or another area. Each module, and what it holds:
   risk on the 1–5 scale of `Process.risk` as the area's register assesses it,
   by process id (processes it has nothing on are left out); the audit
   programme's proposal uses it instead of the typed-in risk. One query.
+- `auditor_qualification.py`: `qualifications(user_ids) -> dict[int,
+  AuditorQualification] | None`, the internal auditors' qualification as the
+  area's competence records hold it, by user id (a user left out holds none);
+  None while the area keeps no auditor qualification, so the audits area uses
+  the pool's own entries. Two queries at most, whatever the number of users.
 - `tests/test_permissions.py`: `TABLE` (and `WRITES`), the area's rows of the
   permission table in `core/tests/test_permissions.py`.
 
@@ -96,6 +101,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "public": ("sections",),
     "process_panels": ("panels",),
     "process_risk": ("levels",),
+    "auditor_qualification": ("qualifications",),
 }
 
 
@@ -344,3 +350,15 @@ class ProcessRisk:
 
     level: int  # 1–5
     reason: str  # why, for the audit programme's rationale, e.g. "R/2026/0003: 16 of 25"
+
+
+# --- auditor_qualification.py ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditorQualification:
+    """An internal auditor's qualification as a competence record holds it (7.2, 9.2)."""
+
+    trained_on: date | None  # the auditor training held now (None: none, or expired)
+    can_lead: bool  # holds the lead auditor's competence now
+    training: str = ""  # what evidences it, e.g. the certificate

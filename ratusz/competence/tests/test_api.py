@@ -107,3 +107,53 @@ def test_api_lists_queries_do_not_grow_with_rows(office, django_assert_max_num_q
     for path in paths:
         with django_assert_max_num_queries(8):
             assert client.get(path).status_code == 200
+
+
+def test_self_assessment_results_keep_staff_answers_out_below_five(office):
+    from ratusz.competence.tests.factories import answer_all, make_assessment
+    from ratusz.core.models import Role
+
+    extra = [office.person(f"staff{i}", office.civil, Role.EMPLOYEE) for i in range(3)]
+    assessment = make_assessment(office)
+    answer_all(assessment, office.owner, "no")
+    for person in (office.employee, office.colleague):
+        answer_all(assessment, person, "yes")
+    client = _client(office.quality)
+    listed = client.get("/api/v1/self-assessments/").json()["results"]
+    assert [(a["id"], a["answered"]) for a in listed] == [(assessment.pk, 3)]
+    results = client.get(f"/api/v1/self-assessments/{assessment.pk}/results/").json()
+    # Two staff answers: left out, so group A is the manager's "no" alone.
+    assert (results["staff_answered"], results["staff_shown"]) == (2, False)
+    assert results["groups"][0]["share"] == 0
+    assert results["units"] == []
+    for person in extra:
+        answer_all(assessment, person, "yes")
+    results = client.get(f"/api/v1/self-assessments/{assessment.pk}/results/").json()
+    assert results["staff_shown"] is True
+    # Five civil-affairs staff said yes, the manager no to A's three questions: 15 / 18.
+    assert results["groups"][0]["share"] == 83
+    assert results["units"] == [{"name": office.civil.name, "answered": 5, "share": 100}]
+    refused = _client(office.employee).get(f"/api/v1/self-assessments/{assessment.pk}/results/")
+    assert refused.status_code == 403
+
+
+def test_self_assessment_queries_do_not_grow_with_rows(office, django_assert_max_num_queries):
+    from ratusz.competence.tests.factories import answer_all, make_assessment
+
+    client = _client(office.quality)
+    assessment = make_assessment(office, year=TODAY.year - 1)
+    answer_all(assessment, office.owner, "yes")
+    # user roles, count, rows
+    with django_assert_max_num_queries(6):
+        assert client.get("/api/v1/self-assessments/").status_code == 200
+    # + the assessment, submissions, answers by question, questions, previous year,
+    # answers by unit
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/api/v1/self-assessments/{assessment.pk}/results/").status_code == 200
+    current = make_assessment(office)
+    for person in (office.owner, office.employee, office.colleague):
+        answer_all(current, person, "yes")
+    with django_assert_max_num_queries(6):
+        assert client.get("/api/v1/self-assessments/").status_code == 200
+    with django_assert_max_num_queries(17):  # the previous year's results too
+        assert client.get(f"/api/v1/self-assessments/{current.pk}/results/").status_code == 200

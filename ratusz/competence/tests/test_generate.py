@@ -15,7 +15,9 @@ from ratusz.core.models import User
 
 def test_scale_s_generates_records_trainings_and_placements(db):
     call_command("generate", "--scale", "s", verbosity=0, stdout=io.StringIO())
-    assert CompetenceRecord.objects.count() == RECORDS["s"]
+    # The promised records, plus the auditor pool's qualifications moved into records.
+    assert CompetenceRecord.objects.filter(competence__audit_role="").count() == RECORDS["s"]
+    assert CompetenceRecord.objects.filter(competence__audit_role="auditor").exists()
     assert Training.objects.count() == TRAININGS["s"]
     assert Placement.objects.count() > 0
     client = Client()

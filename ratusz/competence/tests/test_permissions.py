@@ -208,6 +208,21 @@ TABLE = {
         "/api/v1/resources/{resource}/",
         row(200, anonymous=NO_CREDENTIALS, external=API),
     ),
+    "assessment-list": (
+        "get",
+        "/api/v1/self-assessments/",
+        row(200, anonymous=NO_CREDENTIALS, external=API),
+    ),
+    "assessment-detail": (
+        "get",
+        "/api/v1/self-assessments/{assessment}/",
+        row(200, anonymous=NO_CREDENTIALS, external=API),
+    ),
+    "assessment-results": (
+        "get",
+        "/api/v1/self-assessments/{assessment}/results/",
+        row(403, anonymous=NO_CREDENTIALS, external=API, quality=200, owner=200),
+    ),
 }
 
 WRITES = {

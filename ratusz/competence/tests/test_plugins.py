@@ -130,9 +130,55 @@ def test_the_daily_run_reminds_once(office):
     training = make_training(office, competence, [office.employee])
     services.record_attendance(actor=office.owner, training=training, attended=[office.employee])
     first = daily.run(TODAY)
-    assert first == {"competences expiring": 1, "trainings to evaluate": 1}
-    assert daily.run(TODAY) == {"competences expiring": 0, "trainings to evaluate": 0}
+    assert first == {
+        "competences expiring": 1,
+        "trainings to evaluate": 1,
+        "self-assessment reminders": 0,
+    }
+    assert daily.run(TODAY) == {
+        "competences expiring": 0,
+        "trainings to evaluate": 0,
+        "self-assessment reminders": 0,
+    }
     assert Notification.objects.filter(recipient=office.owner).exists()
+
+
+def test_who_has_not_answered_a_closing_self_assessment_hears_of_it_once(office):
+    from ratusz.competence.tests.factories import answer_all
+
+    assessment = services.start_assessment(
+        actor=office.quality, kind="control", year=TODAY.year, closes_on=TODAY + timedelta(days=10)
+    )
+    answer_all(assessment, office.employee)
+    # Ten days before it closes: too early.
+    assert daily.remind_to_answer(TODAY) == 0
+    week_before = TODAY + timedelta(days=3)
+    reminded = daily.remind_to_answer(week_before)
+    told = set(
+        Notification.objects.filter(kind="assessment_closing").values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert reminded == len(told) > 0
+    assert office.employee.username not in told  # answered already
+    assert office.external.username not in told  # not staff
+    assert office.owner.username in told
+    notice = Notification.objects.filter(kind="assessment_closing").first()
+    assert notice.url == f"/competence/self-assessment/{assessment.pk}/answer/"
+    # Once: the next days send nothing more, and nothing after it closes.
+    assert daily.remind_to_answer(week_before + timedelta(days=1)) == 0
+    assert daily.remind_to_answer(TODAY + timedelta(days=11)) == 0
+
+
+def test_a_closed_or_undated_self_assessment_sends_no_reminder(office):
+    undated = services.start_assessment(actor=office.quality, kind="control", year=TODAY.year)
+    assert daily.remind_to_answer(TODAY) == 0
+    closing = services.start_assessment(
+        actor=office.quality, kind="control", year=TODAY.year + 1, closes_on=TODAY
+    )
+    services.close_assessment(actor=office.quality, assessment=closing, expected_version=None)
+    assert undated.closes_on is None
+    assert daily.remind_to_answer(TODAY) == 0
 
 
 def test_trainings_are_in_the_calendars(office):
