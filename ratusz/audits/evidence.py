@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ratusz.audits import selectors
 from ratusz.audits.models import Audit, Programme
 from ratusz.audits.report import report_pdf
+from ratusz.core.dates import day_start
 from ratusz.core.plugins import EvidenceGap, EvidenceItem
 from ratusz.core.records import record_pdf, table_html
 
@@ -57,7 +58,7 @@ def items(today: date) -> list[EvidenceItem | EvidenceGap]:
     if not result:
         result.append(EvidenceGap("9.2", _("Audit programme")))
     closed = Audit.objects.filter(
-        status=Audit.Status.CLOSED, report_issued_at__date__gte=today - timedelta(days=365)
+        status=Audit.Status.CLOSED, report_issued_at__gte=day_start(today - timedelta(days=365))
     ).order_by("planned_start")
     for audit in closed:
         result.append(

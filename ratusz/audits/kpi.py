@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.audits.models import Audit, ProgrammeItem
+from ratusz.core.dates import by_end_of
 from ratusz.core.models import OrgUnit
 from ratusz.core.plugins import KpiSource
 from ratusz.lib.periods import share
@@ -22,9 +23,9 @@ def programme_done(*, start: date, end: date, org_unit: OrgUnit | None = None) -
     not count. None: no programme, or nothing planned yet.
     """
     done = Audit.objects.filter(
+        by_end_of("report_issued_at", end),
         programme_item=OuterRef("pk"),
         status=Audit.Status.CLOSED,
-        report_issued_at__date__lte=end,
     )
     items = ProgrammeItem.objects.filter(
         programme__year=end.year, planned_month__lte=end.month

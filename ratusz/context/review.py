@@ -9,14 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ratusz.context.models import ClimateDecision, ContextIssue, ContextReview
+from ratusz.core.dates import on_days
 from ratusz.core.plugins import ReviewFigure, ReviewInput, ReviewTopic
 
 
 def _counts(start: date, end: date) -> tuple[int, int, int]:
-    added = ContextIssue.objects.filter(created_at__date__range=(start, end)).count()
+    added = ContextIssue.objects.filter(on_days("created_at", start, end)).count()
     changed = (
-        ContextIssue.objects.filter(updated_at__date__range=(start, end), version__gt=1)
-        .exclude(created_at__date__range=(start, end))
+        ContextIssue.objects.filter(on_days("updated_at", start, end), version__gt=1)
+        .exclude(on_days("created_at", start, end))
         .count()
     )
     reviews = ContextReview.objects.filter(reviewed_on__range=(start, end)).count()
@@ -28,7 +29,7 @@ def inputs(start: date, end: date) -> list[ReviewInput]:
     length = end - start
     previous = _counts(start - length - timedelta(days=1), start - timedelta(days=1))
     titles = list(
-        ContextIssue.objects.filter(created_at__date__range=(start, end))
+        ContextIssue.objects.filter(on_days("created_at", start, end))
         .order_by("title")
         .values_list("title", flat=True)[:10]
     )

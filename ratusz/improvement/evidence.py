@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ratusz.core.dates import day_start
 from ratusz.core.plugins import EvidenceItem
 from ratusz.core.records import record_pdf, table_html
 from ratusz.improvement.models import Nonconformity
@@ -22,7 +23,7 @@ def _register_pdf(today: date) -> bytes:
     since = today - timedelta(days=365)
     ncs = (
         Nonconformity.objects.filter(
-            Q(status__in=Nonconformity.OPEN_STATUSES) | Q(closed_at__date__gte=since)
+            Q(status__in=Nonconformity.OPEN_STATUSES) | Q(closed_at__gte=day_start(since))
         )
         .exclude(status=Nonconformity.Status.REPORTED)
         .select_related("org_unit", "clause", "process")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from ratusz.core.dates import day_start
 from ratusz.core.plugins import AMBER, GREEN, RED, ReadinessRule, Verdict
 from ratusz.improvement.models import Idea, Nonconformity
 
@@ -72,7 +73,7 @@ def _nonconformities(today: date, p: dict) -> Verdict:
 def _ideas(today: date, p: dict) -> Verdict:
     waiting = Idea.objects.filter(
         status__in=(Idea.Status.SUBMITTED, Idea.Status.EVALUATING),
-        created_at__date__lt=today - timedelta(days=p["decide_within_days"]),
+        created_at__lt=day_start(today - timedelta(days=p["decide_within_days"])),
     ).count()
     if waiting:
         return Verdict(

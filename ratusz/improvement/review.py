@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ratusz.core.dates import after_day, by_end_of, on_days
 from ratusz.core.models import Action
 from ratusz.core.plugins import ReviewFigure, ReviewInput, ReviewTopic
 from ratusz.improvement.models import Idea, Nonconformity
@@ -17,19 +18,19 @@ from ratusz.lib.review_periods import percent, previous_period
 
 def _nc_figures(start: date, end: date) -> dict[str, str]:
     ncs = Nonconformity.objects.exclude(status=Nonconformity.Status.REJECTED)
-    closed = ncs.filter(closed_at__date__range=(start, end))
+    closed = ncs.filter(on_days("closed_at", start, end))
     closed_count = closed.count()
     on_time = closed.filter(
         target_date__isnull=False, closed_at__date__lte=F("target_date")
     ).count()
     overdue = ncs.filter(
-        Q(closed_at__isnull=True) | Q(closed_at__date__gt=end),
+        Q(closed_at__isnull=True) | after_day("closed_at", end),
         detected_on__lte=end,
         target_date__lt=end,
     ).count()
     actions = Action.objects.filter(
+        on_days("created_at", start, end),
         kind__in=(Action.Kind.CORRECTION, Action.Kind.CORRECTIVE),
-        created_at__date__range=(start, end),
     )
     return {
         "opened": str(ncs.filter(detected_on__range=(start, end)).count()),
@@ -45,10 +46,10 @@ def _nc_figures(start: date, end: date) -> dict[str, str]:
 
 def _idea_figures(start: date, end: date) -> dict[str, str]:
     return {
-        "submitted": str(Idea.objects.filter(created_at__date__range=(start, end)).count()),
+        "submitted": str(Idea.objects.filter(on_days("created_at", start, end)).count()),
         "implemented": str(Idea.objects.filter(implemented_on__range=(start, end)).count()),
         "open": str(
-            Idea.objects.filter(status__in=Idea.OPEN_STATUSES, created_at__date__lte=end).count()
+            Idea.objects.filter(by_end_of("created_at", end), status__in=Idea.OPEN_STATUSES).count()
         ),
     }
 

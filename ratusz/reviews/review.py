@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ratusz.core.dates import after_day, by_end_of
 from ratusz.core.models import Action
 from ratusz.core.plugins import ReviewFigure, ReviewInput, ReviewTopic
 from ratusz.lib.review_periods import percent
@@ -17,12 +18,12 @@ from ratusz.lib.review_periods import percent
 def _figures(on: date) -> dict[str, str]:
     """The decisions' actions of reviews held before `on`, as they stood on that day."""
     actions = Action.objects.filter(
-        review_decision__review__held_on__lt=on, created_at__date__lte=on
+        by_end_of("created_at", on), review_decision__review__held_on__lt=on
     ).exclude(status=Action.Status.CANCELLED)
     total = actions.count()
-    done = actions.filter(completed_at__date__lte=on).count()
+    done = actions.filter(by_end_of("completed_at", on)).count()
     overdue = actions.filter(
-        Q(completed_at__isnull=True) | Q(completed_at__date__gt=on), due_date__lt=on
+        Q(completed_at__isnull=True) | after_day("completed_at", on), due_date__lt=on
     ).count()
     return {
         "total": str(total),

@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 
+from ratusz.core.dates import on_days
 from ratusz.core.models import Action
 from ratusz.lib import risk_scoring
 from ratusz.risks import policies
@@ -248,7 +249,7 @@ def treatment_effect(start: date, end: date) -> dict[str, int]:
         source_type=ContentType.objects.get_for_model(Risk), kind=Action.Kind.RISK_TREATMENT
     )
     done = treatments.aggregate(
-        done=Count("pk", filter=Q(completed_at__date__range=(start, end))),
+        done=Count("pk", filter=on_days("completed_at", start, end)),
         late=Count(
             "pk",
             filter=Q(status__in=Action.OPEN_STATUSES, due_date__lte=end, due_date__gte=start),
@@ -314,10 +315,10 @@ def year_report(year: int, today: date) -> YearReport:
         ),
         added=Risk.objects.filter(year=year).count(),
         closed=Risk.objects.filter(
-            status=Risk.Status.CLOSED, updated_at__date__range=(start, end)
+            on_days("updated_at", start, end), status=Risk.Status.CLOSED
         ).count(),
         effect=treatment_effect(start, end),
-        done=list(treatments.filter(completed_at__date__range=(start, end))[:200]),
+        done=list(treatments.filter(on_days("completed_at", start, end))[:200]),
         late=list(treatments.filter(status__in=Action.OPEN_STATUSES, due_date__lt=end)[:200]),
     )
 
