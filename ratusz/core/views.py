@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from ratusz.core import access, calendar, jobs, public, search, selectors, services, trail
+from ratusz.core import access, calendar, jobs, public, search, selectors, services, trail, uploads
 from ratusz.core.filters import ActionFilter
 from ratusz.core.forms import (
     ActionEditForm,
@@ -269,15 +269,9 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     target = attachment.target if attachment is not None else None
     if target is None or not access.can_view_object(request.user, target):
         raise Http404(_("No such file, or it is not visible to you."))
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.mime_type,
+    return uploads.download(
+        attachment.file, filename=attachment.original_name, content_type=attachment.mime_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 # --- notifications -----------------------------------------------------------

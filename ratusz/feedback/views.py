@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ratusz.core import access
+from ratusz.core import access, uploads
 from ratusz.core.forms import VersionedForm, run_step, service_kwargs, submit
 from ratusz.core.listing import export_name, render_list, xlsx_response
 from ratusz.feedback import export, policies, selectors, services
@@ -233,15 +233,9 @@ def submission_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse
     stored = s.files.filter(pk=file_pk).first()
     if stored is None:
         raise Http404(_("No such file."))
-    response = FileResponse(
-        stored.file.open("rb"),
-        as_attachment=True,
-        filename=stored.original_name,
-        content_type=stored.mime_type,
+    return uploads.download(
+        stored.file, filename=stored.original_name, content_type=stored.mime_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @login_required

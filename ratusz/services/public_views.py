@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ratusz.core import uploads
 from ratusz.core.listing import paginate
 from ratusz.services import selectors
 from ratusz.services.models import LifeSituation
@@ -60,12 +61,4 @@ def form_download(request: HttpRequest, pk: int, file: int) -> FileResponse:
     form = selectors.public_form(card_pk=pk, pk=file)
     if form is None:
         raise Http404
-    response = FileResponse(
-        form.file.open("rb"),
-        as_attachment=True,
-        filename=form.original_name,
-        content_type=form.mime_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return uploads.download(form.file, filename=form.original_name, content_type=form.mime_type)
