@@ -10,9 +10,7 @@ from django.db.models import (
     BigIntegerField,
     Case,
     Count,
-    DurationField,
     Exists,
-    ExpressionWrapper,
     F,
     Max,
     OuterRef,
@@ -272,38 +270,54 @@ def _report_candidates(today: date, only: Q | None = None) -> QuerySet:
     without the excused delays. `certain` marks those a flag needs no delay for."""
     shortest = timedelta(days=min(Contract.art446_thresholds()))
     priced = Q(offer_price__gt=0)
+    # Penalties of 10 % of the price: one grouped pass over the penalties, not a sum
+    # per contract of the register.
+    over_penalised = (
+        Penalty.objects.order_by()
+        .values("contract")
+        .annotate(total10=Sum("due") * 10)
+        .filter(total10__gte=F("contract__offer_price"), contract__offer_price__gt=0)
+        .values("contract")
+    )
     certain = (
         Q(status__in=(Contract.Status.TERMINATED, Contract.Status.WITHDRAWN))
         | (priced & Q(value10__gte=F("price11")))
         | (priced & Q(spent10__gte=F("price11")))
-        | (priced & Q(due10__gte=F("offer_price")))
+        | Q(pk__in=over_penalised)
     )
     maybe = (
         certain
         | Q(completed_on__isnull=True, planned_completion__lt=today - shortest)
-        | Q(completed_on__isnull=False, late_by__gt=shortest)
+        # Completed late at all (date arithmetic would be a function call per row on
+        # SQLite); how late, the model decides.
+        | Q(completed_on__isnull=False, completed_on__gt=F("planned_completion"))
     )
     return (
-        with_totals(
-            Contract.objects.exclude(status=Contract.Status.PLANNED).filter(
-                only or Q(), report_446__isnull=True
-            )
-        )
+        Contract.objects.exclude(status=Contract.Status.PLANNED)
+        .filter(only or Q(), report_446__isnull=True)
         .annotate(
             value10=F("value_gross") * 10,
             spent10=F("spent") * 10,
             price11=F("offer_price") * 11,
-            due10=F("penalties_due") * 10,
-            late_by=ExpressionWrapper(
-                F("completed_on") - F("planned_completion"), output_field=DurationField()
-            ),
             certain=Case(When(certain, then=Value(True)), default=Value(False)),
         )
         .filter(maybe)
     )
 
 
+def _contracts_in_order(ids: list[int]) -> list[Contract]:
+    """The contracts of `ids`, in that order, with what their report flags read."""
+    rows = with_totals(
+        Contract.objects.filter(pk__in=ids)
+        .select_related("contractor")
+        .prefetch_related(_excused_delays())
+    )
+    by_pk = {c.pk: c for c in rows}
+    return [by_pk[pk] for pk in ids]
+
+
 REPORT_CHUNK = 50
+REPORT_CHUNK_MAX = 5000
 
 
 def reports_missing(
@@ -317,23 +331,20 @@ def reports_missing(
     chunk at a time until that many are found: at city-L thousands may qualify.
     """
     today = today or timezone.localdate()
-    rows = (
-        _report_candidates(today, only)
-        .select_related("contractor")
-        .prefetch_related(_excused_delays())
-        .order_by("planned_completion", "pk")
-    )
-    if not limit:
-        return [c for c in rows if c.report_reasons]
+    # The candidates' ids first (no totals computed for the rows not shown), then the
+    # contracts themselves.
+    ids = _report_candidates(today, only).order_by("planned_completion", "pk")
+    ids = ids.values_list("pk", flat=True)
     found: list[Contract] = []
-    start, size = 0, max(REPORT_CHUNK, limit * 4)
-    while len(found) < limit:
-        chunk = list(rows[start : start + size])
-        found.extend(c for c in chunk if c.report_reasons)
+    start, size = 0, max(REPORT_CHUNK, (limit or REPORT_CHUNK_MAX) * 4)
+    while limit is None or len(found) < limit:
+        size = min(size, REPORT_CHUNK_MAX)  # within SQLite's limit of parameters
+        chunk = list(ids[start : start + size])
+        found.extend(c for c in _contracts_in_order(chunk) if c.report_reasons)
         if len(chunk) < size:
             break
         start, size = start + size, size * 2
-    return found[:limit]
+    return found[:limit] if limit else found
 
 
 def count_reports_missing(today: date | None = None) -> int:
@@ -344,9 +355,9 @@ def count_reports_missing(today: date | None = None) -> int:
     candidates = _report_candidates(today)
     count = candidates.filter(certain=True).count()
     doubtful = list(
-        candidates.filter(certain=False).values_list(
-            "pk", "planned_completion", "completed_on", "value_net", "large_threshold"
-        )
+        candidates.filter(certain=False)
+        .annotate(large_threshold=LargeContractThreshold.annotation())
+        .values_list("pk", "planned_completion", "completed_on", "value_net", "large_threshold")
     )
     excused: dict[int, list[tuple[date, date]]] = {}
     periods = DelayPeriod.objects.exclude(cause=DelayPeriod.Cause.CONTRACTOR).filter(
