@@ -255,18 +255,29 @@ def rows(*, first: date, last: date, **selection) -> list[CaseFigure]:
 
 def total(*, first: date, last: date, **selection) -> Figures:
     """The figures of every case in the selection, months `first` to `last` included."""
-    result = Figures()
-    for row in _rows(first=first, last=last, **selection).iterator(chunk_size=2000):
-        result.add(row)
-    return result
+    return grouped(None, first=first, last=last, **selection).get(None, Figures())
 
 
-def grouped(by: str, *, first: date, last: date, **selection) -> dict[object, Figures]:
-    """The figures by `by` ("service_id", "org_unit_id", "jrwa" or "month")."""
-    groups: dict[object, Figures] = defaultdict(Figures)
-    for row in _rows(first=first, last=last, **selection).iterator(chunk_size=2000):
-        groups[getattr(row, by)].add(row)
-    return dict(groups)
+def grouped(by: str | None, *, first: date, last: date, **selection) -> dict[object, Figures]:
+    """The figures by `by` ("service_id", "org_unit_id", "jrwa" or "month"; None: all
+    in one group), adding plain values up (a histogram merge per row, its text keys
+    kept to the end) rather than building a model object per rollup row."""
+    width = len(_FIELDS)
+    groups: dict[object, list] = {}
+    rows = _rows(first=first, last=last, **selection).values_list(by or "month", *_FIELDS, "days")
+    for key, *counts in rows.iterator(chunk_size=2000):
+        key = key if by else None
+        acc = groups.get(key)
+        if acc is None:
+            groups[key] = [*counts[:width], Counter(counts[width])]
+            continue
+        for i in range(width):
+            acc[i] += counts[i]
+        acc[width].update(counts[width])
+    return {
+        key: Figures(*acc[:width], days=Counter({int(k): n for k, n in acc[width].items()}))
+        for key, acc in groups.items()
+    }
 
 
 @dataclass
