@@ -22,7 +22,7 @@ def _programme_pdf(programme: Programme, today: date) -> bytes:
     labels = selectors.progress_labels()
     totals = selectors.progress_totals(items)
     status = programme.get_status_display()
-    html = f"<p>{escape(_('Status'))}: {escape(status)}</p>"
+    html = "<p>" + escape(_("Status")) + f": {escape(status)}</p>"
     html += table_html(
         [_("Process"), _("Unit"), _("Planned month"), _("Progress"), _("Why and when")],
         (

@@ -661,7 +661,7 @@ def record_finding(
                 "unit": org_unit.name,
             },
             description=finding.description
-            + (f"\n\n{_('Evidence')}: {finding.evidence}" if finding.evidence else ""),
+            + ("\n\n" + _("Evidence") + f": {finding.evidence}" if finding.evidence else ""),
             source=Source.INTERNAL_AUDIT,
             source_reference=finding.reference,
             grade=grade,

@@ -267,4 +267,4 @@ class EvidencePack(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{_('Evidence pack')} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
+        return _("Evidence pack") + f" {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"

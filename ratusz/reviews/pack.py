@@ -1,5 +1,6 @@
 """The review pack: one PDF with the inputs as reviewed (tables with the previous
-period's figures), the record of the meeting and the decisions."""
+period's figures, and a chart of each input's figures against the previous period),
+the record of the meeting and the decisions."""
 
 from __future__ import annotations
 
@@ -22,6 +23,61 @@ def _h(level: int, text: str) -> str:
 
 def _p(text: str) -> str:
     return f"<p>{escape(text)}</p>" if text else ""
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(str(text).replace("\u00a0", "").replace(" ", "").replace(",", ".").rstrip("%"))
+    except ValueError:
+        return None
+
+
+LABEL_W, BAR_W, ROW_H = 260, 260, 30
+
+
+def chart(figures) -> str:
+    """A bar chart of an input's figures: this period's bar (dark) over the previous
+    period's (light), each row on its own scale (the figures are counts and shares
+    side by side), with the values written beside the bars. Empty when no figure has
+    two numbers to compare, not both zero."""
+    rows = [
+        (label, value, previous, _number(value), _number(previous or ""))
+        for label, value, previous in figures
+    ]
+    # A row of two zeros draws nothing worth a look.
+    rows = [r for r in rows if r[3] is not None and r[4] is not None and (r[3] or r[4])]
+    if not rows:
+        return ""
+    height = ROW_H * len(rows) + 22
+    width = LABEL_W + BAR_W + 70
+    name = escape(_("This period against the previous one"))
+    now_text, before_text = escape(_("This period")), escape(_("Previous period"))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{name}">'
+    ]
+    for i, (label, value, previous, now, before) in enumerate(rows):
+        top = i * ROW_H
+        scale = max(now, before, 0)
+        parts.append(f'<text x="0" y="{top + 15}" font-size="10">{escape(label[:44])}</text>')
+        for j, (amount, text, fill) in enumerate(
+            ((now, value, "#1d5fa8"), (before, previous, "#9bbbe0"))
+        ):
+            bar = BAR_W * amount / scale if scale > 0 else 0
+            y = top + 4 + j * 11
+            parts.append(
+                f'<rect x="{LABEL_W}" y="{y}" width="{bar:.1f}" height="9" fill="{fill}"/>'
+                f'<text x="{LABEL_W + bar + 4:.1f}" y="{y + 8}" font-size="9">{escape(text)}</text>'
+            )
+    legend = ROW_H * len(rows) + 14
+    parts.append(
+        f'<rect x="{LABEL_W}" y="{legend - 8}" width="9" height="9" fill="#1d5fa8"/>'
+        f'<text x="{LABEL_W + 13}" y="{legend}" font-size="9">{now_text}</text>'
+        f'<rect x="{LABEL_W + 110}" y="{legend - 8}" width="9" height="9" fill="#9bbbe0"/>'
+        f'<text x="{LABEL_W + 123}" y="{legend}" font-size="9">{before_text}</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def review_pdf(review: Review) -> bytes:
@@ -65,6 +121,7 @@ def review_pdf(review: Review) -> bytes:
                         for label, value, previous in entry["figures"]
                     ),
                 )
+                html += chart(entry["figures"])
         if row.evidence:
             html += _p(
                 _("Evidence attached: %(files)s") % {"files": "; ".join(map(str, row.evidence))}

@@ -301,7 +301,8 @@ class EvaluationForm(forms.Form):
         self.criteria = list(EvaluationCriterion.objects.filter(is_active=True))
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
-                label=f"{criterion.name} ({_('weight')} {criterion.weight})",
+                label=_("%(name)s (weight %(weight)s)")
+                % {"name": criterion.name, "weight": criterion.weight},
                 choices=[(n, str(n)) for n in range(1, 6)],
                 coerce=int,
             )

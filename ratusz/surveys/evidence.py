@@ -26,7 +26,8 @@ def results_pdf(survey: Survey, today: date) -> bytes:
             [
                 survey.title,
                 f"{survey.opens_on.isoformat()} – {survey.closes_on.isoformat()}",
-                f"{results.responses} ({_('web')} {results.web}, {_('paper')} {results.paper})",
+                _("%(n)s (web %(web)s, paper %(paper)s)")
+                % {"n": results.responses, "web": results.web, "paper": results.paper},
                 _num(results.mean),
                 _num(results.satisfied) + ("%" if results.satisfied is not None else ""),
             ]
@@ -41,7 +42,7 @@ def results_pdf(survey: Survey, today: date) -> bytes:
             [[row.label, row.count, _num(row.share), _num(row.previous_share)] for row in q.rows],
         )
         if q.is_scale:
-            html += f"<p>{escape(_('Mean (1–5)'))}: {escape(_num(q.mean))}</p>"
+            html += "<p>" + escape(_("Mean (1–5)")) + f": {escape(_num(q.mean))}</p>"
     return record_pdf(_("Residents' satisfaction survey: results"), html, today=today)
 
 

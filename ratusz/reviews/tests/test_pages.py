@@ -178,3 +178,27 @@ def test_no_id_is_used_twice_on_the_review_page(office, client_for):
     ):
         twice = [i for i, n in Counter(re.findall(r' id="([^"]+)"', page)).items() if n > 1]
         assert twice == []
+
+
+def test_the_pack_charts_each_input_against_the_previous_period(office, monkeypatch):
+    from ratusz.reviews import pack
+
+    drawn = pack.chart(
+        [("Opened", "10", "5"), ("On time", "50%", "100%"), ("Trend", "—", "—"), ("Late", "0", "0")]
+    )
+    # Two rows (those without numbers or with two zeros are left out), each on its
+    # own scale.
+    assert drawn.count('<rect x="260"') == 2 * 2 + 1
+    assert 'width="260.0"' in drawn and 'width="130.0"' in drawn
+    assert ">10<" in drawn and ">5<" in drawn and ">50%<" in drawn
+    assert "Trend" not in drawn and "Late" not in drawn
+    assert pack.chart([("Notes", "—", "")]) == ""
+    assert pack.chart([("Late", "0", "0")]) == ""
+
+    from ratusz.core.models import Action
+
+    office.action(title="Korekta rejestru", kind=Action.Kind.CORRECTIVE)
+    review = recorded(office)
+    monkeypatch.setattr(pack, "record_pdf", lambda title, html, **kw: html.encode())
+    html = pack.review_pdf(review).decode()
+    assert "<svg" in html  # the inputs with figures to compare have their charts
