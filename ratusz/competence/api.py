@@ -352,7 +352,7 @@ class ResourceViewSet(
         self.save_update(serializer, services.update_resource)
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class SelfAssessmentSerializer(serializers.ModelSerializer):
     answered = serializers.IntegerField(
         read_only=True, help_text="How many people have answered (never who)."
     )
@@ -411,14 +411,16 @@ class ResultsSerializer(serializers.Serializer):
     questions = QuestionResultSerializer(many=True)
 
 
-class AssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class SelfAssessmentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """The self-assessments and ISO 18091 diagnostics: the list (staff); the results
     (the quality manager and heads of units), never a single answer, with staff
     answers counted only in groups of at least five, as on the page."""
 
     permission_classes = [IsStaff]
     queryset = Assessment.objects.none()
-    serializer_class = AssessmentSerializer
+    serializer_class = SelfAssessmentSerializer
 
     def get_queryset(self):
         return selectors.assessment_list().order_by("-year", "kind", "pk")
@@ -441,4 +443,4 @@ def register(router) -> None:
     router.register("trainings", TrainingViewSet, basename="training")
     router.register("communication-plan", CommunicationViewSet, basename="communication")
     router.register("resources", ResourceViewSet, basename="resource")
-    router.register("self-assessments", AssessmentViewSet, basename="assessment")
+    router.register("self-assessments", SelfAssessmentViewSet, basename="assessment")
