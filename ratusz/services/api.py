@@ -23,32 +23,8 @@ from ratusz.services.filters import CardFilter, CaseFilter
 from ratusz.services.forms import MonthField
 from ratusz.services.models import Case, ServiceCard
 
-CARD_FIELDS = [
-    "id",
-    "number",
-    "name",
-    "org_unit",
-    "on_time_target",
-    "is_active",
-    "topic",
-    "outcome",
-    "who_may_apply",
-    "legal_basis",
-    "required_documents",
-    "fees",
-    "term",
-    "where_to_apply",
-    "epuap_url",
-    "appeal",
-    "contact",
-    "notes",
-    "gdpr_clause",
-    "processes",
-    "document",
-    "is_published",
-    "updated_at",
-    "version",
-]
+# What the card's services write, plus what the API shows besides.
+CARD_FIELDS = ["id", *services.CARD_FIELDS, "processes", "updated_at", "version"]
 
 
 class ServiceCardSerializer(serializers.ModelSerializer):
